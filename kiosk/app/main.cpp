@@ -1,1 +1,53 @@
-int main() { return 0; }
+// kiosk: the learning-and-work kiosk and its tools.
+
+#include <iostream>
+#include <string>
+
+#include "kiosk/app/commands.hpp"
+
+namespace kiosk::app {
+
+bool reject_leftovers(const Args& args, const char* command) {
+    if (args.rest().empty()) return false;
+    std::cerr << "kiosk " << command << ": unexpected '" << args.rest().front() << "'\n";
+    return true;
+}
+
+}  // namespace kiosk::app
+
+namespace {
+
+constexpr const char* help =
+    "kiosk - the learning-and-work kiosk\n"
+    "\n"
+    "  kiosk [visit] --content FILE.db          a visit in the terminal\n"
+    "  kiosk content validate DIR               check a content pack's source files\n"
+    "  kiosk content build DIR -o FILE.db       compile a content pack\n"
+    "  kiosk content import ooapi FILE.json -o FILE.csv\n"
+    "                                           courses from an Open Education API document\n"
+    "  kiosk match --content FILE.db --answers \"question=option,...\" [--lang en] [--qr q.png]\n"
+    "                                           results and reasons for a set of answers\n";
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    kiosk::app::Args args(argc, argv);
+    if (args.take_flag("--help") || args.take_flag("-h")) {
+        std::cout << help;
+        return 0;
+    }
+    const std::string command = args.rest().empty() || args.rest().front().starts_with("--")
+                                    ? "visit"
+                                    : *args.take_word();
+    try {
+        if (command == "visit") return kiosk::app::visit_command(args);
+        if (command == "content") return kiosk::app::content_command(args);
+        if (command == "match") return kiosk::app::match_command(args);
+    } catch (const std::exception& e) {
+        // The edge of the program: report what went wrong instead of aborting.
+        std::cerr << "kiosk " << command << ": " << e.what() << '\n';
+        return 1;
+    }
+    std::cerr << "kiosk: unknown command '" << command << "'\n\n" << help;
+    return 2;
+}

@@ -112,6 +112,7 @@ struct MatchingSettings {
     int start_within_days = 180;
     std::vector<ConstraintKind> relax;
     std::map<ConstraintKind, Texts> relax_text;
+    Texts fits_text;  // the reason shown when no single answer stood out
 };
 
 struct Location {

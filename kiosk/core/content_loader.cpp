@@ -27,7 +27,11 @@ ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues)
     }
     const auto pack_text = read_file(dir / "pack.toml", issues);
     if (!pack_text) return source;
-    load_pack_toml(*pack_text, "pack.toml", source.pack, issues);
+    if (!load_pack_toml(*pack_text, "pack.toml", source.pack, issues)) {
+        // Languages and word lists come from pack.toml; checking the other
+        // files without them would only bury the one real error.
+        return source;
+    }
     if (auto text = read_file(dir / "questionnaire.toml", issues)) {
         load_questionnaire_toml(*text, "questionnaire.toml", source.pack, issues);
     }

@@ -22,7 +22,8 @@ struct ContentSource {
 ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues);
 
 // The parts, for tests and for tools that check one file.
-void load_pack_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
+// False when the file could not be parsed at all.
+bool load_pack_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
                     Issues& issues);
 void load_questionnaire_toml(std::string_view text, const std::string& file_name,
                              ContentPack& pack, Issues& issues);

@@ -144,7 +144,8 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
     if (!t) return;
     reader.reject_unknown_keys(*t, "matching",
                                {"results", "min_results", "max_per_provider",
-                                "start_within_days", "relax"});
+                                "start_within_days", "relax", "fits_reason"});
+    m.fits_text = reader.texts(*t, "fits_reason", "matching", pack.info.languages, true);
     auto whole = [&](std::string_view key, int fallback, int low, int high) {
         auto v = reader.number(*t, key, "matching", false);
         if (!v) return fallback;
@@ -193,11 +194,11 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
 
 }  // namespace
 
-void load_pack_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
+bool load_pack_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
                     Issues& issues) {
     TomlReader reader(file_name, issues);
     auto root = reader.parse(text);
-    if (!root) return;
+    if (!root) return false;
     reader.reject_unknown_keys(*root, "", {"pack", "language", "sector", "target", "funding",
                                            "agenda", "matching", "relax"});
     read_info(reader, *root, pack.info);
@@ -209,6 +210,7 @@ void load_pack_toml(std::string_view text, const std::string& file_name, Content
     }
     read_agenda(reader, *root, pack);
     read_matching(reader, *root, pack);
+    return true;
 }
 
 }  // namespace kiosk

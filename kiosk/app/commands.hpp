@@ -1,0 +1,15 @@
+#pragma once
+
+#include "kiosk/app/args.hpp"
+
+namespace kiosk::app {
+
+// Each returns the process exit status: 0 fine, 1 the input was wrong, 2 usage.
+int content_command(Args& args);
+int match_command(Args& args);
+int visit_command(Args& args);
+
+// Reports options nobody took; returns true when there were any.
+bool reject_leftovers(const Args& args, const char* command);
+
+}  // namespace kiosk::app

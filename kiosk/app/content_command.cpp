@@ -1,0 +1,133 @@
+// kiosk content build|validate|import
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "kiosk/app/commands.hpp"
+#include "kiosk/core/content_db.hpp"
+#include "kiosk/core/content_loader.hpp"
+#include "kiosk/core/ooapi_import.hpp"
+
+namespace kiosk::app {
+namespace {
+
+constexpr const char* usage =
+    "usage: kiosk content validate DIR\n"
+    "       kiosk content build DIR -o FILE.db\n"
+    "       kiosk content import ooapi FILE.json -o FILE.csv [--languages nl,en]\n";
+
+void print_issues(const Issues& issues) {
+    for (const auto& issue : issues.all()) std::cerr << format_issue(issue) << '\n';
+}
+
+int report(const Issues& issues, const std::string& dir) {
+    print_issues(issues);
+    if (issues.has_errors()) {
+        std::cerr << dir << ": " << issues.error_count()
+                  << (issues.error_count() == 1 ? " error" : " errors")
+                  << "; nothing was written\n";
+        return 1;
+    }
+    return 0;
+}
+
+int validate(Args& args) {
+    auto dir = args.take_word();
+    if (!dir || reject_leftovers(args, "content validate")) {
+        std::cerr << usage;
+        return 2;
+    }
+    Issues issues;
+    const ContentSource source = load_content_dir(*dir, issues);
+    if (int status = report(issues, *dir); status != 0) return status;
+    std::cout << *dir << ": valid: " << source.pack.questionnaire.questions.size()
+              << " questions, " << source.courses.size() << " courses\n";
+    return 0;
+}
+
+int build(Args& args) {
+    auto out = args.take_option("-o");
+    if (!out) out = args.take_option("--output");
+    auto dir = args.take_word();
+    if (!dir || !out || reject_leftovers(args, "content build")) {
+        std::cerr << usage;
+        return 2;
+    }
+    Issues issues;
+    const ContentSource source = load_content_dir(*dir, issues);
+    if (int status = report(issues, *dir); status != 0) return status;
+    auto summary = build_content_db(source, *out);
+    if (!summary) {
+        std::cerr << "kiosk content build: " << summary.error() << '\n';
+        return 1;
+    }
+    std::cout << *out << ": " << summary->questions << " questions, " << summary->courses
+              << " courses, " << summary->bytes / 1024 << " KiB (pack " << source.pack.info.id
+              << ' ' << source.pack.info.version << ")\n";
+    return 0;
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (!item.empty()) out.push_back(item);
+    }
+    return out;
+}
+
+int import(Args& args) {
+    auto format = args.take_word();
+    auto file = args.take_word();
+    auto out = args.take_option("-o");
+    if (!out) out = args.take_option("--output");
+    const auto languages = split_commas(args.take_option("--languages").value_or("nl,en"));
+    if (!format || *format != "ooapi" || !file || !out || reject_leftovers(args, "content import")) {
+        std::cerr << usage;
+        return 2;
+    }
+    std::ifstream in(*file, std::ios::binary);
+    if (!in) {
+        std::cerr << *file << ": cannot be read\n";
+        return 1;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    Issues issues;
+    const auto imported =
+        import_ooapi(text.str(), std::filesystem::path(*file).filename().string(), languages, issues);
+    print_issues(issues);
+    if (imported.rows.empty()) {
+        std::cerr << *file << ": no usable course; nothing was written\n";
+        return 1;
+    }
+    const auto temp = *out + ".tmp";
+    {
+        std::ofstream csv(temp, std::ios::binary | std::ios::trunc);
+        csv << to_csv(imported);
+        if (!csv.flush()) {
+            std::cerr << temp << ": cannot be written\n";
+            return 1;
+        }
+    }
+    std::filesystem::rename(temp, *out);
+    std::cout << *out << ": " << imported.rows.size() << " courses imported";
+    if (issues.error_count() > 0) std::cout << ", " << issues.error_count() << " records skipped";
+    std::cout << '\n';
+    return 0;
+}
+
+}  // namespace
+
+int content_command(Args& args) {
+    const auto verb = args.take_word();
+    if (verb == "validate") return validate(args);
+    if (verb == "build") return build(args);
+    if (verb == "import") return import(args);
+    std::cerr << usage;
+    return 2;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,93 @@
+// kiosk match: what a set of answers gives, for content authors.
+
+#include <iostream>
+
+#include "kiosk/app/commands.hpp"
+#include "kiosk/app/text_report.hpp"
+#include "kiosk/core/catalogue.hpp"
+#include "kiosk/core/png.hpp"
+#include "kiosk/core/qr.hpp"
+#include "kiosk/core/replay.hpp"
+
+namespace kiosk::app {
+namespace {
+
+constexpr const char* usage =
+    "usage: kiosk match --content FILE.db --answers \"question=option,...\"\n"
+    "                   [--lang nl] [--qr out.png] [--today YYYY-MM-DD] [--near LAT,LON]\n";
+
+}  // namespace
+
+int match_command(Args& args) {
+    const auto content = args.take_option("--content");
+    const auto answer_text = args.take_option("--answers").value_or("");
+    const auto qr_path = args.take_option("--qr");
+    const auto near = args.take_option("--near");
+    const auto today = today_or(args.take_option("--today"));
+    auto lang = args.take_option("--lang");
+    if (!content || reject_leftovers(args, "match")) {
+        std::cerr << usage;
+        return 2;
+    }
+    if (!today) {
+        std::cerr << "kiosk match: --today must be a date like 2026-11-28\n";
+        return 2;
+    }
+    auto catalogue = Catalogue::open(*content);
+    if (!catalogue) {
+        std::cerr << "kiosk match: " << catalogue.error() << '\n';
+        return 1;
+    }
+    const ContentPack& pack = catalogue->pack();
+    if (!lang) lang = pack.info.languages.front();
+    Visit visit(pack.questionnaire, pack.info.languages, pack.info.languages.front());
+    if (!visit.apply(intent::ChangeLanguage{*lang})) {
+        std::cerr << "kiosk match: the pack has no language '" << *lang << "'\n";
+        return 2;
+    }
+    auto specs = parse_answer_list(answer_text);
+    if (!specs) {
+        std::cerr << "kiosk match: --answers: " << specs.error() << '\n';
+        return 2;
+    }
+    auto notes = replay(visit, pack.questionnaire, *specs);
+    if (!notes) {
+        std::cerr << "kiosk match: --answers: " << notes.error() << '\n';
+        return 2;
+    }
+    for (const auto& note : *notes) std::cerr << "note: " << note << '\n';
+
+    MatchContext context{*today, pack.info.location.lat, pack.info.location.lon};
+    if (near) {
+        const auto comma = near->find(',');
+        try {
+            context.origin_lat = std::stod(near->substr(0, comma));
+            context.origin_lon = std::stod(near->substr(comma + 1));
+        } catch (const std::exception&) {
+            std::cerr << "kiosk match: --near must be LAT,LON such as 50.85,5.69\n";
+            return 2;
+        }
+    }
+    const Matcher matcher(pack, catalogue->index());
+    const Ranking ranking = matcher.rank(visit.answers(), context);
+    print_ranking(std::cout, *catalogue, ranking, visit.language());
+
+    const auto payload = results_payload(pack.info.results_url, ranked_ids(*catalogue, ranking));
+    std::cout << "\nQR payload: " << payload << '\n';
+    if (qr_path) {
+        auto code = encode_qr(payload);
+        if (!code) {
+            std::cerr << "kiosk match: " << code.error() << '\n';
+            return 1;
+        }
+        if (auto written = write_png(*qr_path, render_qr(*code, 8)); !written) {
+            std::cerr << "kiosk match: " << written.error() << '\n';
+            return 1;
+        }
+        std::cout << "QR code: version " << code->version << ", " << code->size << "x"
+                  << code->size << " modules, written to " << *qr_path << '\n';
+    }
+    return ranking.results.empty() ? 1 : 0;
+}
+
+}  // namespace kiosk::app

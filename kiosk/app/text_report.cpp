@@ -1,0 +1,95 @@
+#include "kiosk/app/text_report.hpp"
+
+#include <chrono>
+#include <ctime>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+
+namespace kiosk::app {
+namespace {
+
+std::string euros(double amount) {
+    if (amount == 0) return "free";
+    std::ostringstream out;
+    out << "EUR " << std::fixed << std::setprecision(amount == static_cast<long>(amount) ? 0 : 2)
+        << amount;
+    return out.str();
+}
+
+std::string first_start(const Course& c, std::int32_t today) {
+    for (const auto& d : c.start_dates) {
+        if (auto day = parse_day(d); day && *day >= today) return "starts " + d;
+    }
+    return c.continuous_start ? "start any time" : "no start date ahead";
+}
+
+}  // namespace
+
+std::optional<std::int32_t> today_or(const std::optional<std::string>& iso_date) {
+    if (iso_date) return parse_day(*iso_date);
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return days_from_civil(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
+                           static_cast<unsigned>(local.tm_mday));
+}
+
+std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& ranking) {
+    std::vector<std::string> ids;
+    for (const auto& r : ranking.results) ids.push_back(catalogue.course_id(r.course));
+    return ids;
+}
+
+void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking& ranking,
+                   const std::string& lang) {
+    const ContentPack& pack = catalogue.pack();
+    out << text_in(pack.info.name, lang) << " - pack " << pack.info.id << ' ' << pack.info.version
+        << (pack.info.sample_data ? " (sample data)" : "") << '\n';
+    out << ranking.results.size() << " results; " << ranking.candidates << " of "
+        << catalogue.course_count() << " courses fit\n";
+    for (auto kind : ranking.relaxed) {
+        Reason r;
+        r.kind = Reason::Kind::relaxed;
+        r.constraint = kind;
+        out << "relaxed " << to_string(kind) << ": " << reason_text(pack, r, lang) << '\n';
+    }
+    const auto today = today_or(std::nullopt).value_or(0);
+    int n = 0;
+    for (const auto& result : ranking.results) {
+        auto course = catalogue.course(result.course);
+        if (!course) {
+            out << ++n << ". " << course.error() << '\n';
+            continue;
+        }
+        const Course& c = *course;
+        out << '\n' << ++n << ". " << c.text_in(lang).title << "  [" << c.id << "]\n";
+        out << "   " << c.provider << " | "
+            << (c.mode == Mode::online ? std::string("online") : c.place) << " | "
+            << schedule_to_string(c.schedule) << " | " << c.hours_per_week << " h/week, "
+            << c.duration_weeks << " weeks | " << euros(c.cost_eur) << " | "
+            << first_start(c, today) << '\n';
+        out << "   score " << std::fixed << std::setprecision(2) << result.score
+            << std::defaultfloat << '\n';
+        for (const auto& reason : result.reasons) {
+            out << "   - " << reason_text(pack, reason, lang) << '\n';
+        }
+    }
+}
+
+void print_qr(std::ostream& out, const QrCode& code) {
+    const int quiet = 2;
+    auto dark = [&](int x, int y) {
+        return x >= 0 && y >= 0 && x < code.size && y < code.size && code.dark(x, y);
+    };
+    // Light modules are drawn as full blocks so the code reads on a dark terminal.
+    for (int y = -quiet; y < code.size + quiet; y += 2) {
+        for (int x = -quiet; x < code.size + quiet; ++x) {
+            const bool top = !dark(x, y), bottom = !dark(x, y + 1);
+            out << (top && bottom ? "\u2588" : top ? "\u2580" : bottom ? "\u2584" : " ");
+        }
+        out << '\n';
+    }
+}
+
+}  // namespace kiosk::app

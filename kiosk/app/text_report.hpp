@@ -1,0 +1,26 @@
+#pragma once
+// Results as plain text, for `kiosk match` and the terminal visit.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/catalogue.hpp"
+#include "kiosk/core/matcher.hpp"
+#include "kiosk/core/qr.hpp"
+
+namespace kiosk::app {
+
+void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking& ranking,
+                   const std::string& lang);
+
+// The ids of the ranked courses, for the QR payload.
+std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& ranking);
+
+// A QR code drawn with Unicode half blocks, two modules per character row.
+void print_qr(std::ostream& out, const QrCode& code);
+
+// Today as days since 1970-01-01 (local calendar), or the ISO date given.
+std::optional<std::int32_t> today_or(const std::optional<std::string>& iso_date);
+
+}  // namespace kiosk::app
