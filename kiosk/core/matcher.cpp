@@ -136,7 +136,8 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
         const auto* tags = index_.tags.data() + k.first_tag;
         for (std::uint16_t t = 0; t < k.tag_count; ++t) {
             score += weights[tags[t]];
-            bonus += agenda_bonus[tags[t]];
+            // A course in two agenda sectors is lifted once, by the larger weight.
+            bonus = std::max(bonus, agenda_bonus[tags[t]]);
         }
         // The region's agenda only lifts courses the visitor's answers already favour.
         scores[i] = score > 0 ? score + bonus : score;
@@ -221,14 +222,16 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
         if (from_answers.size() > 3) from_answers.resize(3);
         result.reasons = std::move(from_answers);
         if (cand->score > 0) {
+            const AgendaSector* lifted = nullptr;
             for (const auto& [tag, sector] : agenda_) {
-                if (has_tag(tag)) {
-                    Reason r;
-                    r.kind = Reason::Kind::agenda;
-                    r.sector = sector->sector;
-                    r.weight = sector->weight;
-                    result.reasons.push_back(r);
-                }
+                if (has_tag(tag) && (!lifted || sector->weight > lifted->weight)) lifted = sector;
+            }
+            if (lifted && lifted->weight > 0) {
+                Reason r;
+                r.kind = Reason::Kind::agenda;
+                r.sector = lifted->sector;
+                r.weight = lifted->weight;
+                result.reasons.push_back(r);
             }
         }
         result.missed = fails[static_cast<std::size_t>(cand->course)] & allowed;

@@ -315,3 +315,16 @@ TEST_CASE("the region's agenda lifts fitting courses in its sectors and says so"
     CHECK(reasons[1].kind == Reason::Kind::agenda);
     CHECK(reason_text(run.pack, reasons[1], "nl") == "veel vraag in de zorg");
 }
+
+TEST_CASE("a course in two agenda sectors is lifted once, by the larger weight") {
+    Run run{pack_asking({{option("people", {}, {{"interest:social", 1}})}}), {course("BOTH")}};
+    run.pack.agenda.push_back({"care", 2, {{"nl", "zorg"}}});
+    run.pack.agenda.push_back({"education", 3, {{"nl", "onderwijs"}}});
+    run.courses[0].sectors = {"care", "education"};
+    run.courses[0].interests = {"social"};
+    const Ranking r = run.rank({{0, 0}});
+    REQUIRE(r.results.size() == 1);
+    CHECK(r.results[0].score == Approx(4));
+    REQUIRE(r.results[0].reasons.size() == 2);
+    CHECK(reason_text(run.pack, r.results[0].reasons[1], "nl") == "onderwijs");
+}
