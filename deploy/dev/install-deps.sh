@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the kiosk needs to build, run and test.
+# Idempotent: asks apt only when something is missing. Run as root (or with sudo).
+set -euo pipefail
+
+packages=(
+  cmake g++ ninja-build pkg-config
+  libsqlite3-dev libqrencode-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
+  catch2 libzbar-dev zbar-tools libbenchmark-dev
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=()
+  [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,133 @@
+#include "kiosk/core/png.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <vector>
+
+// Static and without stdio: nothing of stb leaks out of this file, and all file
+// access goes through code below that can say why it failed.
+#define STB_IMAGE_WRITE_IMPLEMENTATION
+#define STB_IMAGE_WRITE_STATIC
+#define STBI_WRITE_NO_STDIO
+#define STB_IMAGE_IMPLEMENTATION
+#define STB_IMAGE_STATIC
+#define STBI_NO_STDIO
+#define STBI_ONLY_PNG
+#define STBI_FAILURE_USERMSG
+// stb is third-party C-style code: its warnings are not ours to fix, and the
+// build only hides them when /usr/include/stb is a system include directory.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wunused-function"
+#pragma GCC diagnostic ignored "-Wunused-but-set-variable"
+#pragma GCC diagnostic ignored "-Wmissing-field-initializers"
+#include <stb_image.h>
+#include <stb_image_write.h>
+#pragma GCC diagnostic pop
+
+namespace kiosk {
+
+namespace {
+
+struct StbiFree {
+    void operator()(unsigned char* pixels) const { stbi_image_free(pixels); }
+};
+
+void append_bytes(void* context, void* data, int size) {
+    auto* out = static_cast<std::vector<unsigned char>*>(context);
+    const auto* bytes = static_cast<const unsigned char*>(data);
+    out->insert(out->end(), bytes, bytes + size);
+}
+
+std::string errno_text() { return std::strerror(errno); }
+
+// The bytes must be on disk before the rename makes them the file, or a power
+// cut could leave an empty file under the final name.
+Result<bool> write_file_durably(const std::string& path, const std::vector<unsigned char>& bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (fd < 0) return Error{"cannot create " + path + ": " + errno_text()};
+    std::size_t written = 0;
+    while (written < bytes.size()) {
+        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) {
+            const std::string reason = errno_text();
+            ::close(fd);
+            return Error{"cannot write " + path + ": " + reason};
+        }
+        written += static_cast<std::size_t>(n);
+    }
+    if (::fsync(fd) != 0) {
+        const std::string reason = errno_text();
+        ::close(fd);
+        return Error{"cannot flush " + path + " to disk: " + reason};
+    }
+    if (::close(fd) != 0) return Error{"cannot close " + path + ": " + errno_text()};
+    return true;
+}
+
+}  // namespace
+
+Result<bool> write_png(const std::string& path, const GrayImage& image) {
+    if (image.width <= 0 || image.height <= 0) {
+        return Error{"cannot write " + path + ": the image is empty"};
+    }
+    if (image.pixels.size() !=
+        static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height)) {
+        return Error{"cannot write " + path + ": the image has " + std::to_string(image.pixels.size()) +
+                     " pixels, not " + std::to_string(image.width) + " x " +
+                     std::to_string(image.height)};
+    }
+    std::vector<unsigned char> png;
+    if (stbi_write_png_to_func(append_bytes, &png, image.width, image.height, 1, image.pixels.data(),
+                               image.width) == 0) {
+        return Error{"cannot encode " + path + " as PNG"};
+    }
+    const std::string temp = path + ".tmp";
+    if (auto written = write_file_durably(temp, png); !written) {
+        std::remove(temp.c_str());
+        return written;
+    }
+    std::error_code ec;
+    std::filesystem::rename(temp, path, ec);
+    if (ec) {
+        std::remove(temp.c_str());
+        return Error{"cannot rename " + temp + " to " + path + ": " + ec.message()};
+    }
+    return true;
+}
+
+Result<GrayImage> read_png_gray(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Error{"cannot open " + path + ": " + errno_text()};
+    const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
+                                           std::istreambuf_iterator<char>());
+    if (in.bad()) return Error{"cannot read " + path};
+    if (bytes.empty()) return Error{path + " is empty, not a PNG"};
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return Error{path + " is too large"};
+
+    int width = 0;
+    int height = 0;
+    int channels_in_file = 0;
+    std::unique_ptr<unsigned char, StbiFree> pixels(
+        stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height,
+                              &channels_in_file, 1));
+    if (!pixels) return Error{"cannot read " + path + " as PNG: " + stbi_failure_reason()};
+
+    GrayImage image;
+    image.width = width;
+    image.height = height;
+    const auto count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    image.pixels.assign(pixels.get(), pixels.get() + count);
+    return image;
+}
+
+}  // namespace kiosk
