@@ -1,7 +1,6 @@
 #include "kiosk/core/matcher.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <chrono>
 #include <cmath>
 #include <numbers>
@@ -12,15 +11,16 @@ namespace {
 constexpr std::uint32_t bit_of(ConstraintKind kind) { return 1u << static_cast<unsigned>(kind); }
 
 struct Candidate {
-    int misses;  // how many relaxed constraints it does not meet
+    bool misses;  // does not meet a constraint that was relaxed
     double score;
     int course;
 };
 
-// Courses meeting more of the visitor's wishes first, then by score, then by
-// catalogue order (course id), so the same answers always give the same list.
+// Courses that meet all of the visitor's wishes first; among the rest the best
+// fit wins, however many relaxed wishes it misses. Ties go by catalogue order
+// (course id), so the same answers always give the same list.
 bool better(const Candidate& a, const Candidate& b) {
-    if (a.misses != b.misses) return a.misses < b.misses;
+    if (a.misses != b.misses) return !a.misses;
     if (a.score != b.score) return a.score > b.score;
     return a.course < b.course;
 }
@@ -166,7 +166,7 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     candidates.reserve(static_cast<std::size_t>(eligible));
     for (std::size_t i = 0; i < n; ++i) {
         if ((fails[i] & ~allowed) == 0) {
-            candidates.push_back({std::popcount(fails[i]), scores[i], static_cast<int>(i)});
+            candidates.push_back({fails[i] != 0, scores[i], static_cast<int>(i)});
         }
     }
 

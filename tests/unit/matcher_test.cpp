@@ -328,3 +328,19 @@ TEST_CASE("a course in two agenda sectors is lifted once, by the larger weight")
     REQUIRE(r.results[0].reasons.size() == 2);
     CHECK(reason_text(run.pack, r.results[0].reasons[1], "nl") == "onderwijs");
 }
+
+TEST_CASE("among courses that miss a relaxed wish, the better fit comes first") {
+    Constraints evening_near;
+    evening_near.schedule = schedule_evening;
+    evening_near.max_distance_km = 10;
+    Run run{pack_asking({{option("evening-near", evening_near, {{"topic:dutch", 5}})}}),
+            {course("FIT"), course("DAY-FAR-DUTCH"), course("DAY-NEAR")}};
+    run.pack.matching.min_results = 3;
+    run.pack.matching.relax = {ConstraintKind::schedule, ConstraintKind::distance};
+    run.courses[0].schedule = schedule_evening;
+    run.courses[1].topics = {"dutch"};
+    run.courses[1].lat = 51.3704;  // Venlo
+    run.courses[1].lon = 6.1724;
+    run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"FIT", "DAY-FAR-DUTCH", "DAY-NEAR"});
+}
