@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
   cmake g++ ninja-build pkg-config
   libsqlite3-dev libqrencode-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
-  catch2 libzbar-dev zbar-tools libbenchmark-dev
+  catch2 libzbar-dev zbar-tools libbenchmark-dev fonts-dejavu-core
 )
 
 missing=()

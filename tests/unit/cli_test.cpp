@@ -137,3 +137,29 @@ TEST_CASE("a terminal visit goes from language to results and a QR code") {
     CHECK(out.text.find("results;") != std::string::npos);
     CHECK(out.text.find("https://leren.example.nl/limburg/kiosk#") != std::string::npos);
 }
+
+TEST_CASE("an OOAPI catalogue imports to courses that the validator accepts") {
+    test::TempDir dir;
+    for (const char* name : {"pack.toml", "questionnaire.toml"}) {
+        std::filesystem::copy_file(test::source_dir() / "content" / name, dir / name);
+    }
+    const auto out = run("content import ooapi " + quoted(test::fixture("ooapi") / "catalogue.json") +
+                         " -o " + quoted(dir / "courses.csv"));
+    INFO(out.text);
+    REQUIRE(out.status == 0);
+    CHECK(out.text.find("6 courses imported, 3 records skipped") != std::string::npos);
+    CHECK(out.text.find("catalogue.json:204: courses[6]") != std::string::npos);
+    const auto validated = run("content validate " + quoted(dir.path()));
+    INFO(validated.text);
+    CHECK(validated.status == 0);
+    CHECK(validated.text.find("valid: 12 questions, 6 courses") != std::string::npos);
+}
+
+TEST_CASE("malformed OOAPI JSON writes nothing and names the line") {
+    test::TempDir dir;
+    const auto out = run("content import ooapi " + quoted(test::fixture("ooapi") / "broken.json") +
+                         " -o " + quoted(dir / "courses.csv"));
+    CHECK(out.status == 1);
+    CHECK(out.text.find("broken.json:6:") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "courses.csv"));
+}
