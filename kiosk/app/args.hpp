@@ -8,9 +8,10 @@
 namespace kiosk::app {
 
 class Args {
-public:
+  public:
     Args(int argc, char** argv) {
-        for (int i = 1; i < argc; ++i) words_.emplace_back(argv[i]);
+        for (int i = 1; i < argc; ++i)
+            words_.emplace_back(argv[i]);
     }
     explicit Args(std::vector<std::string> words) : words_(std::move(words)) {}
 
@@ -54,7 +55,7 @@ public:
     // Whatever was not taken: an unknown option the user should hear about.
     const std::vector<std::string>& rest() const { return words_; }
 
-private:
+  private:
     std::vector<std::string> words_;
 };
 

@@ -19,7 +19,8 @@ constexpr const char* usage =
     "       kiosk content import ooapi FILE.json -o FILE.csv [--languages nl,en]\n";
 
 void print_issues(const Issues& issues) {
-    for (const auto& issue : issues.all()) std::cerr << format_issue(issue) << '\n';
+    for (const auto& issue : issues.all())
+        std::cerr << format_issue(issue) << '\n';
 }
 
 int report(const Issues& issues, const std::string& dir) {
@@ -41,15 +42,17 @@ int validate(Args& args) {
     }
     Issues issues;
     const ContentSource source = load_content_dir(*dir, issues);
-    if (int status = report(issues, *dir); status != 0) return status;
-    std::cout << *dir << ": valid: " << source.pack.questionnaire.questions.size()
-              << " questions, " << source.courses.size() << " courses\n";
+    if (int status = report(issues, *dir); status != 0)
+        return status;
+    std::cout << *dir << ": valid: " << source.pack.questionnaire.questions.size() << " questions, "
+              << source.courses.size() << " courses\n";
     return 0;
 }
 
 int build(Args& args) {
     auto out = args.take_option("-o");
-    if (!out) out = args.take_option("--output");
+    if (!out)
+        out = args.take_option("--output");
     auto dir = args.take_word();
     if (!dir || !out || reject_leftovers(args, "content build")) {
         std::cerr << usage;
@@ -57,7 +60,8 @@ int build(Args& args) {
     }
     Issues issues;
     const ContentSource source = load_content_dir(*dir, issues);
-    if (int status = report(issues, *dir); status != 0) return status;
+    if (int status = report(issues, *dir); status != 0)
+        return status;
     auto summary = build_content_db(source, *out);
     if (!summary) {
         std::cerr << "kiosk content build: " << summary.error() << '\n';
@@ -73,7 +77,8 @@ std::vector<std::string> split_commas(const std::string& text) {
     std::vector<std::string> out;
     std::stringstream in(text);
     for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty()) out.push_back(item);
+        if (!item.empty())
+            out.push_back(item);
     }
     return out;
 }
@@ -82,9 +87,11 @@ int import(Args& args) {
     auto format = args.take_word();
     auto file = args.take_word();
     auto out = args.take_option("-o");
-    if (!out) out = args.take_option("--output");
+    if (!out)
+        out = args.take_option("--output");
     const auto languages = split_commas(args.take_option("--languages").value_or("nl,en"));
-    if (!format || *format != "ooapi" || !file || !out || reject_leftovers(args, "content import")) {
+    if (!format || *format != "ooapi" || !file || !out ||
+        reject_leftovers(args, "content import")) {
         std::cerr << usage;
         return 2;
     }
@@ -96,8 +103,8 @@ int import(Args& args) {
     std::ostringstream text;
     text << in.rdbuf();
     Issues issues;
-    const auto imported =
-        import_ooapi(text.str(), std::filesystem::path(*file).filename().string(), languages, issues);
+    const auto imported = import_ooapi(text.str(), std::filesystem::path(*file).filename().string(),
+                                       languages, issues);
     print_issues(issues);
     if (imported.rows.empty()) {
         std::cerr << *file << ": no usable course; nothing was written\n";
@@ -114,7 +121,8 @@ int import(Args& args) {
     }
     std::filesystem::rename(temp, *out);
     std::cout << *out << ": " << imported.rows.size() << " courses imported";
-    if (issues.error_count() > 0) std::cout << ", " << issues.error_count() << " records skipped";
+    if (issues.error_count() > 0)
+        std::cout << ", " << issues.error_count() << " records skipped";
     std::cout << '\n';
     return 0;
 }
@@ -123,9 +131,12 @@ int import(Args& args) {
 
 int content_command(Args& args) {
     const auto verb = args.take_word();
-    if (verb == "validate") return validate(args);
-    if (verb == "build") return build(args);
-    if (verb == "import") return import(args);
+    if (verb == "validate")
+        return validate(args);
+    if (verb == "build")
+        return build(args);
+    if (verb == "import")
+        return import(args);
     std::cerr << usage;
     return 2;
 }

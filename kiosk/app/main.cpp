@@ -8,7 +8,8 @@
 namespace kiosk::app {
 
 bool reject_leftovers(const Args& args, const char* command) {
-    if (args.rest().empty()) return false;
+    if (args.rest().empty())
+        return false;
     std::cerr << "kiosk " << command << ": unexpected '" << args.rest().front() << "'\n";
     return true;
 }
@@ -36,13 +37,15 @@ int main(int argc, char** argv) {
         std::cout << help;
         return 0;
     }
-    const std::string command = args.rest().empty() || args.rest().front().starts_with("--")
-                                    ? "visit"
-                                    : *args.take_word();
+    const std::string command =
+        args.rest().empty() || args.rest().front().starts_with("--") ? "visit" : *args.take_word();
     try {
-        if (command == "visit") return kiosk::app::visit_command(args);
-        if (command == "content") return kiosk::app::content_command(args);
-        if (command == "match") return kiosk::app::match_command(args);
+        if (command == "visit")
+            return kiosk::app::visit_command(args);
+        if (command == "content")
+            return kiosk::app::content_command(args);
+        if (command == "match")
+            return kiosk::app::match_command(args);
     } catch (const std::exception& e) {
         // The edge of the program: report what went wrong instead of aborting.
         std::cerr << "kiosk " << command << ": " << e.what() << '\n';

@@ -39,7 +39,8 @@ int match_command(Args& args) {
         return 1;
     }
     const ContentPack& pack = catalogue->pack();
-    if (!lang) lang = pack.info.languages.front();
+    if (!lang)
+        lang = pack.info.languages.front();
     Visit visit(pack.questionnaire, pack.info.languages, pack.info.languages.front());
     if (!visit.apply(intent::ChangeLanguage{*lang})) {
         std::cerr << "kiosk match: the pack has no language '" << *lang << "'\n";
@@ -55,7 +56,8 @@ int match_command(Args& args) {
         std::cerr << "kiosk match: --answers: " << notes.error() << '\n';
         return 2;
     }
-    for (const auto& note : *notes) std::cerr << "note: " << note << '\n';
+    for (const auto& note : *notes)
+        std::cerr << "note: " << note << '\n';
 
     MatchContext context{*today, pack.info.location.lat, pack.info.location.lon};
     if (near) {
@@ -84,8 +86,8 @@ int match_command(Args& args) {
             std::cerr << "kiosk match: " << written.error() << '\n';
             return 1;
         }
-        std::cout << "QR code: version " << code->version << ", " << code->size << "x"
-                  << code->size << " modules, written to " << *qr_path << '\n';
+        std::cout << "QR code: version " << code->version << ", " << code->size << "x" << code->size
+                  << " modules, written to " << *qr_path << '\n';
     }
     return ranking.results.empty() ? 1 : 0;
 }

@@ -10,7 +10,8 @@ namespace kiosk::app {
 namespace {
 
 std::string euros(double amount) {
-    if (amount == 0) return "free";
+    if (amount == 0)
+        return "free";
     std::ostringstream out;
     out << "EUR " << std::fixed << std::setprecision(amount == static_cast<long>(amount) ? 0 : 2)
         << amount;
@@ -19,7 +20,8 @@ std::string euros(double amount) {
 
 std::string first_start(const Course& c, std::int32_t today) {
     for (const auto& d : c.start_dates) {
-        if (auto day = parse_day(d); day && *day >= today) return "starts " + d;
+        if (auto day = parse_day(d); day && *day >= today)
+            return "starts " + d;
     }
     return c.continuous_start ? "start any time" : "no start date ahead";
 }
@@ -27,7 +29,8 @@ std::string first_start(const Course& c, std::int32_t today) {
 }  // namespace
 
 std::optional<std::int32_t> today_or(const std::optional<std::string>& iso_date) {
-    if (iso_date) return parse_day(*iso_date);
+    if (iso_date)
+        return parse_day(*iso_date);
     const std::time_t now = std::time(nullptr);
     std::tm local{};
     localtime_r(&now, &local);
@@ -37,7 +40,8 @@ std::optional<std::int32_t> today_or(const std::optional<std::string>& iso_date)
 
 std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& ranking) {
     std::vector<std::string> ids;
-    for (const auto& r : ranking.results) ids.push_back(catalogue.course_id(r.course));
+    for (const auto& r : ranking.results)
+        ids.push_back(catalogue.course_id(r.course));
     return ids;
 }
 

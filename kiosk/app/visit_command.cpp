@@ -20,12 +20,14 @@ void show_question(const Question& q, const Visit& visit, const ContentPack& pac
     const auto& lang = visit.language();
     const Progress p = visit.progress();
     std::cout << "\n[" << p.step << "/" << p.total << "] " << text_in(q.text, lang) << '\n';
-    if (!q.help.empty()) std::cout << "    " << text_in(q.help, lang) << '\n';
+    if (!q.help.empty())
+        std::cout << "    " << text_in(q.help, lang) << '\n';
     for (std::size_t i = 0; i < q.options.size(); ++i) {
         std::cout << "  " << i + 1 << ") " << text_in(q.options[i].text, lang) << '\n';
     }
     std::cout << "  s) skip   b) back   ";
-    for (const auto& code : pack.info.languages) std::cout << code << ' ';
+    for (const auto& code : pack.info.languages)
+        std::cout << code << ' ';
     std::cout << "(language)\n> " << std::flush;
 }
 
@@ -52,14 +54,16 @@ int visit_command(Args& args) {
     }
     std::cout << "> " << std::flush;
     std::string line;
-    if (!std::getline(std::cin, line)) return 0;
+    if (!std::getline(std::cin, line))
+        return 0;
     visit.apply(intent::ChangeLanguage{line});
 
     while (!visit.finished()) {
         const Question& q =
             pack.questionnaire.questions[static_cast<std::size_t>(visit.current_question())];
         show_question(q, visit, pack);
-        if (!std::getline(std::cin, line)) return 0;
+        if (!std::getline(std::cin, line))
+            return 0;
         if (line == "s") {
             visit.apply(intent::Skip{});
         } else if (line == "b") {
@@ -72,13 +76,14 @@ int visit_command(Args& args) {
                 choice = std::stoi(line);
             } catch (const std::exception&) {
             }
-            if (!visit.apply(intent::Choose{choice - 1})) std::cout << "?\n";
+            if (!visit.apply(intent::Choose{choice - 1}))
+                std::cout << "?\n";
         }
     }
 
     const Matcher matcher(pack, catalogue->index());
-    const Ranking ranking = matcher.rank(
-        visit.answers(), {*today, pack.info.location.lat, pack.info.location.lon});
+    const Ranking ranking =
+        matcher.rank(visit.answers(), {*today, pack.info.location.lat, pack.info.location.lon});
     std::cout << '\n';
     print_ranking(std::cout, *catalogue, ranking, visit.language());
     const auto payload = results_payload(pack.info.results_url, ranked_ids(*catalogue, ranking));

@@ -15,8 +15,10 @@ std::vector<std::string> split(const std::string& text) {
     std::size_t start = 0;
     while (start < text.size()) {
         auto end = text.find(';', start);
-        if (end == std::string::npos) end = text.size();
-        if (end > start) out.push_back(text.substr(start, end - start));
+        if (end == std::string::npos)
+            end = text.size();
+        if (end > start)
+            out.push_back(text.substr(start, end - start));
         start = end + 1;
     }
     return out;
@@ -31,26 +33,28 @@ double to_double(const std::string& text) {
 // Reads the pack's tables back into a ContentPack. A query that fails leaves
 // `error` set; the caller reports it once.
 class PackReader {
-public:
+  public:
     explicit PackReader(sqlite::Database& db) : db_(db) {}
 
     template <typename Row>
     void each(std::string_view sql, Row row) {
-        if (!error.empty()) return;
+        if (!error.empty())
+            return;
         auto stmt = db_.prepare(sql);
         if (!stmt) {
             error = stmt.error();
             return;
         }
         int rc;
-        while ((rc = stmt->step()) == SQLITE_ROW) row(*stmt);
-        if (rc != SQLITE_DONE) error = db_.last_error();
+        while ((rc = stmt->step()) == SQLITE_ROW)
+            row(*stmt);
+        if (rc != SQLITE_DONE)
+            error = db_.last_error();
     }
 
     void load_texts() {
-        each("SELECT key, lang, value FROM text", [&](sqlite::Statement& s) {
-            texts_[s.text(0)][s.text(1)] = s.text(2);
-        });
+        each("SELECT key, lang, value FROM text",
+             [&](sqlite::Statement& s) { texts_[s.text(0)][s.text(1)] = s.text(2); });
     }
     Texts texts(const std::string& key) const {
         auto it = texts_.find(key);
@@ -59,36 +63,45 @@ public:
 
     std::string error;
 
-private:
+  private:
     sqlite::Database& db_;
     std::map<std::string, Texts> texts_;
 };
 
 void apply_constraint(Constraints& c, const std::string& kind, const std::string& value) {
-    if (kind == "education") c.education = parse_education(value);
-    if (kind == "dutch") c.dutch = parse_dutch_level(value);
+    if (kind == "education")
+        c.education = parse_education(value);
+    if (kind == "dutch")
+        c.dutch = parse_dutch_level(value);
     if (kind == "schedule") {
         std::uint8_t bits = 0;
-        for (const auto& s : split(value)) bits |= parse_schedule_bit(s).value_or(0);
+        for (const auto& s : split(value))
+            bits |= parse_schedule_bit(s).value_or(0);
         c.schedule = bits;
     }
     if (kind == "mode") {
         std::uint8_t bits = 0;
         for (const auto& m : split(value)) {
-            if (auto mode = parse_mode(m)) bits |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(*mode));
+            if (auto mode = parse_mode(m))
+                bits |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(*mode));
         }
         c.modes = bits;
     }
-    if (kind == "max_hours") c.max_hours = to_double(value);
-    if (kind == "max_distance_km") c.max_distance_km = to_double(value);
-    if (kind == "max_cost") c.max_cost = to_double(value);
-    if (kind == "language") c.languages = split(value);
+    if (kind == "max_hours")
+        c.max_hours = to_double(value);
+    if (kind == "max_distance_km")
+        c.max_distance_km = to_double(value);
+    if (kind == "max_cost")
+        c.max_cost = to_double(value);
+    if (kind == "language")
+        c.languages = split(value);
 }
 
 std::string read_pack(PackReader& r, ContentPack& pack) {
     r.load_texts();
     std::map<std::string, std::string> meta;
-    r.each("SELECT key, value FROM meta", [&](sqlite::Statement& s) { meta[s.text(0)] = s.text(1); });
+    r.each("SELECT key, value FROM meta",
+           [&](sqlite::Statement& s) { meta[s.text(0)] = s.text(1); });
     PackInfo& info = pack.info;
     info.id = meta["id"];
     info.name = r.texts("pack.name");
@@ -102,18 +115,22 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
     pack.matching.results = static_cast<int>(to_double(meta["matching.results"]));
     pack.matching.min_results = static_cast<int>(to_double(meta["matching.min_results"]));
     pack.matching.max_per_provider = static_cast<int>(to_double(meta["matching.max_per_provider"]));
-    pack.matching.start_within_days = static_cast<int>(to_double(meta["matching.start_within_days"]));
+    pack.matching.start_within_days =
+        static_cast<int>(to_double(meta["matching.start_within_days"]));
     pack.matching.fits_text = r.texts("matching.fits_reason");
     r.each("SELECT code, name FROM language ORDER BY position", [&](sqlite::Statement& s) {
         info.languages.push_back(s.text(0));
         info.language_names[s.text(0)] = s.text(1);
     });
-    r.each("SELECT kind, id, pictogram FROM term ORDER BY kind, position", [&](sqlite::Statement& s) {
-        const auto kind = s.text(0);
-        Term term{s.text(1), r.texts(kind + "." + s.text(1)), s.text(2)};
-        (kind == "sector" ? pack.sectors : kind == "target" ? pack.targets : pack.funding)
-            .push_back(std::move(term));
-    });
+    r.each("SELECT kind, id, pictogram FROM term ORDER BY kind, position",
+           [&](sqlite::Statement& s) {
+               const auto kind = s.text(0);
+               Term term{s.text(1), r.texts(kind + "." + s.text(1)), s.text(2)};
+               (kind == "sector"   ? pack.sectors
+                : kind == "target" ? pack.targets
+                                   : pack.funding)
+                   .push_back(std::move(term));
+           });
     r.each("SELECT sector, weight FROM agenda ORDER BY sector", [&](sqlite::Statement& s) {
         pack.agenda.push_back({s.text(0), s.real(1), r.texts("agenda." + s.text(0))});
     });
@@ -157,7 +174,8 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
     r.each("SELECT question, on_question, option FROM condition ORDER BY rowid",
            [&](sqlite::Statement& s) {
                Question* question = question_of(s.text(0));
-               if (!question) return;
+               if (!question)
+                   return;
                const auto on = s.text(1);
                auto it = std::find_if(question->show_if.begin(), question->show_if.end(),
                                       [&](const Condition& c) { return c.question == on; });
@@ -169,13 +187,16 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
            });
     r.each("SELECT question, option, tag, weight FROM option_weight ORDER BY rowid",
            [&](sqlite::Statement& s) {
-               if (Option* o = option_of(s.text(0), s.text(1))) o->weights.push_back({s.text(2), s.real(3)});
+               if (Option* o = option_of(s.text(0), s.text(1)))
+                   o->weights.push_back({s.text(2), s.real(3)});
            });
     r.each("SELECT question, option, kind, value FROM option_constraint ORDER BY rowid",
            [&](sqlite::Statement& s) {
-               if (Option* o = option_of(s.text(0), s.text(1))) apply_constraint(o->constraints, s.text(2), s.text(3));
+               if (Option* o = option_of(s.text(0), s.text(1)))
+                   apply_constraint(o->constraints, s.text(2), s.text(3));
            });
-    if (r.error.empty() && q.questions.empty()) return "the pack has no questions";
+    if (r.error.empty() && q.questions.empty())
+        return "the pack has no questions";
     return r.error;
 }
 
@@ -191,9 +212,11 @@ Result<Catalogue> Catalogue::open(const std::filesystem::path& path) {
         return Error{path.string() + ": no such content pack file"};
     }
     auto db = sqlite::Database::open(path.string(), SQLITE_OPEN_READONLY);
-    if (!db) return Error{db.error()};
+    if (!db)
+        return Error{db.error()};
     auto version = db->query_int("PRAGMA user_version");
-    if (!version) return Error{path.string() + ": not a content pack (" + version.error() + ")"};
+    if (!version)
+        return Error{path.string() + ": not a content pack (" + version.error() + ")"};
     if (*version != content_schema_version) {
         return Error{path.string() + ": content pack schema " + std::to_string(*version) +
                      ", this kiosk reads schema " + std::to_string(content_schema_version) +
@@ -211,7 +234,8 @@ Result<Catalogue> Catalogue::open(const std::filesystem::path& path) {
         return Error{path.string() + ": the match index is missing"};
     }
     auto index = MatchIndex::deserialize(stmt->blob(0));
-    if (!index) return Error{path.string() + ": " + index.error()};
+    if (!index)
+        return Error{path.string() + ": " + index.error()};
     catalogue.index_ = std::make_unique<MatchIndex>(std::move(*index));
     return catalogue;
 }
@@ -232,7 +256,8 @@ Result<Course> Catalogue::course(int index) const {
         "skills, target_groups, mode, schedule, hours_per_week, duration_weeks, cost_eur, "
         "funding, place, postcode, lat, lon, language, start_dates, contact "
         "FROM course WHERE idx = ?");
-    if (!stmt) return Error{stmt.error()};
+    if (!stmt)
+        return Error{stmt.error()};
     stmt->bind(1, index);
     if (stmt->step() != SQLITE_ROW) {
         return Error{db_->path() + ": no course number " + std::to_string(index)};
@@ -251,15 +276,18 @@ Result<Course> Catalogue::course(int index) const {
     c.skills = split(s.text(9));
     c.target_groups = split(s.text(10));
     c.mode = parse_mode(s.text(11)).value_or(Mode::onsite);
-    for (const auto& bit : split(s.text(12))) c.schedule |= parse_schedule_bit(bit).value_or(0);
+    for (const auto& bit : split(s.text(12)))
+        c.schedule |= parse_schedule_bit(bit).value_or(0);
     c.hours_per_week = s.real(13);
     c.duration_weeks = static_cast<int>(s.integer(14));
     c.cost_eur = s.real(15);
     c.funding = split(s.text(16));
     c.place = s.text(17);
     c.postcode = s.text(18);
-    if (!s.is_null(19)) c.lat = s.real(19);
-    if (!s.is_null(20)) c.lon = s.real(20);
+    if (!s.is_null(19))
+        c.lat = s.real(19);
+    if (!s.is_null(20))
+        c.lon = s.real(20);
     c.language = s.text(21);
     for (const auto& start : split(s.text(22))) {
         if (start == "continuous") {
@@ -269,8 +297,10 @@ Result<Course> Catalogue::course(int index) const {
         }
     }
     c.contact = s.text(23);
-    auto texts = db_->prepare("SELECT lang, title, description FROM course_text WHERE course_idx = ?");
-    if (!texts) return Error{texts.error()};
+    auto texts =
+        db_->prepare("SELECT lang, title, description FROM course_text WHERE course_idx = ?");
+    if (!texts)
+        return Error{texts.error()};
     texts->bind(1, index);
     while (texts->step() == SQLITE_ROW) {
         c.text[texts->text(0)] = {texts->text(1), texts->text(2)};

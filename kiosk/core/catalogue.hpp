@@ -18,7 +18,7 @@ class Database;
 }
 
 class Catalogue {
-public:
+  public:
     // Opens read-only; fails with a message naming the file when it is not a
     // content pack of this schema version, or is damaged.
     static Result<Catalogue> open(const std::filesystem::path& path);
@@ -36,7 +36,7 @@ public:
     // Reads the full course from the file.
     Result<Course> course(int course) const;
 
-private:
+  private:
     Catalogue();
     std::unique_ptr<sqlite::Database> db_;
     // Behind pointers so that a Matcher holding references survives a move.

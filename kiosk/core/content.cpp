@@ -11,11 +11,14 @@ constexpr std::array<std::string_view, constraint_kind_count> constraint_names =
 
 template <typename T>
 void keep_lowest(std::optional<T>& mine, const std::optional<T>& theirs) {
-    if (theirs && (!mine || *theirs < *mine)) mine = theirs;
+    if (theirs && (!mine || *theirs < *mine))
+        mine = theirs;
 }
 
-void keep_common_bits(std::optional<std::uint8_t>& mine, const std::optional<std::uint8_t>& theirs) {
-    if (!theirs) return;
+void keep_common_bits(std::optional<std::uint8_t>& mine,
+                      const std::optional<std::uint8_t>& theirs) {
+    if (!theirs)
+        return;
     mine = mine ? static_cast<std::uint8_t>(*mine & *theirs) : *theirs;
 }
 
@@ -23,14 +26,17 @@ void keep_common_bits(std::optional<std::uint8_t>& mine, const std::optional<std
 
 const std::string& text_in(const Texts& texts, const std::string& lang) {
     static const std::string empty;
-    if (auto it = texts.find(lang); it != texts.end() && !it->second.empty()) return it->second;
-    if (auto it = texts.find("nl"); it != texts.end()) return it->second;
+    if (auto it = texts.find(lang); it != texts.end() && !it->second.empty())
+        return it->second;
+    if (auto it = texts.find("nl"); it != texts.end())
+        return it->second;
     return empty;
 }
 
 std::optional<ConstraintKind> parse_constraint_kind(std::string_view text) {
     for (std::size_t i = 0; i < constraint_names.size(); ++i) {
-        if (constraint_names[i] == text) return static_cast<ConstraintKind>(i);
+        if (constraint_names[i] == text)
+            return static_cast<ConstraintKind>(i);
     }
     return std::nullopt;
 }
@@ -77,14 +83,16 @@ bool Constraints::empty() const {
 
 int Question::option_index(const std::string& option_id) const {
     for (std::size_t i = 0; i < options.size(); ++i) {
-        if (options[i].id == option_id) return static_cast<int>(i);
+        if (options[i].id == option_id)
+            return static_cast<int>(i);
     }
     return -1;
 }
 
 int Questionnaire::question_index(const std::string& question_id) const {
     for (std::size_t i = 0; i < questions.size(); ++i) {
-        if (questions[i].id == question_id) return static_cast<int>(i);
+        if (questions[i].id == question_id)
+            return static_cast<int>(i);
     }
     return -1;
 }

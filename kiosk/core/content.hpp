@@ -128,7 +128,7 @@ struct PackInfo {
     std::string version;
     std::string date;  // ISO date
     bool sample_data = false;
-    std::vector<std::string> languages;            // "nl" first
+    std::vector<std::string> languages;                 // "nl" first
     std::map<std::string, std::string> language_names;  // in their own script
     std::string results_url;
     Location location;

@@ -47,7 +47,8 @@ CREATE TABLE match_index(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NU
 std::string join(const std::vector<std::string>& values) {
     std::string out;
     for (const auto& v : values) {
-        if (!out.empty()) out += ';';
+        if (!out.empty())
+            out += ';';
         out += v;
     }
     return out;
@@ -61,19 +62,22 @@ std::string format_number(double value) {
 
 // Collects errors of many inserts so the builder reads straight.
 class Writer {
-public:
+  public:
     explicit Writer(sqlite::Database& db) : db_(db) {}
 
     void run(std::string_view sql, std::initializer_list<std::string_view> values) {
-        if (failed()) return;
+        if (failed())
+            return;
         auto stmt = db_.prepare(sql);
         if (!stmt) {
             error_ = stmt.error();
             return;
         }
         int i = 1;
-        for (auto v : values) stmt->bind(i++, v);
-        if (stmt->step() != SQLITE_DONE) error_ = db_.last_error();
+        for (auto v : values)
+            stmt->bind(i++, v);
+        if (stmt->step() != SQLITE_DONE)
+            error_ = db_.last_error();
     }
     void texts(const std::string& key, const Texts& texts) {
         for (const auto& [lang, value] : texts) {
@@ -83,10 +87,11 @@ public:
     bool failed() const { return !error_.empty(); }
     const std::string& error() const { return error_; }
     void fail(std::string message) {
-        if (!failed()) error_ = std::move(message);
+        if (!failed())
+            error_ = std::move(message);
     }
 
-private:
+  private:
     sqlite::Database& db_;
     std::string error_;
 };
@@ -108,7 +113,8 @@ void write_pack(Writer& w, const ContentPack& pack) {
         {"matching.max_per_provider", std::to_string(pack.matching.max_per_provider)},
         {"matching.start_within_days", std::to_string(pack.matching.start_within_days)},
     };
-    for (const auto& [key, value] : meta) w.run("INSERT INTO meta VALUES(?,?)", {key, value});
+    for (const auto& [key, value] : meta)
+        w.run("INSERT INTO meta VALUES(?,?)", {key, value});
     w.texts("pack.name", info.name);
     w.texts("matching.fits_reason", pack.matching.fits_text);
     for (std::size_t i = 0; i < info.languages.size(); ++i) {
@@ -143,20 +149,28 @@ void write_constraints(Writer& w, const std::string& q, const std::string& o,
     auto put = [&](std::string_view kind, const std::string& value) {
         w.run("INSERT INTO option_constraint VALUES(?,?,?,?)", {q, o, kind, value});
     };
-    if (c.education) put("education", std::string(to_string(*c.education)));
-    if (c.dutch) put("dutch", std::string(to_string(*c.dutch)));
-    if (c.schedule) put("schedule", schedule_to_string(*c.schedule));
+    if (c.education)
+        put("education", std::string(to_string(*c.education)));
+    if (c.dutch)
+        put("dutch", std::string(to_string(*c.dutch)));
+    if (c.schedule)
+        put("schedule", schedule_to_string(*c.schedule));
     if (c.modes) {
         std::vector<std::string> modes;
         for (Mode m : {Mode::onsite, Mode::online, Mode::blended}) {
-            if ((*c.modes >> static_cast<unsigned>(m)) & 1u) modes.emplace_back(to_string(m));
+            if ((*c.modes >> static_cast<unsigned>(m)) & 1u)
+                modes.emplace_back(to_string(m));
         }
         put("mode", join(modes));
     }
-    if (c.max_hours) put("max_hours", format_number(*c.max_hours));
-    if (c.max_distance_km) put("max_distance_km", format_number(*c.max_distance_km));
-    if (c.max_cost) put("max_cost", format_number(*c.max_cost));
-    if (c.languages) put("language", join(*c.languages));
+    if (c.max_hours)
+        put("max_hours", format_number(*c.max_hours));
+    if (c.max_distance_km)
+        put("max_distance_km", format_number(*c.max_distance_km));
+    if (c.max_cost)
+        put("max_cost", format_number(*c.max_cost));
+    if (c.languages)
+        put("language", join(*c.languages));
 }
 
 void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
@@ -187,7 +201,8 @@ void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
 }
 
 void write_courses(Writer& w, sqlite::Database& db, const std::vector<Course>& courses) {
-    auto course = db.prepare("INSERT INTO course VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto course =
+        db.prepare("INSERT INTO course VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     auto text = db.prepare("INSERT INTO course_text VALUES(?,?,?,?)");
     if (!course || !text) {
         w.fail(!course ? course.error() : text.error());
@@ -206,14 +221,17 @@ void write_courses(Writer& w, sqlite::Database& db, const std::vector<Course>& c
         c.lat ? s.bind(21, *c.lat) : s.bind_null(21);
         c.lon ? s.bind(22, *c.lon) : s.bind_null(22);
         auto starts = c.start_dates;
-        if (c.continuous_start) starts.insert(starts.begin(), "continuous");
+        if (c.continuous_start)
+            starts.insert(starts.begin(), "continuous");
         s.bind(23, c.language).bind(24, join(starts)).bind(25, c.contact);
-        if (s.step() != SQLITE_DONE) w.fail(db.last_error());
+        if (s.step() != SQLITE_DONE)
+            w.fail(db.last_error());
         s.reset();
         for (const auto& [lang, t] : c.text) {
             text->bind(1, static_cast<std::int64_t>(i)).bind(2, lang).bind(3, t.title);
             text->bind(4, t.description);
-            if (text->step() != SQLITE_DONE) w.fail(db.last_error());
+            if (text->step() != SQLITE_DONE)
+                w.fail(db.last_error());
             text->reset();
         }
     }
@@ -224,9 +242,11 @@ void write_courses(Writer& w, sqlite::Database& db, const std::vector<Course>& c
 Result<bool> replace_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
     std::error_code ec;
     std::filesystem::rename(from, to, ec);
-    if (ec) return Error{"cannot rename " + from.string() + " to " + to.string() + ": " + ec.message()};
+    if (ec)
+        return Error{"cannot rename " + from.string() + " to " + to.string() + ": " + ec.message()};
     auto dir = to.parent_path();
-    if (dir.empty()) dir = ".";
+    if (dir.empty())
+        dir = ".";
     if (int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
         ::fsync(fd);
         ::close(fd);
@@ -248,11 +268,14 @@ Result<BuildSummary> build_content_db(const ContentSource& source,
     BuildSummary summary;
     {
         auto db = sqlite::Database::open(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-        if (!db) return Error{db.error()};
+        if (!db)
+            return Error{db.error()};
         Writer w(*db);
         auto setup = db->exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=FULL; BEGIN;");
-        if (!setup) w.fail(setup.error());
-        if (auto made = db->exec(schema); !made) w.fail(made.error());
+        if (!setup)
+            w.fail(setup.error());
+        if (auto made = db->exec(schema); !made)
+            w.fail(made.error());
         write_pack(w, source.pack);
         write_questionnaire(w, source.pack.questionnaire);
         write_courses(w, *db, source.courses);
@@ -262,13 +285,15 @@ Result<BuildSummary> build_content_db(const ContentSource& source,
                 w.fail(stmt.error());
             } else {
                 stmt->bind_blob(1, index.serialize());
-                if (stmt->step() != SQLITE_DONE) w.fail(db->last_error());
+                if (stmt->step() != SQLITE_DONE)
+                    w.fail(db->last_error());
             }
         }
         if (!w.failed()) {
             auto done = db->exec("PRAGMA user_version=" + std::to_string(content_schema_version) +
                                  "; COMMIT;");
-            if (!done) w.fail(done.error());
+            if (!done)
+                w.fail(done.error());
         }
         if (w.failed()) {
             db = Error{""};  // close before removing

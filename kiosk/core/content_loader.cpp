@@ -26,7 +26,8 @@ ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues)
         return source;
     }
     const auto pack_text = read_file(dir / "pack.toml", issues);
-    if (!pack_text) return source;
+    if (!pack_text)
+        return source;
     if (!load_pack_toml(*pack_text, "pack.toml", source.pack, issues)) {
         // Languages and word lists come from pack.toml; checking the other
         // files without them would only bury the one real error.

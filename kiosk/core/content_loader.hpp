@@ -25,8 +25,8 @@ ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues)
 // False when the file could not be parsed at all.
 bool load_pack_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
                     Issues& issues);
-void load_questionnaire_toml(std::string_view text, const std::string& file_name,
-                             ContentPack& pack, Issues& issues);
+void load_questionnaire_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
+                             Issues& issues);
 std::vector<Course> load_courses_csv(std::string_view text, const std::string& file_name,
                                      const ContentPack& pack, Issues& issues);
 

@@ -9,7 +9,8 @@ template <typename E, std::size_t N>
 std::optional<E> lookup(const std::array<std::pair<std::string_view, E>, N>& table,
                         std::string_view text) {
     for (const auto& [name, value] : table) {
-        if (name == text) return value;
+        if (name == text)
+            return value;
     }
     return std::nullopt;
 }
@@ -17,7 +18,8 @@ std::optional<E> lookup(const std::array<std::pair<std::string_view, E>, N>& tab
 template <typename E, std::size_t N>
 std::string_view name_of(const std::array<std::pair<std::string_view, E>, N>& table, E value) {
     for (const auto& [name, v] : table) {
-        if (v == value) return name;
+        if (v == value)
+            return name;
     }
     return "?";
 }
@@ -56,14 +58,18 @@ constexpr std::array<std::pair<std::string_view, std::uint8_t>, 3> schedules{
 
 }  // namespace
 
-std::optional<Level> parse_level(std::string_view text) { return lookup(levels, text); }
+std::optional<Level> parse_level(std::string_view text) {
+    return lookup(levels, text);
+}
 std::optional<Education> parse_education(std::string_view text) {
     return lookup(educations, text);
 }
 std::optional<DutchLevel> parse_dutch_level(std::string_view text) {
     return lookup(dutch_levels, text);
 }
-std::optional<Mode> parse_mode(std::string_view text) { return lookup(modes, text); }
+std::optional<Mode> parse_mode(std::string_view text) {
+    return lookup(modes, text);
+}
 std::optional<std::uint8_t> parse_schedule_bit(std::string_view text) {
     return lookup(schedules, text);
 }
@@ -74,16 +80,25 @@ int education_rank(Education e) {
     return raw >= static_cast<int>(Education::havo) ? raw - 1 : raw;
 }
 
-std::string_view to_string(Level level) { return name_of(levels, level); }
-std::string_view to_string(Education education) { return name_of(educations, education); }
-std::string_view to_string(DutchLevel level) { return name_of(dutch_levels, level); }
-std::string_view to_string(Mode mode) { return name_of(modes, mode); }
+std::string_view to_string(Level level) {
+    return name_of(levels, level);
+}
+std::string_view to_string(Education education) {
+    return name_of(educations, education);
+}
+std::string_view to_string(DutchLevel level) {
+    return name_of(dutch_levels, level);
+}
+std::string_view to_string(Mode mode) {
+    return name_of(modes, mode);
+}
 
 std::string schedule_to_string(std::uint8_t bits) {
     std::string out;
     for (const auto& [name, bit] : schedules) {
         if (bits & bit) {
-            if (!out.empty()) out += ';';
+            if (!out.empty())
+                out += ';';
             out += name;
         }
     }
@@ -95,7 +110,8 @@ const CourseText& Course::text_in(const std::string& lang) const {
     if (auto it = text.find(lang); it != text.end() && !it->second.title.empty()) {
         return it->second;
     }
-    if (auto it = text.find("nl"); it != text.end()) return it->second;
+    if (auto it = text.find("nl"); it != text.end())
+        return it->second;
     return empty;
 }
 

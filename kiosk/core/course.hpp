@@ -16,7 +16,19 @@ namespace kiosk {
 enum class Level : std::uint8_t { none, mbo1, mbo2, mbo3, mbo4, ad, hbo, wo };
 // Education a visitor completed, or a course needs to start. mbo4 and havo give
 // the same entry (to hbo), so they share a rank.
-enum class Education : std::uint8_t { none, primary, vmbo, mbo1, mbo2, mbo3, mbo4, havo, vwo, hbo, wo };
+enum class Education : std::uint8_t {
+    none,
+    primary,
+    vmbo,
+    mbo1,
+    mbo2,
+    mbo3,
+    mbo4,
+    havo,
+    vwo,
+    hbo,
+    wo
+};
 enum class DutchLevel : std::uint8_t { none, A1, A2, B1, B2, C1 };
 enum class Mode : std::uint8_t { onsite, online, blended };
 // Bit flags: a course may run at several times.
@@ -75,11 +87,29 @@ struct Course {
 
 // The columns of courses.csv that do not depend on the pack's languages.
 // Per-language columns are "title_<lang>" and "description_<lang>".
-inline constexpr std::array<std::string_view, 24> course_columns = {
-    "id",           "provider",      "url",         "level",          "entry_level",
-    "dutch_level",  "sectors",       "interests",   "topics",         "skills",
-    "target_groups", "mode",         "schedule",    "hours_per_week", "duration_weeks",
-    "cost_eur",     "funding",       "place",       "postcode",       "lat",
-    "lon",          "language",      "start_dates",    "contact"};
+inline constexpr std::array<std::string_view, 24> course_columns = {"id",
+                                                                    "provider",
+                                                                    "url",
+                                                                    "level",
+                                                                    "entry_level",
+                                                                    "dutch_level",
+                                                                    "sectors",
+                                                                    "interests",
+                                                                    "topics",
+                                                                    "skills",
+                                                                    "target_groups",
+                                                                    "mode",
+                                                                    "schedule",
+                                                                    "hours_per_week",
+                                                                    "duration_weeks",
+                                                                    "cost_eur",
+                                                                    "funding",
+                                                                    "place",
+                                                                    "postcode",
+                                                                    "lat",
+                                                                    "lon",
+                                                                    "language",
+                                                                    "start_dates",
+                                                                    "contact"};
 
 }  // namespace kiosk

@@ -12,20 +12,23 @@ namespace kiosk {
 namespace {
 
 bool is_course_id(std::string_view id) {
-    if (id.empty() || id.size() > 12 || id.front() == '-') return false;
+    if (id.empty() || id.size() > 12 || id.front() == '-')
+        return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
     });
 }
 
 bool is_iso_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
+        return false;
     int y = 0, m = 0, d = 0;
     auto num = [&](std::size_t pos, std::size_t len, int& out) {
         auto [p, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, out);
         return ec == std::errc{} && p == text.data() + pos + len;
     };
-    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d)) return false;
+    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d))
+        return false;
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
                                           std::chrono::day{unsigned(d)}};
     return ymd.ok();
@@ -36,11 +39,15 @@ std::vector<std::string> split_list(std::string_view text) {
     std::size_t start = 0;
     while (start <= text.size()) {
         auto end = text.find(';', start);
-        if (end == std::string_view::npos) end = text.size();
+        if (end == std::string_view::npos)
+            end = text.size();
         auto item = text.substr(start, end - start);
-        while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
-        while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
-        if (!item.empty()) out.emplace_back(item);
+        while (!item.empty() && item.front() == ' ')
+            item.remove_prefix(1);
+        while (!item.empty() && item.back() == ' ')
+            item.remove_suffix(1);
+        if (!item.empty())
+            out.emplace_back(item);
         start = end + 1;
     }
     return out;
@@ -52,25 +59,28 @@ std::optional<double> parse_number(std::string_view text) {
     std::replace(s.begin(), s.end(), ',', '.');
     double value = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc{} || p != s.data() + s.size() || s.empty()) return std::nullopt;
+    if (ec != std::errc{} || p != s.data() + s.size() || s.empty())
+        return std::nullopt;
     return value;
 }
 
 // Reads one row; problems go to `issues` under the row's line.
 class RowReader {
-public:
+  public:
     RowReader(const std::map<std::string, std::size_t>& columns, const CsvRecord& record,
               const std::string& file, Issues& issues)
         : columns_(columns), record_(record), file_(file), issues_(issues) {}
 
     std::string_view get(std::string_view column) const {
         auto it = columns_.find(std::string(column));
-        if (it == columns_.end()) return {};
+        if (it == columns_.end())
+            return {};
         return record_.fields[it->second];
     }
     std::string_view required(std::string_view column) {
         auto value = get(column);
-        if (value.empty()) error(column, "missing");
+        if (value.empty())
+            error(column, "missing");
         return value;
     }
     void error(std::string_view column, std::string message) {
@@ -82,17 +92,21 @@ public:
     template <typename T, typename Parse>
     T parsed(std::string_view column, Parse parse, std::string_view allowed, T fallback) {
         auto text = required(column);
-        if (text.empty()) return fallback;
-        if (auto v = parse(text)) return *v;
-        error(column, "'" + std::string(text) + "' is not in the list (" + std::string(allowed) +
-                          ")");
+        if (text.empty())
+            return fallback;
+        if (auto v = parse(text))
+            return *v;
+        error(column,
+              "'" + std::string(text) + "' is not in the list (" + std::string(allowed) + ")");
         return fallback;
     }
     std::optional<double> number(std::string_view column, bool required_field) {
         auto text = required_field ? required(column) : get(column);
-        if (text.empty()) return std::nullopt;
+        if (text.empty())
+            return std::nullopt;
         auto v = parse_number(text);
-        if (!v) error(column, "'" + std::string(text) + "' is not a number");
+        if (!v)
+            error(column, "'" + std::string(text) + "' is not a number");
         return v;
     }
     std::vector<std::string> terms(std::string_view column, const std::vector<Term>& known) {
@@ -107,7 +121,7 @@ public:
     }
     int line() const { return record_.line; }
 
-private:
+  private:
     const std::map<std::string, std::size_t>& columns_;
     const CsvRecord& record_;
     const std::string& file_;
@@ -124,25 +138,28 @@ Course read_course(RowReader& row, const ContentPack& pack) {
         CourseText text{std::string(row.get("title_" + lang)),
                         std::string(row.get("description_" + lang))};
         if (lang == "nl") {
-            if (text.title.empty()) row.error("title_nl", "missing Dutch title");
-            if (text.description.empty()) row.error("description_nl", "missing Dutch description");
+            if (text.title.empty())
+                row.error("title_nl", "missing Dutch title");
+            if (text.description.empty())
+                row.error("description_nl", "missing Dutch description");
         } else if (text.title.empty()) {
             row.warning("title_" + lang, "missing; the Dutch title is shown instead");
         }
-        if (!text.title.empty() || !text.description.empty()) c.text[lang] = std::move(text);
+        if (!text.title.empty() || !text.description.empty())
+            c.text[lang] = std::move(text);
     }
     c.provider = std::string(row.required("provider"));
     c.url = std::string(row.required("url"));
     if (!c.url.empty() && !is_http_url(c.url)) {
         row.error("url", "'" + c.url + "' is not a web address starting with https://");
     }
-    c.level = row.parsed("level", parse_level, "none, mbo1, mbo2, mbo3, mbo4, ad, hbo, wo",
-                         Level::none);
+    c.level =
+        row.parsed("level", parse_level, "none, mbo1, mbo2, mbo3, mbo4, ad, hbo, wo", Level::none);
     c.entry_level = row.parsed("entry_level", parse_education,
                                "none, primary, vmbo, mbo1, mbo2, mbo3, mbo4, havo, vwo, hbo, wo",
                                Education::none);
-    c.dutch_level = row.parsed("dutch_level", parse_dutch_level, "none, A1, A2, B1, B2, C1",
-                               DutchLevel::none);
+    c.dutch_level =
+        row.parsed("dutch_level", parse_dutch_level, "none, A1, A2, B1, B2, C1", DutchLevel::none);
     c.mode = row.parsed("mode", parse_mode, "onsite, online, blended", Mode::onsite);
     for (const auto& s : split_list(row.required("schedule"))) {
         if (auto bit = parse_schedule_bit(s)) {
@@ -163,7 +180,8 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     }
     c.topics = split_list(row.get("topics"));
     for (const auto& t : c.topics) {
-        if (!is_plain_id(t)) row.error("topics", "'" + t + "' is not a topic id (a-z, 0-9, _)");
+        if (!is_plain_id(t))
+            row.error("topics", "'" + t + "' is not a topic id (a-z, 0-9, _)");
     }
     c.skills = split_list(row.get("skills"));
     for (const auto& s : c.skills) {
@@ -181,14 +199,17 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     }
     c.duration_weeks = static_cast<int>(weeks.value_or(0));
     c.cost_eur = row.number("cost_eur", true).value_or(0);
-    if (c.cost_eur < 0) row.error("cost_eur", "must not be negative");
+    if (c.cost_eur < 0)
+        row.error("cost_eur", "must not be negative");
     c.place = std::string(row.get("place"));
     c.postcode = std::string(row.get("postcode"));
     c.lat = row.number("lat", false);
     c.lon = row.number("lon", false);
     if (c.mode != Mode::online) {
-        if (c.place.empty()) row.error("place", "missing for a course that is not online");
-        if (!c.lat || !c.lon) row.error("lat", "lat and lon are needed for a course that is not online");
+        if (c.place.empty())
+            row.error("place", "missing for a course that is not online");
+        if (!c.lat || !c.lon)
+            row.error("lat", "lat and lon are needed for a course that is not online");
     }
     if ((c.lat && std::abs(*c.lat) > 90) || (c.lon && std::abs(*c.lon) > 180)) {
         row.error("lat", "lat must be within ±90 and lon within ±180");
@@ -220,7 +241,8 @@ std::vector<Course> load_courses_csv(std::string_view text, const std::string& f
                                      const ContentPack& pack, Issues& issues) {
     std::vector<Course> courses;
     CsvTable table = parse_csv(text, file_name, issues);
-    if (table.header.empty()) return courses;
+    if (table.header.empty())
+        return courses;
 
     std::set<std::string> known(course_columns.begin(), course_columns.end());
     for (const auto& lang : pack.info.languages) {

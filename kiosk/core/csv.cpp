@@ -22,26 +22,30 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
             len = 4;
             cp = c & 0x07;
         } else {
-            if (bad_offset) *bad_offset = i;
+            if (bad_offset)
+                *bad_offset = i;
             return false;
         }
         if (i + len > n) {
-            if (bad_offset) *bad_offset = i;
+            if (bad_offset)
+                *bad_offset = i;
             return false;
         }
         for (std::size_t k = 1; k < len; ++k) {
             const auto cc = static_cast<unsigned char>(text[i + k]);
             if ((cc & 0xC0) != 0x80) {
-                if (bad_offset) *bad_offset = i;
+                if (bad_offset)
+                    *bad_offset = i;
                 return false;
             }
             cp = (cp << 6) | (cc & 0x3F);
         }
         // Overlong forms, surrogates and values past U+10FFFF are not UTF-8.
-        const bool overlong = (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) ||
-                              (len == 4 && cp < 0x10000);
+        const bool overlong =
+            (len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000);
         if (overlong || (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF) {
-            if (bad_offset) *bad_offset = i;
+            if (bad_offset)
+                *bad_offset = i;
             return false;
         }
         i += len;
@@ -59,7 +63,8 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name, Issues& 
     if (!is_valid_utf8(text, &bad)) {
         int line = 1;
         for (std::size_t i = 0; i < bad; ++i) {
-            if (text[i] == '\n') ++line;
+            if (text[i] == '\n')
+                ++line;
         }
         issues.error(file_name, line, "",
                      "not valid UTF-8 (save the file as \"CSV UTF-8\"); byte " +
@@ -104,17 +109,19 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name, Issues& 
                 ++i;
                 continue;
             }
-            if (c == '\n') ++line;
+            if (c == '\n')
+                ++line;
             field += c;
             ++i;
             continue;
         }
         if (c == '"') {
             if (!field.empty() || field_was_quoted) {
-                issues.error(file_name, line, "",
-                             "a double quote in the middle of field " +
-                                 std::to_string(current.fields.size() + 1) +
-                                 "; write a quote inside a field as \"\" and quote the whole field");
+                issues.error(
+                    file_name, line, "",
+                    "a double quote in the middle of field " +
+                        std::to_string(current.fields.size() + 1) +
+                        "; write a quote inside a field as \"\" and quote the whole field");
                 record_broken = true;
             }
             in_quotes = true;
@@ -147,8 +154,7 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name, Issues& 
         ++i;
     }
     if (in_quotes) {
-        issues.error(file_name, current.line, "",
-                     "a quoted field is never closed (missing \")");
+        issues.error(file_name, current.line, "", "a quoted field is never closed (missing \")");
         return table;
     }
     if (!field.empty() || !current.fields.empty() || field_was_quoted) {
@@ -161,14 +167,16 @@ CsvTable parse_csv(std::string_view text, const std::string& file_name, Issues& 
     }
     table.header = std::move(rows.front().fields);
     for (auto& name : table.header) {
-        while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
-        while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
+        while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
+            name.pop_back();
+        while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))
+            name.erase(0, 1);
     }
     for (std::size_t r = 1; r < rows.size(); ++r) {
         if (rows[r].fields.size() != table.header.size()) {
             issues.error(file_name, rows[r].line, "",
-                         "has " + std::to_string(rows[r].fields.size()) + " fields, the header has " +
-                             std::to_string(table.header.size()));
+                         "has " + std::to_string(rows[r].fields.size()) +
+                             " fields, the header has " + std::to_string(table.header.size()));
             continue;
         }
         table.records.push_back(std::move(rows[r]));
@@ -183,7 +191,8 @@ std::string csv_escape(std::string_view field) {
     }
     std::string out = "\"";
     for (char c : field) {
-        if (c == '"') out += '"';
+        if (c == '"')
+            out += '"';
         out += c;
     }
     out += '"';
@@ -193,7 +202,8 @@ std::string csv_escape(std::string_view field) {
 std::string csv_line(const std::vector<std::string>& fields) {
     std::string out;
     for (std::size_t i = 0; i < fields.size(); ++i) {
-        if (i > 0) out += ',';
+        if (i > 0)
+            out += ',';
         out += csv_escape(fields[i]);
     }
     out += '\n';

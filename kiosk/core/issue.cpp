@@ -29,7 +29,9 @@ void Issues::warning(std::string file, int line, std::string field, std::string 
         {std::move(file), line, std::move(field), std::move(message), Severity::warning});
 }
 
-bool Issues::has_errors() const { return error_count() > 0; }
+bool Issues::has_errors() const {
+    return error_count() > 0;
+}
 
 std::size_t Issues::error_count() const {
     return static_cast<std::size_t>(std::count_if(

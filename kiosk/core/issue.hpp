@@ -21,7 +21,7 @@ struct Issue {
 std::string format_issue(const Issue& issue);
 
 class Issues {
-public:
+  public:
     void error(std::string file, int line, std::string field, std::string message);
     void warning(std::string file, int line, std::string field, std::string message);
     void add(Issue issue) { all_.push_back(std::move(issue)); }
@@ -30,7 +30,7 @@ public:
     std::size_t error_count() const;
     const std::vector<Issue>& all() const { return all_; }
 
-private:
+  private:
     std::vector<Issue> all_;
 };
 

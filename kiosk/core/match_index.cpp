@@ -37,14 +37,15 @@ void put_strings(std::string& out, const std::vector<std::string>& values) {
 
 // Reads what put() wrote, refusing to run past the end of a damaged blob.
 class BlobReader {
-public:
+  public:
     explicit BlobReader(std::string_view blob) : blob_(blob) {}
     bool failed() const { return failed_; }
 
     template <typename T>
     T get() {
         T value{};
-        if (!take(sizeof value)) return value;
+        if (!take(sizeof value))
+            return value;
         std::memcpy(&value, blob_.data() + pos_ - sizeof value, sizeof value);
         return value;
     }
@@ -71,14 +72,15 @@ public:
         out.reserve(n);
         for (std::uint64_t i = 0; i < n && !failed_; ++i) {
             const auto len = get<std::uint32_t>();
-            if (!take(len)) break;
+            if (!take(len))
+                break;
             out.emplace_back(blob_.substr(pos_ - len, len));
         }
         return out;
     }
     bool at_end() const { return pos_ == blob_.size(); }
 
-private:
+  private:
     bool take(std::size_t n) {
         if (failed_ || n > blob_.size() - pos_) {
             failed_ = true;
@@ -101,7 +103,8 @@ std::uint16_t intern(std::map<std::string, Index>& table, const std::string& val
 }  // namespace
 
 std::optional<std::int32_t> parse_day(std::string_view iso) {
-    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-') return std::nullopt;
+    if (iso.size() != 10 || iso[4] != '-' || iso[7] != '-')
+        return std::nullopt;
     int y = 0;
     unsigned m = 0, d = 0;
     if (std::from_chars(iso.data(), iso.data() + 4, y).ec != std::errc{} ||
@@ -111,7 +114,8 @@ std::optional<std::int32_t> parse_day(std::string_view iso) {
     }
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m},
                                           std::chrono::day{d}};
-    if (!ymd.ok()) return std::nullopt;
+    if (!ymd.ok())
+        return std::nullopt;
     return std::chrono::sys_days{ymd}.time_since_epoch().count();
 }
 
@@ -125,18 +129,25 @@ std::string format_day(std::int32_t day) {
 
 std::vector<std::string> course_tags(const Course& c) {
     std::vector<std::string> tags;
-    for (const auto& s : c.sectors) tags.push_back("sector:" + s);
-    for (const auto& s : c.interests) tags.push_back("interest:" + s);
-    for (const auto& s : c.target_groups) tags.push_back("target:" + s);
-    for (const auto& s : c.funding) tags.push_back("funding:" + s);
-    for (const auto& s : c.topics) tags.push_back("topic:" + s);
+    for (const auto& s : c.sectors)
+        tags.push_back("sector:" + s);
+    for (const auto& s : c.interests)
+        tags.push_back("interest:" + s);
+    for (const auto& s : c.target_groups)
+        tags.push_back("target:" + s);
+    for (const auto& s : c.funding)
+        tags.push_back("funding:" + s);
+    for (const auto& s : c.topics)
+        tags.push_back("topic:" + s);
     tags.push_back("level:" + std::string(to_string(c.level)));
     tags.push_back("mode:" + std::string(to_string(c.mode)));
     for (std::uint8_t bit : {schedule_day, schedule_evening, schedule_weekend}) {
-        if (c.schedule & bit) tags.push_back("schedule:" + schedule_to_string(bit));
+        if (c.schedule & bit)
+            tags.push_back("schedule:" + schedule_to_string(bit));
     }
     tags.push_back("language:" + c.language);
-    if (c.cost_eur == 0) tags.push_back("cost:free");
+    if (c.cost_eur == 0)
+        tags.push_back("cost:free");
     std::sort(tags.begin(), tags.end());
     tags.erase(std::unique(tags.begin(), tags.end()), tags.end());
     return tags;
@@ -149,7 +160,8 @@ MatchIndex MatchIndex::build(const std::vector<Course>& courses) {
     std::map<std::string, std::uint32_t> tag_table;
     for (const auto& c : courses) {
         per_course.push_back(course_tags(c));
-        for (const auto& t : per_course.back()) tag_table.emplace(t, 0);
+        for (const auto& t : per_course.back())
+            tag_table.emplace(t, 0);
     }
     std::uint32_t next = 0;
     for (auto& [name, id] : tag_table) {
@@ -167,7 +179,8 @@ MatchIndex MatchIndex::build(const std::vector<Course>& courses) {
         key.tag_count = static_cast<std::uint16_t>(per_course[i].size());
         key.first_start = static_cast<std::uint32_t>(index.start_days.size());
         for (const auto& d : c.start_dates) {
-            if (auto day = parse_day(d)) index.start_days.push_back(*day);
+            if (auto day = parse_day(d))
+                index.start_days.push_back(*day);
         }
         key.start_count = static_cast<std::uint16_t>(index.start_days.size() - key.first_start);
         key.provider = intern(providers, c.provider);
@@ -186,15 +199,18 @@ MatchIndex MatchIndex::build(const std::vector<Course>& courses) {
         index.course_ids.push_back(c.id);
     }
     index.providers.resize(providers.size());
-    for (const auto& [name, id] : providers) index.providers[id] = name;
+    for (const auto& [name, id] : providers)
+        index.providers[id] = name;
     index.languages.resize(languages.size());
-    for (const auto& [name, id] : languages) index.languages[id] = name;
+    for (const auto& [name, id] : languages)
+        index.languages[id] = name;
     return index;
 }
 
 int MatchIndex::tag_index(std::string_view tag) const {
     auto it = std::lower_bound(tag_names.begin(), tag_names.end(), tag);
-    if (it == tag_names.end() || *it != tag) return -1;
+    if (it == tag_names.end() || *it != tag)
+        return -1;
     return static_cast<int>(it - tag_names.begin());
 }
 
@@ -211,7 +227,8 @@ std::string MatchIndex::serialize() const {
 }
 
 Result<MatchIndex> MatchIndex::deserialize(std::string_view blob) {
-    if (!blob.starts_with(magic)) return Error{"the match index has an unknown format"};
+    if (!blob.starts_with(magic))
+        return Error{"the match index has an unknown format"};
     BlobReader in(blob.substr(magic.size()));
     MatchIndex index;
     index.courses = in.get_array<CourseKey>();
@@ -221,7 +238,8 @@ Result<MatchIndex> MatchIndex::deserialize(std::string_view blob) {
     index.providers = in.get_strings();
     index.languages = in.get_strings();
     index.course_ids = in.get_strings();
-    if (in.failed() || !in.at_end()) return Error{"the match index is damaged (wrong size)"};
+    if (in.failed() || !in.at_end())
+        return Error{"the match index is damaged (wrong size)"};
     if (index.course_ids.size() != index.courses.size()) {
         return Error{"the match index is damaged (course count)"};
     }
@@ -233,7 +251,8 @@ Result<MatchIndex> MatchIndex::deserialize(std::string_view blob) {
         }
     }
     for (auto t : index.tags) {
-        if (t >= index.tag_names.size()) return Error{"the match index is damaged (tag)"};
+        if (t >= index.tag_names.size())
+            return Error{"the match index is damaged (tag)"};
     }
     return index;
 }

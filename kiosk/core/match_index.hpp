@@ -20,8 +20,8 @@ struct CourseKey {
     std::uint32_t first_start = 0;  // into MatchIndex::start_days
     std::uint16_t tag_count = 0;
     std::uint16_t start_count = 0;
-    std::uint16_t provider = 0;  // into MatchIndex::providers
-    std::uint16_t language = 0;  // into MatchIndex::languages
+    std::uint16_t provider = 0;   // into MatchIndex::providers
+    std::uint16_t language = 0;   // into MatchIndex::languages
     std::uint8_t entry_rank = 0;  // education_rank(entry_level)
     std::uint8_t dutch = 0;       // DutchLevel
     std::uint8_t mode = 0;        // Mode

@@ -8,7 +8,9 @@
 namespace kiosk {
 namespace {
 
-constexpr std::uint32_t bit_of(ConstraintKind kind) { return 1u << static_cast<unsigned>(kind); }
+constexpr std::uint32_t bit_of(ConstraintKind kind) {
+    return 1u << static_cast<unsigned>(kind);
+}
 
 struct Candidate {
     bool misses;  // does not meet a constraint that was relaxed
@@ -20,8 +22,10 @@ struct Candidate {
 // fit wins, however many relaxed wishes it misses. Ties go by catalogue order
 // (course id), so the same answers always give the same list.
 bool better(const Candidate& a, const Candidate& b) {
-    if (a.misses != b.misses) return !a.misses;
-    if (a.score != b.score) return a.score > b.score;
+    if (a.misses != b.misses)
+        return !a.misses;
+    if (a.score != b.score)
+        return a.score > b.score;
     return a.course < b.course;
 }
 
@@ -40,7 +44,8 @@ Matcher::Matcher(const ContentPack& pack, const MatchIndex& index) : pack_(pack)
             auto& refs = per_option.emplace_back();
             for (const auto& w : o.weights) {
                 // A tag no course carries cannot change any score.
-                if (int tag = index.tag_index(w.tag); tag >= 0) refs.push_back({tag, w.weight});
+                if (int tag = index.tag_index(w.tag); tag >= 0)
+                    refs.push_back({tag, w.weight});
             }
         }
     }
@@ -105,14 +110,17 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     for (std::size_t i = 0; i < n; ++i) {
         const CourseKey& k = index_.courses[i];
         const auto* starts = index_.start_days.data() + k.first_start;
-        const bool future = k.continuous || (k.start_count > 0 && starts[k.start_count - 1] >= context.today);
+        const bool future =
+            k.continuous || (k.start_count > 0 && starts[k.start_count - 1] >= context.today);
         if (!future) {
             fails[i] = ~0u;  // nothing relaxes a course that has already started
             continue;
         }
         std::uint32_t f = 0;
-        if (k.entry_rank > education) f |= bit_of(ConstraintKind::education);
-        if (k.dutch > dutch) f |= bit_of(ConstraintKind::dutch);
+        if (k.entry_rank > education)
+            f |= bit_of(ConstraintKind::education);
+        if (k.dutch > dutch)
+            f |= bit_of(ConstraintKind::dutch);
         if (!k.continuous) {
             const auto* first = std::lower_bound(starts, starts + k.start_count, context.today);
             if (first == starts + k.start_count || *first > start_until) {
@@ -123,13 +131,19 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
             !std::isnan(k.lat)) {
             const double dy = (k.lat - context.origin_lat) * km_per_degree;
             const double dx = (k.lon - context.origin_lon) * km_per_degree * lon_scale;
-            if (dx * dx + dy * dy > max_km2) f |= bit_of(ConstraintKind::distance);
+            if (dx * dx + dy * dy > max_km2)
+                f |= bit_of(ConstraintKind::distance);
         }
-        if (c.schedule && (k.schedule & *c.schedule) == 0) f |= bit_of(ConstraintKind::schedule);
-        if (c.max_hours && k.hours > *c.max_hours) f |= bit_of(ConstraintKind::hours);
-        if (c.max_cost && k.cost > *c.max_cost) f |= bit_of(ConstraintKind::cost);
-        if (c.modes && ((*c.modes >> k.mode) & 1u) == 0) f |= bit_of(ConstraintKind::mode);
-        if (!languages_allowed[k.language]) f |= bit_of(ConstraintKind::language);
+        if (c.schedule && (k.schedule & *c.schedule) == 0)
+            f |= bit_of(ConstraintKind::schedule);
+        if (c.max_hours && k.hours > *c.max_hours)
+            f |= bit_of(ConstraintKind::hours);
+        if (c.max_cost && k.cost > *c.max_cost)
+            f |= bit_of(ConstraintKind::cost);
+        if (c.modes && ((*c.modes >> k.mode) & 1u) == 0)
+            f |= bit_of(ConstraintKind::mode);
+        if (!languages_allowed[k.language])
+            f |= bit_of(ConstraintKind::language);
         fails[i] = f;
 
         float score = 0, bonus = 0;
@@ -184,8 +198,10 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
                       better);
             head = candidates.size();
         }
-        const auto provider = index_.courses[static_cast<std::size_t>(candidates[i].course)].provider;
-        if (per_provider[provider] >= pack_.matching.max_per_provider) continue;
+        const auto provider =
+            index_.courses[static_cast<std::size_t>(candidates[i].course)].provider;
+        if (per_provider[provider] >= pack_.matching.max_per_provider)
+            continue;
         ++per_provider[provider];
         chosen.push_back(&candidates[i]);
     }
@@ -204,7 +220,8 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
             double added = 0;
             for (const auto& w : option_weights_[static_cast<std::size_t>(a.question)]
                                                 [static_cast<std::size_t>(a.option)]) {
-                if (has_tag(w.tag)) added += w.weight;
+                if (has_tag(w.tag))
+                    added += w.weight;
             }
             const auto& option = pack_.questionnaire.questions[static_cast<std::size_t>(a.question)]
                                      .options[static_cast<std::size_t>(a.option)];
@@ -219,12 +236,14 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
         }
         std::stable_sort(from_answers.begin(), from_answers.end(),
                          [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
-        if (from_answers.size() > 3) from_answers.resize(3);
+        if (from_answers.size() > 3)
+            from_answers.resize(3);
         result.reasons = std::move(from_answers);
         if (cand->score > 0) {
             const AgendaSector* lifted = nullptr;
             for (const auto& [tag, sector] : agenda_) {
-                if (has_tag(tag) && (!lifted || sector->weight > lifted->weight)) lifted = sector;
+                if (has_tag(tag) && (!lifted || sector->weight > lifted->weight))
+                    lifted = sector;
             }
             if (lifted && lifted->weight > 0) {
                 Reason r;
@@ -243,7 +262,8 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
                 result.reasons.push_back(r);
             }
         }
-        if (result.reasons.empty()) result.reasons.push_back(Reason{});
+        if (result.reasons.empty())
+            result.reasons.push_back(Reason{});
         ranking.results.push_back(std::move(result));
     }
     return ranking;
@@ -252,13 +272,15 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
 std::string reason_text(const ContentPack& pack, const Reason& reason, const std::string& lang) {
     switch (reason.kind) {
         case Reason::Kind::answer:
-            return text_in(pack.questionnaire.questions.at(static_cast<std::size_t>(reason.question))
-                               .options.at(static_cast<std::size_t>(reason.option))
-                               .reason,
-                           lang);
+            return text_in(
+                pack.questionnaire.questions.at(static_cast<std::size_t>(reason.question))
+                    .options.at(static_cast<std::size_t>(reason.option))
+                    .reason,
+                lang);
         case Reason::Kind::agenda:
             for (const auto& s : pack.agenda) {
-                if (s.sector == reason.sector) return text_in(s.reason, lang);
+                if (s.sector == reason.sector)
+                    return text_in(s.reason, lang);
             }
             return {};
         case Reason::Kind::relaxed:

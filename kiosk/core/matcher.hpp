@@ -57,7 +57,7 @@ struct Ranking {
 };
 
 class Matcher {
-public:
+  public:
     Matcher(const ContentPack& pack, const MatchIndex& index);
 
     Ranking rank(const std::vector<Answer>& answers, const MatchContext& context) const;
@@ -65,7 +65,7 @@ public:
     // The constraints the answers add up to (all answers tightened together).
     Constraints constraints_for(const std::vector<Answer>& answers) const;
 
-private:
+  private:
     struct WeightRef {
         int tag;  // into MatchIndex
         double weight;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/course.hpp"
@@ -26,13 +25,14 @@ std::string lower(std::string text) {
 
 std::string join(const std::vector<std::string>& values) {
     std::string out;
-    for (const auto& value : values) out += (out.empty() ? "" : ";") + value;
+    for (const auto& value : values)
+        out += (out.empty() ? "" : ";") + value;
     return out;
 }
 
 // What went wrong with one course, kept until we know whether the course is used.
 class CourseRecord {
-public:
+  public:
     CourseRecord(const CourseSource& source, const std::string& file)
         : source_(source), file_(file) {}
     void error(std::string message) { add(std::move(message), Severity::error); }
@@ -43,11 +43,12 @@ public:
     }
     void report(Issues& issues) const {
         for (const Issue& issue : found_) {
-            if (issue.severity == Severity::error || usable()) issues.add(issue);
+            if (issue.severity == Severity::error || usable())
+                issues.add(issue);
         }
     }
 
-private:
+  private:
     void add(std::string message, Severity severity) {
         found_.push_back({file_, source_.line, source_.label, std::move(message), severity});
     }
@@ -59,7 +60,8 @@ private:
 // The provider's name from an expanded organization, or one looked up by its id.
 std::string provider_name(const json* organization, const CatalogueContext& context,
                           int depth = 0) {
-    if (organization == nullptr || depth > 2) return "";
+    if (organization == nullptr || depth > 2)
+        return "";
     if (!organization->is_object()) {
         const auto found = context.organizations.find(text_of(organization));
         return found == context.organizations.end()
@@ -67,7 +69,8 @@ std::string provider_name(const json* organization, const CatalogueContext& cont
                    : provider_name(found->second, context, depth + 1);
     }
     std::string name = in_language(member(*organization, "name"), "nl", true);
-    if (name.empty()) name = one_line(text_member(*organization, "shortName"));
+    if (name.empty())
+        name = one_line(text_member(*organization, "shortName"));
     if (name.empty())
         return provider_name(member(*organization, "organizationId"), context, depth + 1);
     return name;
@@ -80,7 +83,8 @@ std::optional<double> offering_price(const OfferingSource& offering, CourseRecor
     for (const json& price : array_member(*offering.offering, "priceInformation")) {
         const std::string type = lower(text_member(price, "costType"));
         const bool is_total = type == "total costs";
-        if (!is_total && type.find("tuition") == std::string::npos) continue;
+        if (!is_total && type.find("tuition") == std::string::npos)
+            continue;
         const std::string currency = text_member(price, "currency");
         const auto amount = parse_amount(text_member(price, "amount"));
         if (!amount || (!currency.empty() && currency != "EUR")) {
@@ -102,7 +106,8 @@ const json* first_located_address(const std::vector<const json*>& lists) {
     for (const std::string_view wanted : {"teaching", "visit", ""}) {
         for (const json* list : lists) {
             for (const json& address : *list) {
-                if (!wanted.empty() && text_member(address, "addressType") != wanted) continue;
+                if (!wanted.empty() && text_member(address, "addressType") != wanted)
+                    continue;
                 const json* geo = member(address, "geolocation");
                 const json* lat = geo != nullptr ? member(*geo, "latitude") : nullptr;
                 const json* lon = geo != nullptr ? member(*geo, "longitude") : nullptr;
@@ -132,7 +137,8 @@ Offerings startable_offerings(const CourseSource& source, CourseRecord& record,
             record.warning(offering.label + ": startDate: missing or not a date; left out");
             continue;
         }
-        if (start) dates.insert(*start);
+        if (start)
+            dates.insert(*start);
         continuous = continuous || flexible;
         offerings.push_back(offering.offering);
     }
@@ -148,7 +154,8 @@ Offerings startable_offerings(const CourseSource& source, CourseRecord& record,
 std::string course_or_offering(const json& course, const Offerings& offerings, const char* key) {
     std::string value = text_member(course, key);
     for (const json* offering : offerings) {
-        if (value.empty()) value = text_member(*offering, key);
+        if (value.empty())
+            value = text_member(*offering, key);
     }
     return value;
 }
@@ -181,7 +188,8 @@ std::optional<Mode> mode_of(const json& course, const Offerings& offerings, Cour
 
 // The course's duration, else the span of its first offering with an end date.
 std::optional<int> weeks_of(const json& course, const Offerings& offerings, CourseRecord& record) {
-    if (const auto weeks = duration_weeks(text_member(course, "duration"))) return weeks;
+    if (const auto weeks = duration_weeks(text_member(course, "duration")))
+        return weeks;
     if (member(course, "duration") != nullptr) {
         record.warning("duration: '" + text_member(course, "duration") +
                        "' is not an ISO 8601 duration such as P10W");
@@ -189,7 +197,8 @@ std::optional<int> weeks_of(const json& course, const Offerings& offerings, Cour
     for (const json* offering : offerings) {
         const auto start = iso_date(text_member(*offering, "startDate"));
         const auto end = iso_date(text_member(*offering, "endDate"));
-        if (!start || !end || *end < *start) continue;
+        if (!start || !end || *end < *start)
+            continue;
         return std::max(1, static_cast<int>(std::lround((days_between(*start, *end) + 1) / 7.0)));
     }
     record.error("duration: missing, and no offering has an endDate");
@@ -206,7 +215,8 @@ double hours_per_week(const json& course, std::optional<int> weeks, CourseRecord
     } else if (const json* ects = member(course, "ects"); ects != nullptr && ects->is_number()) {
         total = study_load_hours("ects", ects->get<double>());
     }
-    if (total && weeks) return std::max(0.5, std::round(*total / *weeks * 2) / 2);
+    if (total && weeks)
+        return std::max(0.5, std::round(*total / *weeks * 2) / 2);
     record.warning("studyLoad: missing or in an unknown unit; hours_per_week set to " +
                    format_number(default_hours_per_week, 1));
     return default_hours_per_week;
@@ -228,7 +238,8 @@ std::uint8_t schedule_of(const json& course, const Offerings& offerings,
         if (object != &course)
             named |= schedule_in_words(in_language(member(*object, "name"), "nl", true));
     }
-    if (said != 0) return said;
+    if (said != 0)
+        return said;
     return named != 0 ? named : static_cast<std::uint8_t>(schedule_day);
 }
 
@@ -253,7 +264,8 @@ double cost_of(const CourseSource& source, const Offerings& offerings, CourseRec
 void place_of(const json& course, const Offerings& offerings, std::optional<Mode> mode,
               CourseRecord& record, std::map<std::string, std::string>& cells) {
     std::vector<const json*> lists;
-    for (const json* offering : offerings) lists.push_back(&array_member(*offering, "addresses"));
+    for (const json* offering : offerings)
+        lists.push_back(&array_member(*offering, "addresses"));
     lists.push_back(&array_member(course, "addresses"));
     const json* address = first_located_address(lists);
     if (address == nullptr) {
@@ -267,7 +279,8 @@ void place_of(const json& course, const Offerings& offerings, std::optional<Mode
     cells["lat"] = format_number(geo.at("latitude").get<double>(), 6);
     cells["lon"] = format_number(geo.at("longitude").get<double>(), 6);
     std::string postcode = text_member(*address, "postalCode");
-    if (postcode.empty()) postcode = text_member(*address, "zip");
+    if (postcode.empty())
+        postcode = text_member(*address, "zip");
     cells["postcode"] = dutch_postcode(postcode).value_or("");
     if (!postcode.empty() && cells["postcode"].empty()) {
         record.warning("addresses: '" + postcode + "' is not a Dutch postcode; left out");
@@ -288,8 +301,10 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
         cells["title_" + lang] = in_language(member(course, "name"), lang);
         cells["description_" + lang] = in_language(member(course, "description"), lang);
     }
-    if (cells["title_nl"].empty()) record.error("name: no Dutch name");
-    if (cells["description_nl"].empty()) record.error("description: no Dutch description");
+    if (cells["title_nl"].empty())
+        record.error("name: no Dutch name");
+    if (cells["description_nl"].empty())
+        record.error("description: no Dutch description");
 
     const Offerings offerings = startable_offerings(source, record, cells["start_dates"]);
 
@@ -323,7 +338,8 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
             sectors.emplace_back(*sector);
         }
     }
-    if (fields.empty()) record.warning("fieldsOfStudy: missing; the course gets no sector");
+    if (fields.empty())
+        record.warning("fieldsOfStudy: missing; the course gets no sector");
 
     const auto mode = mode_of(course, offerings, record);
     const auto weeks = weeks_of(course, offerings, record);
@@ -333,9 +349,11 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
 
     std::string provider = provider_name(member(course, "organization"), context);
     for (const json* offering : offerings) {
-        if (provider.empty()) provider = provider_name(member(*offering, "organization"), context);
+        if (provider.empty())
+            provider = provider_name(member(*offering, "organization"), context);
     }
-    if (provider.empty()) record.error("organization: no name for the provider");
+    if (provider.empty())
+        record.error("organization: no name for the provider");
     const std::string link = course_or_offering(course, offerings, "link");
     if (link.empty())
         record.error("link: missing; the kiosk needs the provider's page");
@@ -352,7 +370,8 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     const json* primary = member(course, "primaryCode");
     std::string code = primary != nullptr && primary->is_object() ? text_member(*primary, "code")
                                                                   : text_of(primary);
-    if (code.empty()) code = text_member(course, "courseId");
+    if (code.empty())
+        code = text_member(course, "courseId");
     cells["id"] = course_id(code, context.ids);
     if (context.ids.contains(course_id(code, {}))) {
         record.warning("primaryCode: '" + code + "' is used by an earlier course; this one is " +

@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <map>
-#include <set>
-
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "kiosk/core/course.hpp"
 #include "kiosk/core/csv.hpp"
@@ -20,33 +19,38 @@ using nlohmann::json;
 // record. This walks the (already valid) text once and notes the line on which each
 // value down to `max_depth` starts, by JSON pointer ("/items/3").
 class ValueLines {
-public:
+  public:
     ValueLines(std::string_view text, int max_depth) : text_(text), max_depth_(max_depth) {
-        if (text_.starts_with("\xEF\xBB\xBF")) pos_ = 3;  // byte-order mark
+        if (text_.starts_with("\xEF\xBB\xBF"))
+            pos_ = 3;  // byte-order mark
         skip_space();
-        if (pos_ < text_.size()) value("", 0);
+        if (pos_ < text_.size())
+            value("", 0);
     }
     int line_of(const std::string& pointer) const {
         const auto found = lines_.find(pointer);
         return found == lines_.end() ? 0 : found->second;
     }
 
-private:
+  private:
     bool at(char c) const { return pos_ < text_.size() && text_[pos_] == c; }
     void skip_space() {
         while (pos_ < text_.size() && std::string_view(" \t\r\n").find(text_[pos_]) != npos) {
-            if (text_[pos_++] == '\n') ++line_;
+            if (text_[pos_++] == '\n')
+                ++line_;
         }
     }
     std::string string_token() {  // at the opening quote; escapes are kept as written
         const std::size_t start = ++pos_;
-        while (pos_ < text_.size() && text_[pos_] != '"') pos_ += text_[pos_] == '\\' ? 2 : 1;
+        while (pos_ < text_.size() && text_[pos_] != '"')
+            pos_ += text_[pos_] == '\\' ? 2 : 1;
         return std::string(text_.substr(start, pos_++ - start));
     }
     void value(const std::string& path, int depth) {
         lines_[path] = line_;
         const char open = text_[pos_];
-        if (depth >= max_depth_ || (open != '{' && open != '[')) return skip_value();
+        if (depth >= max_depth_ || (open != '{' && open != '['))
+            return skip_value();
         ++pos_;
         skip_space();
         for (int index = 0; pos_ < text_.size() && !at('}') && !at(']'); ++index) {
@@ -59,7 +63,8 @@ private:
             }
             value(path + '/' + pointer_escape(key), depth + 1);
             skip_space();
-            if (at(',')) ++pos_;
+            if (at(','))
+                ++pos_;
             skip_space();
         }
         ++pos_;
@@ -71,13 +76,15 @@ private:
             const char c = text_[pos_];
             if (c == '"') {
                 string_token();
-                if (open == 0) return;
+                if (open == 0)
+                    return;
                 continue;
             }
             if (c == '{' || c == '[') {
                 ++open;
             } else if (c == '}' || c == ']') {
-                if (open == 0) return;
+                if (open == 0)
+                    return;
                 if (--open == 0) {
                     ++pos_;
                     return;
@@ -92,7 +99,8 @@ private:
     }
     static std::string pointer_escape(const std::string& key) {
         std::string out;
-        for (const char c : key) out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
+        for (const char c : key)
+            out += c == '~' ? "~0" : c == '/' ? "~1" : std::string(1, c);
         return out;
     }
 
@@ -173,7 +181,8 @@ std::vector<std::string> header_for(const std::vector<std::string>& languages) {
         header.push_back("description_" + lang);
     }
     for (const std::string_view column : course_columns) {
-        if (column != "id") header.emplace_back(column);
+        if (column != "id")
+            header.emplace_back(column);
     }
     return header;
 }
@@ -210,7 +219,8 @@ OoapiImport import_ooapi(std::string_view json_text, const std::string& file_nam
         return result;
     }
     const std::string pointer = courses == &document ? "/" : "/items/";
-    if (courses->empty()) issues.warning(file_name, 1, "", "the document lists no courses");
+    if (courses->empty())
+        issues.warning(file_name, 1, "", "the document lists no courses");
 
     if (const json* organizations = items_of(member(document, "organizations"))) {
         for (const json& entry : *organizations) {
@@ -219,7 +229,8 @@ OoapiImport import_ooapi(std::string_view json_text, const std::string& file_nam
     }
 
     std::set<std::string> course_ids;
-    for (const json& course : *courses) course_ids.insert(text_of(member(course, "courseId")));
+    for (const json& course : *courses)
+        course_ids.insert(text_of(member(course, "courseId")));
     std::map<std::string, std::vector<ooapi::OfferingSource>> offerings_by_course;
     for (const SeparateOffering& offering :
          separate_offerings(document, lines, file_name, issues)) {
@@ -254,7 +265,8 @@ OoapiImport import_ooapi(std::string_view json_text, const std::string& file_nam
                                     found->second.end());
         }
         const auto cells = ooapi::convert_course(source, context, issues);
-        if (!cells) continue;
+        if (!cells)
+            continue;
         std::vector<std::string> row;
         for (const std::string& column : result.header) {
             const auto cell = cells->find(column);
@@ -267,7 +279,8 @@ OoapiImport import_ooapi(std::string_view json_text, const std::string& file_nam
 
 std::string to_csv(const OoapiImport& import) {
     std::string out = csv_line(import.header);
-    for (const auto& row : import.rows) out += csv_line(row);
+    for (const auto& row : import.rows)
+        out += csv_line(row);
     return out;
 }
 

@@ -3,11 +3,10 @@
 // where a string belongs, an object where a list belongs) must not stop the import,
 // so every accessor answers "absent" instead of throwing.
 
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json_fwd.hpp>
 
 namespace kiosk::ooapi {
 

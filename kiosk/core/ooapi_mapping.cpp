@@ -21,13 +21,18 @@ std::string lower_ascii(std::string_view text) {
 
 std::string_view trim(std::string_view text) {
     const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
+    if (first == std::string_view::npos)
+        return {};
     const auto last = text.find_last_not_of(" \t\r\n");
     return text.substr(first, last - first + 1);
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-bool is_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_alpha(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
 
 // clang-format off
 // ISO 639-2/3 codes that OOAPI offerings use ("nld"), for the languages a Dutch
@@ -96,19 +101,24 @@ constexpr std::array<std::pair<std::string_view, std::uint8_t>, 10> schedule_wor
 std::optional<std::string> language_code(std::string_view tag) {
     const std::string lower = lower_ascii(trim(tag));
     const std::string primary = lower.substr(0, lower.find_first_of("-_"));
-    if (!std::all_of(primary.begin(), primary.end(), is_alpha)) return std::nullopt;
-    if (primary.size() == 2) return primary;
+    if (!std::all_of(primary.begin(), primary.end(), is_alpha))
+        return std::nullopt;
+    if (primary.size() == 2)
+        return primary;
     for (const auto& [code, two] : three_letter) {
-        if (code == primary) return std::string(two);
+        if (code == primary)
+            return std::string(two);
     }
     return std::nullopt;
 }
 
 std::optional<Level> course_level(std::string_view ooapi_level) {
     const std::string lower = lower_ascii(trim(ooapi_level));
-    if (is_nt2_level(lower)) return Level::none;
+    if (is_nt2_level(lower))
+        return Level::none;
     for (const auto& [name, level] : levels) {
-        if (name == lower) return level;
+        if (name == lower)
+            return level;
     }
     return std::nullopt;
 }
@@ -136,14 +146,16 @@ Education entry_level_for(Level level) {
 }
 
 DutchLevel dutch_level_for(Level level, bool taught_in_dutch, bool teaches_language) {
-    if (!taught_in_dutch || teaches_language) return DutchLevel::none;
+    if (!taught_in_dutch || teaches_language)
+        return DutchLevel::none;
     return level == Level::none || level == Level::mbo1 ? DutchLevel::A2 : DutchLevel::B1;
 }
 
 std::optional<Mode> delivery_mode(std::string_view value) {
     const std::string lower = lower_ascii(trim(value));
     for (const auto& [name, mode] : modes) {
-        if (name == lower) return mode;
+        if (name == lower)
+            return mode;
     }
     return std::nullopt;
 }
@@ -158,14 +170,16 @@ std::optional<std::string_view> sector_for_field(std::string_view isced) {
         return std::nullopt;
     }
     for (const auto& [prefix, sector] : fields) {
-        if (code.starts_with(prefix)) return sector;
+        if (code.starts_with(prefix))
+            return sector;
     }
     return std::nullopt;
 }
 
 std::optional<int> duration_weeks(std::string_view iso) {
     std::string_view rest = trim(iso);
-    if (rest.size() < 3 || (rest[0] != 'P' && rest[0] != 'p')) return std::nullopt;
+    if (rest.size() < 3 || (rest[0] != 'P' && rest[0] != 'p'))
+        return std::nullopt;
     rest.remove_prefix(1);
     bool in_time = false;
     double weeks = 0;
@@ -176,12 +190,15 @@ std::optional<int> duration_weeks(std::string_view iso) {
             continue;
         }
         std::size_t n = 0;
-        while (n < rest.size() && (is_digit(rest[n]) || rest[n] == '.' || rest[n] == ',')) ++n;
-        if (n == 0 || n == rest.size()) return std::nullopt;
+        while (n < rest.size() && (is_digit(rest[n]) || rest[n] == '.' || rest[n] == ','))
+            ++n;
+        if (n == 0 || n == rest.size())
+            return std::nullopt;
         std::string number(rest.substr(0, n));
         std::replace(number.begin(), number.end(), ',', '.');
         const auto amount = parse_amount(number);
-        if (!amount) return std::nullopt;
+        if (!amount)
+            return std::nullopt;
         const char unit = static_cast<char>(rest[n] & ~0x20);  // upper case
         if (!in_time && unit == 'Y')
             weeks += *amount * 52.1775;
@@ -201,25 +218,29 @@ std::optional<int> duration_weeks(std::string_view iso) {
             return std::nullopt;
         rest.remove_prefix(n + 1);
     }
-    if (!(weeks > 0) || weeks > 100000) return std::nullopt;
+    if (!(weeks > 0) || weeks > 100000)
+        return std::nullopt;
     return std::max(1, static_cast<int>(std::lround(weeks)));
 }
 
 std::optional<double> study_load_hours(std::string_view unit, double value) {
-    if (!(value > 0)) return std::nullopt;
+    if (!(value > 0))
+        return std::nullopt;
     const std::string lower = lower_ascii(trim(unit));
     if (lower == "hour" || lower == "hours" || lower == "contacttime" || lower == "contact_time" ||
         lower == "sbu") {
         return value;
     }
     // One EC (and one Dutch studiepunt) is 28 hours of study.
-    if (lower == "ects" || lower == "sp") return value * 28;
+    if (lower == "ects" || lower == "sp")
+        return value * 28;
     return std::nullopt;
 }
 
 std::optional<std::string> iso_date(std::string_view text) {
     text = trim(text);
-    if (text.size() < 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
+    if (text.size() < 10 || text[4] != '-' || text[7] != '-')
+        return std::nullopt;
     if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') {
         return std::nullopt;
     }
@@ -231,10 +252,12 @@ std::optional<std::string> iso_date(std::string_view text) {
         const auto [end, ec] = std::from_chars(first, first + len, out);
         return ec == std::errc{} && end == first + len;
     };
-    if (!part(0, 4, y) || !part(5, 2, m) || !part(8, 2, d)) return std::nullopt;
+    if (!part(0, 4, y) || !part(5, 2, m) || !part(8, 2, d))
+        return std::nullopt;
     const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m},
                                            std::chrono::day{d}};
-    if (!date.ok()) return std::nullopt;
+    if (!date.ok())
+        return std::nullopt;
     return std::string(text.substr(0, 10));
 }
 
@@ -253,23 +276,28 @@ std::uint8_t schedule_in_words(std::string_view text) {
     const std::string lower = lower_ascii(text);
     std::uint8_t bits = 0;
     for (const auto& [word, bit] : schedule_words) {
-        if (lower.find(word) != std::string::npos) bits |= bit;
+        if (lower.find(word) != std::string::npos)
+            bits |= bit;
     }
     return bits;
 }
 
 std::uint8_t schedule_bit(std::string_view id) {
     const std::string lower = lower_ascii(trim(id));
-    if (lower == "day") return schedule_day;
-    if (lower == "evening") return schedule_evening;
-    if (lower == "weekend") return schedule_weekend;
+    if (lower == "day")
+        return schedule_day;
+    if (lower == "evening")
+        return schedule_evening;
+    if (lower == "weekend")
+        return schedule_weekend;
     return 0;
 }
 
 std::optional<std::string> dutch_postcode(std::string_view text) {
     std::string compact;
     for (const char c : text) {
-        if (c != ' ') compact += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        if (c != ' ')
+            compact += static_cast<char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
     }
     if (compact.size() != 6 || compact[0] == '0' ||
         !std::all_of(compact.begin(), compact.begin() + 4, is_digit) ||
@@ -299,7 +327,8 @@ std::string format_number(double value, int decimals) {
     std::string out(buffer.data(), result.ptr);
     if (out.find('.') != std::string::npos) {
         out.erase(out.find_last_not_of('0') + 1);
-        if (out.back() == '.') out.pop_back();
+        if (out.back() == '.')
+            out.pop_back();
     }
     return out == "-0" ? "0" : out;
 }
@@ -329,20 +358,26 @@ std::string course_id(std::string_view code, const std::set<std::string>& taken)
             out = static_cast<char>(c - 'a' + 'A');
         else if (c == '-' || c == '_' || c == '.' || c == '/' || c == ' ')
             out = '-';
-        if (out == 0 || (out == '-' && (clean.empty() || clean.back() == '-'))) continue;
+        if (out == 0 || (out == '-' && (clean.empty() || clean.back() == '-')))
+            continue;
         clean += out;
     }
-    while (!clean.empty() && clean.back() == '-') clean.pop_back();
-    if (!clean.empty() && clean.size() <= 12 && !taken.contains(clean)) return clean;
+    while (!clean.empty() && clean.back() == '-')
+        clean.pop_back();
+    if (!clean.empty() && clean.size() <= 12 && !taken.contains(clean))
+        return clean;
 
     std::string prefix = clean.substr(0, 7);
-    while (!prefix.empty() && prefix.back() == '-') prefix.pop_back();
-    if (prefix.empty()) prefix = "C";
+    while (!prefix.empty() && prefix.back() == '-')
+        prefix.pop_back();
+    if (prefix.empty())
+        prefix = "C";
     for (int attempt = 0;; ++attempt) {
         const std::string salt =
             attempt == 0 ? std::string(code) : std::string(code) + '#' + std::to_string(attempt);
         std::string id = prefix + '-' + short_hash(salt);
-        if (!taken.contains(id)) return id;
+        if (!taken.contains(id))
+            return id;
     }
 }
 
@@ -373,8 +408,10 @@ std::string schedule_ids(std::uint8_t bits) {
     for (const auto& [bit, name] :
          {std::pair{schedule_day, "day"}, std::pair{schedule_evening, "evening"},
           std::pair{schedule_weekend, "weekend"}}) {
-        if ((bits & bit) == 0) continue;
-        if (!out.empty()) out += ';';
+        if ((bits & bit) == 0)
+            continue;
+        if (!out.empty())
+            out += ';';
         out += name;
     }
     return out;

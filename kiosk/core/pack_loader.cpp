@@ -1,6 +1,6 @@
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <algorithm>
 #include <set>
 
 #include "kiosk/core/content_loader.hpp"
@@ -18,7 +18,8 @@ std::vector<Term> read_terms(TomlReader& reader, const toml::table& root, std::s
                              const std::vector<std::string>& languages) {
     std::vector<Term> terms;
     const toml::table* all = reader.table(root, kind, "", false);
-    if (!all) return terms;
+    if (!all)
+        return terms;
     for (auto&& [key, node] : *all) {
         const auto field = join_field(kind, key.str());
         Term term;
@@ -47,7 +48,8 @@ std::vector<Term> read_terms(TomlReader& reader, const toml::table& root, std::s
 
 void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
     const toml::table* pack = reader.table(root, "pack", "", true);
-    if (!pack) return;
+    if (!pack)
+        return;
     reader.reject_unknown_keys(*pack, "pack",
                                {"id", "name", "region", "version", "date", "sample_data",
                                 "languages", "results_url", "location"});
@@ -68,7 +70,8 @@ void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
         }
         info.languages = *langs;
     }
-    if (info.languages.empty()) info.languages = {"nl"};
+    if (info.languages.empty())
+        info.languages = {"nl"};
     info.id = reader.string(*pack, "id", "pack", true).value_or("");
     if (!info.id.empty() && !is_plain_id(info.id)) {
         reader.error(pack->get("id"), "pack.id", "must be lower-case letters, digits, '_' or '-'");
@@ -106,7 +109,8 @@ void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
     const toml::table* names = reader.table(root, "language", "", true);
     for (const auto& code : info.languages) {
         const toml::table* lang = names ? reader.table(*names, code, "language", true) : nullptr;
-        if (!lang) continue;
+        if (!lang)
+            continue;
         reader.reject_unknown_keys(*lang, join_field("language", code), {"name"});
         if (auto name = reader.string(*lang, "name", join_field("language", code), true)) {
             info.language_names[code] = *name;
@@ -116,7 +120,8 @@ void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
 
 void read_agenda(TomlReader& reader, const toml::table& root, ContentPack& pack) {
     const toml::table* agenda = reader.table(root, "agenda", "", false);
-    if (!agenda) return;
+    if (!agenda)
+        return;
     for (auto&& [key, node] : *agenda) {
         const auto field = join_field("agenda", key.str());
         const toml::table* t = node.as_table();
@@ -141,14 +146,16 @@ void read_agenda(TomlReader& reader, const toml::table& root, ContentPack& pack)
 void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pack) {
     MatchingSettings& m = pack.matching;
     const toml::table* t = reader.table(root, "matching", "", true);
-    if (!t) return;
+    if (!t)
+        return;
     reader.reject_unknown_keys(*t, "matching",
-                               {"results", "min_results", "max_per_provider",
-                                "start_within_days", "relax", "fits_reason"});
+                               {"results", "min_results", "max_per_provider", "start_within_days",
+                                "relax", "fits_reason"});
     m.fits_text = reader.texts(*t, "fits_reason", "matching", pack.info.languages, true);
     auto whole = [&](std::string_view key, int fallback, int low, int high) {
         auto v = reader.number(*t, key, "matching", false);
-        if (!v) return fallback;
+        if (!v)
+            return fallback;
         if (*v != static_cast<int>(*v) || *v < low || *v > high) {
             reader.error(t->get(key), join_field("matching", key),
                          "must be a whole number from " + std::to_string(low) + " to " +
@@ -165,7 +172,8 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
         reader.error(t, "matching.min_results", "is more than matching.results");
     }
     const toml::table* texts = reader.table(root, "relax", "", false);
-    for (const auto& name : reader.strings(*t, "relax", "matching", false).value_or(std::vector<std::string>{})) {
+    for (const auto& name :
+         reader.strings(*t, "relax", "matching", false).value_or(std::vector<std::string>{})) {
         auto kind = parse_constraint_kind(name);
         if (!kind) {
             reader.error(t->get("relax"), "matching.relax", "'" + name + "' is not a constraint");
@@ -173,8 +181,9 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
         }
         if (!is_relaxable(*kind)) {
             reader.error(t->get("relax"), "matching.relax",
-                         "'" + name + "' cannot be relaxed: it keeps visitors from courses they "
-                                      "cannot follow");
+                         "'" + name +
+                             "' cannot be relaxed: it keeps visitors from courses they "
+                             "cannot follow");
             continue;
         }
         if (std::find(m.relax.begin(), m.relax.end(), *kind) != m.relax.end()) {
@@ -183,7 +192,8 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
         }
         m.relax.push_back(*kind);
         const toml::table* text = texts ? reader.table(*texts, name, "relax", true) : nullptr;
-        if (!texts) reader.error(&root, join_field("relax", name), "missing");
+        if (!texts)
+            reader.error(&root, join_field("relax", name), "missing");
         if (text) {
             reader.reject_unknown_keys(*text, join_field("relax", name), {"text"});
             m.relax_text[*kind] =
@@ -198,9 +208,11 @@ bool load_pack_toml(std::string_view text, const std::string& file_name, Content
                     Issues& issues) {
     TomlReader reader(file_name, issues);
     auto root = reader.parse(text);
-    if (!root) return false;
-    reader.reject_unknown_keys(*root, "", {"pack", "language", "sector", "target", "funding",
-                                           "agenda", "matching", "relax"});
+    if (!root)
+        return false;
+    reader.reject_unknown_keys(
+        *root, "",
+        {"pack", "language", "sector", "target", "funding", "agenda", "matching", "relax"});
     read_info(reader, *root, pack.info);
     pack.sectors = read_terms(reader, *root, "sector", pack.info.languages);
     pack.targets = read_terms(reader, *root, "target", pack.info.languages);

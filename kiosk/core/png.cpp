@@ -47,17 +47,21 @@ void append_bytes(void* context, void* data, int size) {
     out->insert(out->end(), bytes, bytes + size);
 }
 
-std::string errno_text() { return std::strerror(errno); }
+std::string errno_text() {
+    return std::strerror(errno);
+}
 
 // The bytes must be on disk before the rename makes them the file, or a power
 // cut could leave an empty file under the final name.
 Result<bool> write_file_durably(const std::string& path, const std::vector<unsigned char>& bytes) {
     const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) return Error{"cannot create " + path + ": " + errno_text()};
+    if (fd < 0)
+        return Error{"cannot create " + path + ": " + errno_text()};
     std::size_t written = 0;
     while (written < bytes.size()) {
         const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR) continue;
+        if (n < 0 && errno == EINTR)
+            continue;
         if (n < 0) {
             const std::string reason = errno_text();
             ::close(fd);
@@ -70,7 +74,8 @@ Result<bool> write_file_durably(const std::string& path, const std::vector<unsig
         ::close(fd);
         return Error{"cannot flush " + path + " to disk: " + reason};
     }
-    if (::close(fd) != 0) return Error{"cannot close " + path + ": " + errno_text()};
+    if (::close(fd) != 0)
+        return Error{"cannot close " + path + ": " + errno_text()};
     return true;
 }
 
@@ -82,13 +87,13 @@ Result<bool> write_png(const std::string& path, const GrayImage& image) {
     }
     if (image.pixels.size() !=
         static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height)) {
-        return Error{"cannot write " + path + ": the image has " + std::to_string(image.pixels.size()) +
-                     " pixels, not " + std::to_string(image.width) + " x " +
-                     std::to_string(image.height)};
+        return Error{"cannot write " + path + ": the image has " +
+                     std::to_string(image.pixels.size()) + " pixels, not " +
+                     std::to_string(image.width) + " x " + std::to_string(image.height)};
     }
     std::vector<unsigned char> png;
-    if (stbi_write_png_to_func(append_bytes, &png, image.width, image.height, 1, image.pixels.data(),
-                               image.width) == 0) {
+    if (stbi_write_png_to_func(append_bytes, &png, image.width, image.height, 1,
+                               image.pixels.data(), image.width) == 0) {
         return Error{"cannot encode " + path + " as PNG"};
     }
     const std::string temp = path + ".tmp";
@@ -107,20 +112,24 @@ Result<bool> write_png(const std::string& path, const GrayImage& image) {
 
 Result<GrayImage> read_png_gray(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) return Error{"cannot open " + path + ": " + errno_text()};
+    if (!in)
+        return Error{"cannot open " + path + ": " + errno_text()};
     const std::vector<unsigned char> bytes((std::istreambuf_iterator<char>(in)),
                                            std::istreambuf_iterator<char>());
-    if (in.bad()) return Error{"cannot read " + path};
-    if (bytes.empty()) return Error{path + " is empty, not a PNG"};
-    if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return Error{path + " is too large"};
+    if (in.bad())
+        return Error{"cannot read " + path};
+    if (bytes.empty())
+        return Error{path + " is empty, not a PNG"};
+    if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
+        return Error{path + " is too large"};
 
     int width = 0;
     int height = 0;
     int channels_in_file = 0;
-    std::unique_ptr<unsigned char, StbiFree> pixels(
-        stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height,
-                              &channels_in_file, 1));
-    if (!pixels) return Error{"cannot read " + path + " as PNG: " + stbi_failure_reason()};
+    std::unique_ptr<unsigned char, StbiFree> pixels(stbi_load_from_memory(
+        bytes.data(), static_cast<int>(bytes.size()), &width, &height, &channels_in_file, 1));
+    if (!pixels)
+        return Error{"cannot read " + path + " as PNG: " + stbi_failure_reason()};
 
     GrayImage image;
     image.width = width;

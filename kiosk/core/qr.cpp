@@ -17,20 +17,28 @@ struct FreeQrcode {
 
 QRecLevel to_level(QrCorrection correction) {
     switch (correction) {
-        case QrCorrection::low: return QR_ECLEVEL_L;
-        case QrCorrection::medium: return QR_ECLEVEL_M;
-        case QrCorrection::quartile: return QR_ECLEVEL_Q;
-        case QrCorrection::high: return QR_ECLEVEL_H;
+        case QrCorrection::low:
+            return QR_ECLEVEL_L;
+        case QrCorrection::medium:
+            return QR_ECLEVEL_M;
+        case QrCorrection::quartile:
+            return QR_ECLEVEL_Q;
+        case QrCorrection::high:
+            return QR_ECLEVEL_H;
     }
     return QR_ECLEVEL_Q;
 }
 
 const char* to_name(QrCorrection correction) {
     switch (correction) {
-        case QrCorrection::low: return "low";
-        case QrCorrection::medium: return "medium";
-        case QrCorrection::quartile: return "quartile";
-        case QrCorrection::high: return "high";
+        case QrCorrection::low:
+            return "low";
+        case QrCorrection::medium:
+            return "medium";
+        case QrCorrection::quartile:
+            return "quartile";
+        case QrCorrection::high:
+            return "high";
     }
     return "?";
 }
@@ -41,14 +49,16 @@ std::string results_payload(std::string_view base_url, const std::vector<std::st
     std::string payload(base_url.substr(0, base_url.find('#')));
     payload += '#';
     for (std::size_t i = 0; i < course_ids.size(); ++i) {
-        if (i > 0) payload += '.';
+        if (i > 0)
+            payload += '.';
         payload += course_ids[i];
     }
     return payload;
 }
 
 Result<QrCode> encode_qr(std::string_view payload, QrCorrection correction) {
-    if (payload.empty()) return Error{"cannot make a QR code of an empty text"};
+    if (payload.empty())
+        return Error{"cannot make a QR code of an empty text"};
     // libqrencode reads a C string: a NUL would silently cut the payload short.
     if (payload.find('\0') != std::string_view::npos) {
         return Error{"cannot make a QR code of a text with a NUL byte in it"};
@@ -88,16 +98,18 @@ GrayImage render_qr(const QrCode& code, int module_px, int quiet_zone_modules) {
     GrayImage image;
     image.width = (code.size + 2 * quiet_zone_modules) * module_px;
     image.height = image.width;
-    image.pixels.assign(static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height),
-                        255);
+    image.pixels.assign(
+        static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height), 255);
     const int offset = quiet_zone_modules * module_px;
     for (int y = 0; y < code.size; ++y) {
         for (int x = 0; x < code.size; ++x) {
-            if (!code.dark(x, y)) continue;
+            if (!code.dark(x, y))
+                continue;
             for (int dy = 0; dy < module_px; ++dy) {
                 const auto row = static_cast<std::size_t>(offset + y * module_px + dy) *
                                  static_cast<std::size_t>(image.width);
-                auto* first = image.pixels.data() + row + static_cast<std::size_t>(offset + x * module_px);
+                auto* first =
+                    image.pixels.data() + row + static_cast<std::size_t>(offset + x * module_px);
                 std::fill(first, first + module_px, std::uint8_t{0});
             }
         }

@@ -23,9 +23,9 @@ std::string results_payload(std::string_view base_url, const std::vector<std::st
 enum class QrCorrection { low, medium, quartile, high };
 
 struct QrCode {
-    int size = 0;                        // modules per side, without quiet zone
-    std::vector<std::uint8_t> modules;   // row-major, size * size, 1 = dark
-    int version = 0;                     // 1-40
+    int size = 0;                       // modules per side, without quiet zone
+    std::vector<std::uint8_t> modules;  // row-major, size * size, 1 = dark
+    int version = 0;                    // 1-40
 
     bool dark(int x, int y) const { return modules[static_cast<std::size_t>(y * size + x)] != 0; }
 };
@@ -36,7 +36,8 @@ struct QrCode {
 // Quartile by default because the receipt is thermal paper that fades, creases
 // and rubs in a pocket: quartile still reads with about a quarter of the code
 // damaged, for a symbol only a version or so larger than at medium.
-Result<QrCode> encode_qr(std::string_view payload, QrCorrection correction = QrCorrection::quartile);
+Result<QrCode> encode_qr(std::string_view payload,
+                         QrCorrection correction = QrCorrection::quartile);
 
 // Whole pixels per module (`module_px` >= 1) and a white quiet zone of
 // `quiet_zone_modules` on every side; readers need 4 to find the code reliably.

@@ -33,19 +33,24 @@ std::string check_tag(const ContentPack& pack, std::string_view tag) {
         const auto& ids = riasec_ids();
         return std::find(ids.begin(), ids.end(), value) != ids.end()
                    ? ""
-                   : quoted + " is not a RIASEC interest (realistic, investigative, artistic, "
-                              "social, enterprising, conventional)";
+                   : quoted +
+                         " is not a RIASEC interest (realistic, investigative, artistic, "
+                         "social, enterprising, conventional)";
     }
-    if (ns == "level") return parse_level(value) ? "" : quoted + " is not a level";
-    if (ns == "mode") return parse_mode(value) ? "" : quoted + " is not onsite, online or blended";
+    if (ns == "level")
+        return parse_level(value) ? "" : quoted + " is not a level";
+    if (ns == "mode")
+        return parse_mode(value) ? "" : quoted + " is not onsite, online or blended";
     if (ns == "schedule") {
         return parse_schedule_bit(value) ? "" : quoted + " is not day, evening or weekend";
     }
     if (ns == "language") {
         return value.size() == 2 ? "" : quoted + " is not a two-letter language code";
     }
-    if (ns == "topic") return is_plain_id(value) ? "" : quoted + " is not a topic id";
-    if (ns == "cost") return value == "free" ? "" : "the only cost tag is \"cost:free\"";
+    if (ns == "topic")
+        return is_plain_id(value) ? "" : quoted + " is not a topic id";
+    if (ns == "cost")
+        return value == "free" ? "" : "the only cost tag is \"cost:free\"";
     return "'" + std::string(ns) +
            "' is not a tag namespace (sector, interest, target, funding, level, mode, "
            "schedule, language, topic, cost)";
@@ -114,10 +119,10 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
     const auto& languages = pack.info.languages;
     const auto id = t["id"].value<std::string>();
     const std::string field = parent + "." + (id && !id->empty() ? *id : "?");
-    reader.reject_unknown_keys(t, field,
-                               {"id", "pictogram", "text", "reason", "weights", "education",
-                                "dutch", "schedule", "mode", "max_hours", "max_distance_km",
-                                "max_cost", "language"});
+    reader.reject_unknown_keys(
+        t, field,
+        {"id", "pictogram", "text", "reason", "weights", "education", "dutch", "schedule", "mode",
+         "max_hours", "max_distance_km", "max_cost", "language"});
     Option option;
     option.id = reader.string(t, "id", parent, true).value_or("");
     if (!option.id.empty() && !is_plain_id(option.id)) {
@@ -143,8 +148,8 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
                 continue;
             }
             if (!value.is_number()) {
-                reader.error(&value, wfield, "the weight of " + std::string(tag.str()) +
-                                                 " must be a number");
+                reader.error(&value, wfield,
+                             "the weight of " + std::string(tag.str()) + " must be a number");
                 continue;
             }
             option.weights.push_back({std::string(tag.str()), *value.value<double>()});
@@ -156,7 +161,8 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
         reader.warning(&t, join_field(field, "reason"),
                        "missing: results cannot say why this answer made a course fit");
     }
-    for (const auto& lang : reader.strings(t, "language", field, false).value_or(std::vector<std::string>{})) {
+    for (const auto& lang :
+         reader.strings(t, "language", field, false).value_or(std::vector<std::string>{})) {
         if (lang.size() != 2) {
             reader.error(t.get("language"), join_field(field, "language"),
                          "'" + lang + "' is not a two-letter language code");
@@ -169,7 +175,8 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
 void read_conditions(TomlReader& reader, const toml::table& t, const std::string& field,
                      Question& question, const Questionnaire& earlier) {
     const toml::table* show_if = reader.table(t, "show_if", field, false);
-    if (!show_if) return;
+    if (!show_if)
+        return;
     const auto cfield = join_field(field, "show_if");
     for (auto&& [key, value] : *show_if) {
         Condition condition;
@@ -177,14 +184,13 @@ void read_conditions(TomlReader& reader, const toml::table& t, const std::string
         const int index = earlier.question_index(condition.question);
         if (index < 0) {
             reader.error(&value, cfield,
-                         "'" + condition.question +
-                             "' is not a question asked before this one");
+                         "'" + condition.question + "' is not a question asked before this one");
             continue;
         }
         const toml::array* options = value.as_array();
         if (!options || options->empty()) {
-            reader.error(&value, cfield, "must list option ids, e.g. { " + condition.question +
-                                             " = [\"...\"] }");
+            reader.error(&value, cfield,
+                         "must list option ids, e.g. { " + condition.question + " = [\"...\"] }");
             continue;
         }
         const Question& target = earlier.questions[static_cast<std::size_t>(index)];
@@ -213,15 +219,17 @@ const std::vector<std::string>& riasec_ids() {
     return ids;
 }
 
-void load_questionnaire_toml(std::string_view text, const std::string& file_name,
-                             ContentPack& pack, Issues& issues) {
+void load_questionnaire_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
+                             Issues& issues) {
     TomlReader reader(file_name, issues);
     auto root = reader.parse(text);
-    if (!root) return;
+    if (!root)
+        return;
     reader.reject_unknown_keys(*root, "", {"question"});
     const toml::array* questions = (*root)["question"].as_array();
     if (!questions || questions->empty()) {
-        issues.error(file_name, 1, "question", "the questionnaire is empty: add [[question]] tables");
+        issues.error(file_name, 1, "question",
+                     "the questionnaire is empty: add [[question]] tables");
         return;
     }
     Questionnaire& q = pack.questionnaire;

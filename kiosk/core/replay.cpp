@@ -10,17 +10,21 @@ Result<std::vector<AnswerSpec>> parse_answer_list(std::string_view text) {
     std::size_t start = 0;
     while (start < text.size()) {
         auto end = text.find(',', start);
-        if (end == std::string_view::npos) end = text.size();
+        if (end == std::string_view::npos)
+            end = text.size();
         const auto pair = text.substr(start, end - start);
         start = end + 1;
-        if (pair.find_first_not_of(' ') == std::string_view::npos) continue;
+        if (pair.find_first_not_of(' ') == std::string_view::npos)
+            continue;
         const auto eq = pair.find('=');
         if (eq == std::string_view::npos || eq == 0 || eq + 1 == pair.size()) {
             return Error{"'" + std::string(pair) + "' is not question=option"};
         }
         auto trim = [](std::string_view s) {
-            while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-            while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+            while (!s.empty() && s.front() == ' ')
+                s.remove_prefix(1);
+            while (!s.empty() && s.back() == ' ')
+                s.remove_suffix(1);
             return std::string(s);
         };
         out.push_back({trim(pair.substr(0, eq)), trim(pair.substr(eq + 1))});
@@ -35,13 +39,15 @@ Result<std::vector<std::string>> replay(Visit& visit, const Questionnaire& quest
         const int q = questionnaire.question_index(a.question);
         if (q < 0) {
             std::string known;
-            for (const auto& question : questionnaire.questions) known += " " + question.id;
+            for (const auto& question : questionnaire.questions)
+                known += " " + question.id;
             return Error{"unknown question '" + a.question + "' (questions:" + known + ")"};
         }
         const Question& question = questionnaire.questions[static_cast<std::size_t>(q)];
         if (a.option != "skip" && question.option_index(a.option) < 0) {
             std::string known;
-            for (const auto& option : question.options) known += " " + option.id;
+            for (const auto& option : question.options)
+                known += " " + option.id;
             return Error{"question '" + a.question + "' has no option '" + a.option +
                          "' (options:" + known + " skip)"};
         }

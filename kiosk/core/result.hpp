@@ -13,8 +13,8 @@ struct Error {
 
 template <typename T>
 class [[nodiscard]] Result {
-public:
-    Result(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  public:
+    Result(T value) : state_(std::move(value)) {}      // NOLINT: implicit by design
     Result(Error error) : state_(std::move(error)) {}  // NOLINT: implicit by design
 
     bool ok() const { return std::holds_alternative<T>(state_); }
@@ -30,7 +30,7 @@ public:
 
     const std::string& error() const { return std::get<Error>(state_).message; }
 
-private:
+  private:
     std::variant<T, Error> state_;
 };
 

@@ -28,7 +28,9 @@ Statement& Statement::bind_null(int index) {
     return *this;
 }
 
-int Statement::step() { return sqlite3_step(stmt_.get()); }
+int Statement::step() {
+    return sqlite3_step(stmt_.get());
+}
 
 void Statement::reset() {
     sqlite3_reset(stmt_.get());
@@ -62,7 +64,9 @@ Result<Database> Database::open(const std::string& path, int flags) {
     return db;
 }
 
-std::string Database::last_error() const { return path_ + ": " + sqlite3_errmsg(db_.get()); }
+std::string Database::last_error() const {
+    return path_ + ": " + sqlite3_errmsg(db_.get());
+}
 
 Result<bool> Database::exec(std::string_view sql) {
     char* message = nullptr;
@@ -77,16 +81,19 @@ Result<bool> Database::exec(std::string_view sql) {
 
 Result<Statement> Database::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt,
-                                      nullptr);
-    if (rc != SQLITE_OK) return Error{last_error()};
+    const int rc =
+        sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK)
+        return Error{last_error()};
     return Statement(stmt);
 }
 
 Result<std::int64_t> Database::query_int(std::string_view sql) {
     auto stmt = prepare(sql);
-    if (!stmt) return Error{stmt.error()};
-    if (stmt->step() != SQLITE_ROW) return Error{last_error()};
+    if (!stmt)
+        return Error{stmt.error()};
+    if (stmt->step() != SQLITE_ROW)
+        return Error{last_error()};
     return stmt->integer(0);
 }
 

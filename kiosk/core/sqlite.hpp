@@ -21,7 +21,7 @@ struct FinalizeStmt {
 };
 
 class Statement {
-public:
+  public:
     Statement() = default;
     explicit Statement(sqlite3_stmt* stmt) : stmt_(stmt) {}
 
@@ -40,14 +40,16 @@ public:
     std::string_view blob(int column) const;
     double real(int column) const { return sqlite3_column_double(stmt_.get(), column); }
     std::int64_t integer(int column) const { return sqlite3_column_int64(stmt_.get(), column); }
-    bool is_null(int column) const { return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL; }
+    bool is_null(int column) const {
+        return sqlite3_column_type(stmt_.get(), column) == SQLITE_NULL;
+    }
 
-private:
+  private:
     std::unique_ptr<sqlite3_stmt, FinalizeStmt> stmt_;
 };
 
 class Database {
-public:
+  public:
     static Result<Database> open(const std::string& path, int flags);
 
     Result<bool> exec(std::string_view sql);
@@ -59,7 +61,7 @@ public:
     // Runs `sql` (one statement) after binding nothing; for INSERTs in loops use prepare().
     Result<std::int64_t> query_int(std::string_view sql);
 
-private:
+  private:
     std::unique_ptr<sqlite3, CloseDb> db_;
     std::string path_;
 };

@@ -5,7 +5,8 @@
 namespace kiosk {
 
 std::string join_field(std::string_view parent, std::string_view key) {
-    if (parent.empty()) return std::string(key);
+    if (parent.empty())
+        return std::string(key);
     std::string out(parent);
     out += '.';
     out += key;
@@ -13,14 +14,16 @@ std::string join_field(std::string_view parent, std::string_view key) {
 }
 
 bool is_plain_id(std::string_view id) {
-    if (id.empty() || id.size() > 40 || !(id[0] >= 'a' && id[0] <= 'z')) return false;
+    if (id.empty() || id.size() > 40 || !(id[0] >= 'a' && id[0] <= 'z'))
+        return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
     });
 }
 
 bool is_pictogram_id(std::string_view id) {
-    if (id.empty() || id.size() > 32) return false;
+    if (id.empty() || id.size() > 32)
+        return false;
     return std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
     });
@@ -70,7 +73,8 @@ std::optional<std::string> TomlReader::string(const toml::table& table, std::str
     const toml::node* node = table.get(key);
     const auto name = join_field(field, key);
     if (!node) {
-        if (required) error(&table, name, "missing");
+        if (required)
+            error(&table, name, "missing");
         return std::nullopt;
     }
     if (!node->is_string()) {
@@ -90,7 +94,8 @@ std::optional<double> TomlReader::number(const toml::table& table, std::string_v
     const toml::node* node = table.get(key);
     const auto name = join_field(field, key);
     if (!node) {
-        if (required) error(&table, name, "missing");
+        if (required)
+            error(&table, name, "missing");
         return std::nullopt;
     }
     if (!node->is_number()) {
@@ -103,7 +108,8 @@ std::optional<double> TomlReader::number(const toml::table& table, std::string_v
 std::optional<bool> TomlReader::boolean(const toml::table& table, std::string_view key,
                                         std::string_view field) {
     const toml::node* node = table.get(key);
-    if (!node) return std::nullopt;
+    if (!node)
+        return std::nullopt;
     if (!node->is_boolean()) {
         error(node, join_field(field, key), "must be true or false");
         return std::nullopt;
@@ -113,12 +119,12 @@ std::optional<bool> TomlReader::boolean(const toml::table& table, std::string_vi
 
 std::optional<std::vector<std::string>> TomlReader::strings(const toml::table& table,
                                                             std::string_view key,
-                                                            std::string_view field,
-                                                            bool required) {
+                                                            std::string_view field, bool required) {
     const toml::node* node = table.get(key);
     const auto name = join_field(field, key);
     if (!node) {
-        if (required) error(&table, name, "missing");
+        if (required)
+            error(&table, name, "missing");
         return std::nullopt;
     }
     const toml::array* array = node->as_array();
@@ -142,7 +148,8 @@ const toml::table* TomlReader::table(const toml::table& parent, std::string_view
     const toml::node* node = parent.get(key);
     const auto name = join_field(field, key);
     if (!node) {
-        if (required) error(&parent, name, "missing");
+        if (required)
+            error(&parent, name, "missing");
         return nullptr;
     }
     if (!node->is_table()) {
@@ -158,7 +165,8 @@ Texts TomlReader::texts(const toml::table& table, std::string_view key, std::str
     const toml::node* node = table.get(key);
     const auto name = join_field(field, key);
     if (!node) {
-        if (required) error(&table, name + ".nl", "missing Dutch text");
+        if (required)
+            error(&table, name + ".nl", "missing Dutch text");
         return out;
     }
     const toml::table* per_language = node->as_table();
@@ -169,8 +177,8 @@ Texts TomlReader::texts(const toml::table& table, std::string_view key, std::str
     for (auto&& [lang, value] : *per_language) {
         const auto lang_field = join_field(name, lang.str());
         if (std::find(languages.begin(), languages.end(), lang.str()) == languages.end()) {
-            error(&value, lang_field, "language '" + std::string(lang.str()) +
-                                          "' is not in the pack's languages");
+            error(&value, lang_field,
+                  "language '" + std::string(lang.str()) + "' is not in the pack's languages");
             continue;
         }
         if (!value.is_string()) {
@@ -201,7 +209,8 @@ void TomlReader::reject_unknown_keys(const toml::table& table, std::string_view 
         if (std::find(known.begin(), known.end(), key.str()) == known.end()) {
             std::string list;
             for (auto k : known) {
-                if (!list.empty()) list += ", ";
+                if (!list.empty())
+                    list += ", ";
                 list += k;
             }
             error(&value, join_field(field, key.str()), "unknown key (known here: " + list + ")");

@@ -17,7 +17,7 @@
 namespace kiosk {
 
 class TomlReader {
-public:
+  public:
     TomlReader(std::string file, Issues& issues) : file_(std::move(file)), issues_(issues) {}
 
     // Parses the whole document; on a syntax error reports it and returns nullopt.
@@ -36,8 +36,7 @@ public:
                                  std::string_view field, bool required);
     std::optional<bool> boolean(const toml::table& table, std::string_view key,
                                 std::string_view field);
-    std::optional<std::vector<std::string>> strings(const toml::table& table,
-                                                    std::string_view key,
+    std::optional<std::vector<std::string>> strings(const toml::table& table, std::string_view key,
                                                     std::string_view field, bool required);
     const toml::table* table(const toml::table& parent, std::string_view key,
                              std::string_view field, bool required);
@@ -51,7 +50,7 @@ public:
     const std::string& file() const { return file_; }
     Issues& issues() { return issues_; }
 
-private:
+  private:
     std::string file_;
     Issues& issues_;
 };

@@ -24,12 +24,13 @@ bool Visit::is_shown(int question) const {
     return std::all_of(q.show_if.begin(), q.show_if.end(), [&](const Condition& condition) {
         const int asked = questionnaire_.question_index(condition.question);
         // A question that was not shown counts as skipped, whatever it once held.
-        const int chosen = asked >= 0 && is_shown(asked) ? answers_[static_cast<std::size_t>(asked)] : -1;
-        const std::string& id =
-            chosen >= 0 ? questionnaire_.questions[static_cast<std::size_t>(asked)]
-                              .options[static_cast<std::size_t>(chosen)]
-                              .id
-                        : std::string(skipped_option);
+        const int chosen =
+            asked >= 0 && is_shown(asked) ? answers_[static_cast<std::size_t>(asked)] : -1;
+        const std::string& id = chosen >= 0
+                                    ? questionnaire_.questions[static_cast<std::size_t>(asked)]
+                                          .options[static_cast<std::size_t>(chosen)]
+                                          .id
+                                    : std::string(skipped_option);
         return std::find(condition.options.begin(), condition.options.end(), id) !=
                condition.options.end();
     });
@@ -38,7 +39,8 @@ bool Visit::is_shown(int question) const {
 int Visit::next_shown_after(int question) const {
     const int count = static_cast<int>(questionnaire_.questions.size());
     for (int q = question + 1; q < count; ++q) {
-        if (is_shown(q)) return q;
+        if (is_shown(q))
+            return q;
     }
     return -1;
 }
@@ -48,26 +50,32 @@ bool Visit::apply(const Intent& intent) {
         [&](const auto& i) -> bool {
             using T = std::decay_t<decltype(i)>;
             if constexpr (std::is_same_v<T, intent::Choose>) {
-                if (finished()) return false;
-                const auto& options = questionnaire_.questions[static_cast<std::size_t>(current_)].options;
-                if (i.option < 0 || i.option >= static_cast<int>(options.size())) return false;
+                if (finished())
+                    return false;
+                const auto& options =
+                    questionnaire_.questions[static_cast<std::size_t>(current_)].options;
+                if (i.option < 0 || i.option >= static_cast<int>(options.size()))
+                    return false;
                 answers_[static_cast<std::size_t>(current_)] = i.option;
                 history_.push_back(current_);
                 current_ = next_shown_after(current_);
                 return true;
             } else if constexpr (std::is_same_v<T, intent::Skip>) {
-                if (finished()) return false;
+                if (finished())
+                    return false;
                 answers_[static_cast<std::size_t>(current_)] = -1;
                 history_.push_back(current_);
                 current_ = next_shown_after(current_);
                 return true;
             } else if constexpr (std::is_same_v<T, intent::Back>) {
-                if (history_.empty()) return false;
+                if (history_.empty())
+                    return false;
                 current_ = history_.back();
                 history_.pop_back();
                 return true;
             } else if constexpr (std::is_same_v<T, intent::ChangeLanguage>) {
-                if (std::find(languages_.begin(), languages_.end(), i.language) == languages_.end()) {
+                if (std::find(languages_.begin(), languages_.end(), i.language) ==
+                    languages_.end()) {
                     return false;
                 }
                 language_ = i.language;
@@ -85,7 +93,8 @@ Progress Visit::progress() const {
     p.step = static_cast<int>(history_.size()) + (finished() ? 0 : 1);
     const int count = static_cast<int>(questionnaire_.questions.size());
     for (int q = 0; q < count; ++q) {
-        if (is_shown(q)) ++p.total;
+        if (is_shown(q))
+            ++p.total;
     }
     return p;
 }

@@ -24,8 +24,8 @@ struct ChangeLanguage {
 struct Reset {};
 }  // namespace intent
 
-using Intent = std::variant<intent::Choose, intent::Skip, intent::Back, intent::ChangeLanguage,
-                            intent::Reset>;
+using Intent =
+    std::variant<intent::Choose, intent::Skip, intent::Back, intent::ChangeLanguage, intent::Reset>;
 
 struct Progress {
     int step = 0;   // 1-based number of the current question among those shown
@@ -33,7 +33,7 @@ struct Progress {
 };
 
 class Visit {
-public:
+  public:
     Visit(const Questionnaire& questionnaire, std::vector<std::string> languages,
           std::string default_language);
 
@@ -52,7 +52,7 @@ public:
     std::vector<Answer> answers() const;
     bool is_shown(int question) const;
 
-private:
+  private:
     int next_shown_after(int question) const;
     void reset();
 

@@ -24,7 +24,8 @@ constexpr int course_count = 100'000;
 ContentSource synthetic_source(int n) {
     Issues issues;
     ContentSource source = load_content_dir(KIOSK_SOURCE_DIR "/content", issues);
-    if (issues.has_errors()) throw std::runtime_error("the default pack does not load");
+    if (issues.has_errors())
+        throw std::runtime_error("the default pack does not load");
     std::mt19937 random(42);
     auto pick = [&](int k) { return static_cast<int>(random() % static_cast<unsigned>(k)); };
     const char* places[] = {"Maastricht", "Heerlen", "Sittard", "Kerkrade", "Roermond", "Venlo"};
@@ -44,9 +45,15 @@ ContentSource synthetic_source(int n) {
         c.level = static_cast<Level>(pick(8));
         c.entry_level = static_cast<Education>(pick(11));
         c.dutch_level = static_cast<DutchLevel>(pick(6));
-        c.sectors = {source.pack.sectors[static_cast<std::size_t>(pick(static_cast<int>(source.pack.sectors.size())))].id};
+        c.sectors = {source.pack
+                         .sectors[static_cast<std::size_t>(
+                             pick(static_cast<int>(source.pack.sectors.size())))]
+                         .id};
         c.interests = {riasec_ids()[static_cast<std::size_t>(pick(6))]};
-        c.target_groups = {source.pack.targets[static_cast<std::size_t>(pick(static_cast<int>(source.pack.targets.size())))].id};
+        c.target_groups = {source.pack
+                               .targets[static_cast<std::size_t>(
+                                   pick(static_cast<int>(source.pack.targets.size())))]
+                               .id};
         c.topics = {pick(2) ? "diploma" : "digital"};
         c.mode = static_cast<Mode>(pick(3));
         c.schedule = static_cast<std::uint8_t>(1 + pick(7));
@@ -70,7 +77,8 @@ std::filesystem::path bench_pack() {
     static const std::filesystem::path path = [] {
         auto p = std::filesystem::temp_directory_path() / "kiosk-bench-100k.db";
         auto built = build_content_db(synthetic_source(course_count), p);
-        if (!built) throw std::runtime_error(built.error());
+        if (!built)
+            throw std::runtime_error(built.error());
         return p;
     }();
     return path;
@@ -81,7 +89,8 @@ void BM_BuildPack100k(benchmark::State& state) {
     const auto path = std::filesystem::temp_directory_path() / "kiosk-bench-build.db";
     for (auto _ : state) {
         auto built = build_content_db(source, path);
-        if (!built) state.SkipWithError(built.error().c_str());
+        if (!built)
+            state.SkipWithError(built.error().c_str());
     }
     state.counters["bytes"] = static_cast<double>(std::filesystem::file_size(path));
     std::filesystem::remove(path);
@@ -92,7 +101,8 @@ void BM_OpenPack100k(benchmark::State& state) {
     const auto path = bench_pack();
     for (auto _ : state) {
         auto catalogue = Catalogue::open(path);
-        if (!catalogue) state.SkipWithError(catalogue.error().c_str());
+        if (!catalogue)
+            state.SkipWithError(catalogue.error().c_str());
         benchmark::DoNotOptimize(catalogue);
     }
 }
@@ -108,7 +118,8 @@ void BM_Rank100k(benchmark::State& state) {
     const ContentPack& pack = catalogue->pack();
     Visit visit(pack.questionnaire, pack.info.languages, "nl");
     // Always the first option: every question answered, every constraint active.
-    while (!visit.finished()) visit.apply(intent::Choose{0});
+    while (!visit.finished())
+        visit.apply(intent::Choose{0});
     const auto answers = visit.answers();
     const Matcher matcher(pack, catalogue->index());
     const MatchContext context{days_from_civil(2026, 11, 28), 50.8882, 5.9795};

@@ -25,7 +25,8 @@ const kiosk::ContentPack& small_pack() {
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    if (size == 0) return 0;
+    if (size == 0)
+        return 0;
     const std::string_view text(reinterpret_cast<const char*>(data) + 1, size - 1);
     kiosk::Issues issues;
     switch (data[0] % 4) {
@@ -49,6 +50,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             (void)kiosk::MatchIndex::deserialize(text);
             break;
     }
-    for (const auto& issue : issues.all()) (void)kiosk::format_issue(issue);
+    for (const auto& issue : issues.all())
+        (void)kiosk::format_issue(issue);
     return 0;
 }

@@ -1,8 +1,9 @@
-#include <catch2/catch.hpp>
+#include "kiosk/core/catalogue.hpp"
 
 #include <sqlite3.h>
 
-#include "kiosk/core/catalogue.hpp"
+#include <catch2/catch.hpp>
+
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/content_loader.hpp"
 #include "test_support.hpp"
@@ -83,7 +84,8 @@ TEST_CASE("the pack records its schema version") {
     test::TempDir dir;
     REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
     sqlite3* db = nullptr;
-    REQUIRE(sqlite3_open_v2((dir / "pack.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) == SQLITE_OK);
+    REQUIRE(sqlite3_open_v2((dir / "pack.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr) ==
+            SQLITE_OK);
     sqlite3_stmt* stmt = nullptr;
     sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &stmt, nullptr);
     REQUIRE(sqlite3_step(stmt) == SQLITE_ROW);
@@ -118,7 +120,8 @@ TEST_CASE("a damaged match index is refused, not trusted") {
     REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
     sqlite3* db = nullptr;
     sqlite3_open((dir / "pack.db").c_str(), &db);
-    sqlite3_exec(db, "UPDATE match_index SET data = substr(data, 1, 100)", nullptr, nullptr, nullptr);
+    sqlite3_exec(db, "UPDATE match_index SET data = substr(data, 1, 100)", nullptr, nullptr,
+                 nullptr);
     sqlite3_close(db);
     auto opened = Catalogue::open(dir / "pack.db");
     REQUIRE_FALSE(opened.ok());

@@ -1,10 +1,9 @@
 // The command line end to end: the real binary, real files, a real QR decoder.
 
-#include <catch2/catch.hpp>
-
 #include <sys/wait.h>
 
 #include <array>
+#include <catch2/catch.hpp>
 #include <cstdio>
 
 #include "kiosk/core/png.hpp"
@@ -25,17 +24,21 @@ Output run(const std::string& arguments) {
     REQUIRE(pipe != nullptr);
     std::array<char, 4096> buffer{};
     std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0) out.text.append(buffer.data(), n);
+    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+        out.text.append(buffer.data(), n);
     const int raw = pclose(pipe);
     out.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
     return out;
 }
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string quoted(const std::filesystem::path& path) {
+    return "'" + path.string() + "'";
+}
 
 std::string line_starting(const std::string& text, const std::string& prefix) {
     const auto at = text.find(prefix);
-    if (at == std::string::npos) return {};
+    if (at == std::string::npos)
+        return {};
     const auto end = text.find('\n', at);
     return text.substr(at + prefix.size(), end - at - prefix.size());
 }
@@ -45,7 +48,8 @@ const std::filesystem::path& default_pack() {
     static test::TempDir dir;
     static const std::filesystem::path path = [] {
         auto p = dir / "content.db";
-        const auto out = run("content build " + quoted(test::source_dir() / "content") + " -o " + quoted(p));
+        const auto out =
+            run("content build " + quoted(test::source_dir() / "content") + " -o " + quoted(p));
         INFO(out.text);
         REQUIRE(out.status == 0);
         return p;
@@ -57,7 +61,8 @@ const std::filesystem::path& default_pack() {
 
 TEST_CASE("content build compiles the default pack with its questionnaire and courses") {
     test::TempDir dir;
-    const auto out = run("content build " + quoted(test::source_dir() / "content") + " -o " + quoted(dir / "x.db"));
+    const auto out = run("content build " + quoted(test::source_dir() / "content") + " -o " +
+                         quoted(dir / "x.db"));
     INFO(out.text);
     CHECK(out.status == 0);
     CHECK(std::filesystem::exists(dir / "x.db"));
@@ -69,13 +74,15 @@ TEST_CASE("content validate of a broken pack names file and line, fails, and wri
     test::copy_small_pack(dir);
     const auto csv = test::read_text(dir / "courses.csv");
     test::write_text(dir / "courses.csv",
-                     test::replace_once(test::replace_once(csv, ",mbo2,vmbo,B1,care,social,diploma", ",mbo7,vmbo,B1,care,social,diploma"),
+                     test::replace_once(test::replace_once(csv, ",mbo2,vmbo,B1,care,social,diploma",
+                                                           ",mbo7,vmbo,B1,care,social,diploma"),
                                         "https://bieb.example.nl/ict", "ftp://bieb"));
     const auto out = run("content validate " + quoted(dir.path()));
     INFO(out.text);
     CHECK(out.status == 1);
     CHECK(out.text.find("courses.csv:2: level: 'mbo7' is not in the list") != std::string::npos);
-    CHECK(out.text.find("courses.csv:4: url: 'ftp://bieb' is not a web address") != std::string::npos);
+    CHECK(out.text.find("courses.csv:4: url: 'ftp://bieb' is not a web address") !=
+          std::string::npos);
     CHECK(out.text.find("2 errors") != std::string::npos);
 }
 
@@ -92,7 +99,8 @@ TEST_CASE("a failed build leaves the previous pack in place, untouched") {
     CHECK(out.text.find("nothing was written") != std::string::npos);
     CHECK(test::read_text(pack) == good);
     int files = 0;
-    for (const auto& e : std::filesystem::directory_iterator(dir.path())) files += e.path().extension() != ".toml" && e.path().extension() != ".csv";
+    for (const auto& e : std::filesystem::directory_iterator(dir.path()))
+        files += e.path().extension() != ".toml" && e.path().extension() != ".csv";
     CHECK(files == 1);
 }
 
@@ -100,7 +108,8 @@ TEST_CASE("match explains its results and writes a QR code that decodes to the p
     test::TempDir dir;
     const auto out = run("match --content " + quoted(default_pack()) +
                          " --answers 'situation=newcomer,dutch=none,schedule=evening,cost=free'"
-                         " --today 2026-11-28 --qr " + quoted(dir / "q.png"));
+                         " --today 2026-11-28 --qr " +
+                         quoted(dir / "q.png"));
     INFO(out.text);
     REQUIRE(out.status == 0);
     const auto payload = line_starting(out.text, "QR payload: ");
@@ -112,8 +121,10 @@ TEST_CASE("match explains its results and writes a QR code that decodes to the p
 }
 
 TEST_CASE("match speaks the visitor's language") {
-    const auto nl = run("match --content " + quoted(default_pack()) + " --answers 'interest=care' --today 2026-11-28");
-    const auto en = run("match --content " + quoted(default_pack()) + " --answers 'interest=care' --today 2026-11-28 --lang en");
+    const auto nl = run("match --content " + quoted(default_pack()) +
+                        " --answers 'interest=care' --today 2026-11-28");
+    const auto en = run("match --content " + quoted(default_pack()) +
+                        " --answers 'interest=care' --today 2026-11-28 --lang en");
     REQUIRE(nl.status == 0);
     REQUIRE(en.status == 0);
     CHECK(nl.text != en.text);
@@ -121,17 +132,21 @@ TEST_CASE("match speaks the visitor's language") {
 }
 
 TEST_CASE("match names an unknown option and lists the known ones") {
-    const auto out = run("match --content " + quoted(default_pack()) + " --answers 'interest=astronaut'");
+    const auto out =
+        run("match --content " + quoted(default_pack()) + " --answers 'interest=astronaut'");
     CHECK(out.status == 2);
-    CHECK(out.text.find("question 'interest' has no option 'astronaut' (options: care") != std::string::npos);
+    CHECK(out.text.find("question 'interest' has no option 'astronaut' (options: care") !=
+          std::string::npos);
 }
 
 TEST_CASE("a terminal visit goes from language to results and a QR code") {
     test::TempDir dir;
     std::string keys;
-    for (int i = 0; i < 14; ++i) keys += "s\n";
+    for (int i = 0; i < 14; ++i)
+        keys += "s\n";
     test::write_text(dir / "input.txt", "en\n2\n" + keys);
-    const auto out = run("--content " + quoted(default_pack()) + " --today 2026-11-28 < " + quoted(dir / "input.txt"));
+    const auto out = run("--content " + quoted(default_pack()) + " --today 2026-11-28 < " +
+                         quoted(dir / "input.txt"));
     INFO(out.text);
     CHECK(out.status == 0);
     CHECK(out.text.find("results;") != std::string::npos);
@@ -143,8 +158,9 @@ TEST_CASE("an OOAPI catalogue imports to courses that the validator accepts") {
     for (const char* name : {"pack.toml", "questionnaire.toml"}) {
         std::filesystem::copy_file(test::source_dir() / "content" / name, dir / name);
     }
-    const auto out = run("content import ooapi " + quoted(test::fixture("ooapi") / "catalogue.json") +
-                         " -o " + quoted(dir / "courses.csv"));
+    const auto out =
+        run("content import ooapi " + quoted(test::fixture("ooapi") / "catalogue.json") + " -o " +
+            quoted(dir / "courses.csv"));
     INFO(out.text);
     REQUIRE(out.status == 0);
     CHECK(out.text.find("6 courses imported, 3 records skipped") != std::string::npos);

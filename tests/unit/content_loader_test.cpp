@@ -1,6 +1,7 @@
+#include "kiosk/core/content_loader.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "kiosk/core/content_loader.hpp"
 #include "test_support.hpp"
 
 using namespace kiosk;
@@ -36,9 +37,9 @@ TEST_CASE("the small fixture pack loads without problems") {
     const auto& dutch = source.pack.questionnaire.questions[1];
     REQUIRE(dutch.show_if.size() == 1);
     CHECK(dutch.show_if[0].options == std::vector<std::string>{"newcomer", "skipped"});
-    CHECK(source.pack.matching.relax ==
-          std::vector<ConstraintKind>{ConstraintKind::start, ConstraintKind::schedule,
-                                      ConstraintKind::distance});
+    CHECK(source.pack.matching.relax == std::vector<ConstraintKind>{ConstraintKind::start,
+                                                                    ConstraintKind::schedule,
+                                                                    ConstraintKind::distance});
 }
 
 TEST_CASE("the bundled default pack is valid, bilingual and large enough") {
@@ -57,24 +58,32 @@ TEST_CASE("a condition naming an unknown option is reported with its line") {
     auto issues = load_changed("questionnaire.toml", R"(["newcomer", "skipped"])",
                                R"(["newcommer", "skipped"])");
     INFO(test::all_issues(issues));
-    CHECK(test::has_issue(issues, "questionnaire.toml:28: question.dutch.show_if: unknown option id 'newcommer'"));
+    CHECK(test::has_issue(
+        issues, "questionnaire.toml:28: question.dutch.show_if: unknown option id 'newcommer'"));
 }
 
 TEST_CASE("a condition may only name an earlier question") {
-    auto issues = load_changed("questionnaire.toml", R"(show_if = { situation)", R"(show_if = { time)");
+    auto issues =
+        load_changed("questionnaire.toml", R"(show_if = { situation)", R"(show_if = { time)");
     INFO(test::all_issues(issues));
-    CHECK(test::has_issue(issues, "questionnaire.toml:28: question.dutch.show_if: 'time' is not a question asked before"));
+    CHECK(test::has_issue(
+        issues,
+        "questionnaire.toml:28: question.dutch.show_if: 'time' is not a question asked before"));
 }
 
 TEST_CASE("a duplicate course id names both lines") {
     auto issues = load_changed("courses.csv", "\nCARE-2,", "\nCARE-1,");
     INFO(test::all_issues(issues));
-    CHECK(test::has_issue(issues, "courses.csv:3: id: duplicate course id 'CARE-1' (first on line 2)"));
+    CHECK(test::has_issue(issues,
+                          "courses.csv:3: id: duplicate course id 'CARE-1' (first on line 2)"));
 }
 
 TEST_CASE("a level that is not in the list is reported with file, line and field") {
-    auto issues = load_changed("courses.csv", "Care evening,Zorg in de avond.,Care in the evening.,School Zuid,https://school-zuid.example.nl/zorg-avond,mbo2",
-                               "Care evening,Zorg in de avond.,Care in the evening.,School Zuid,https://school-zuid.example.nl/zorg-avond,mbo5");
+    auto issues = load_changed("courses.csv",
+                               "Care evening,Zorg in de avond.,Care in the evening.,School "
+                               "Zuid,https://school-zuid.example.nl/zorg-avond,mbo2",
+                               "Care evening,Zorg in de avond.,Care in the evening.,School "
+                               "Zuid,https://school-zuid.example.nl/zorg-avond,mbo5");
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(issues, "courses.csv:3: level: 'mbo5' is not in the list"));
 }
@@ -88,15 +97,17 @@ TEST_CASE("a course URL that is not a web address is rejected") {
 TEST_CASE("a question without Dutch text is rejected") {
     auto issues = load_changed("questionnaire.toml", "text.nl = \"Wanneer kunt u leren?\"\n", "");
     INFO(test::all_issues(issues));
-    CHECK(test::has_issue(issues, "questionnaire.toml:")); 
-    CHECK(test::all_issues(issues).find("question.time.text.nl: missing Dutch text") != std::string::npos);
+    CHECK(test::has_issue(issues, "questionnaire.toml:"));
+    CHECK(test::all_issues(issues).find("question.time.text.nl: missing Dutch text") !=
+          std::string::npos);
 }
 
 TEST_CASE("a missing English text is only a warning") {
     auto issues = load_changed("questionnaire.toml", "text.en = \"When can you learn?\"\n", "");
     INFO(test::all_issues(issues));
     CHECK_FALSE(issues.has_errors());
-    CHECK(test::all_issues(issues).find("question.time.text.en: warning: missing") != std::string::npos);
+    CHECK(test::all_issues(issues).find("question.time.text.en: warning: missing") !=
+          std::string::npos);
 }
 
 TEST_CASE("malformed CSV quoting is reported on its line") {
@@ -143,17 +154,20 @@ TEST_CASE("a TOML syntax error names its line") {
 }
 
 TEST_CASE("a weight on an unknown sector is rejected") {
-    auto issues = load_changed("questionnaire.toml", "\"sector:ict\" = 3.0", "\"sector:itc\" = 3.0");
+    auto issues =
+        load_changed("questionnaire.toml", "\"sector:ict\" = 3.0", "\"sector:itc\" = 3.0");
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(issues, "questionnaire.toml:"));
-    CHECK(test::all_issues(issues).find("question.interest.option.ict.weights: 'itc' is not a sector") !=
-          std::string::npos);
+    CHECK(test::all_issues(issues).find(
+              "question.interest.option.ict.weights: 'itc' is not a sector") != std::string::npos);
 }
 
 TEST_CASE("education cannot be relaxed") {
-    auto issues = load_changed("pack.toml", "relax = [\"start\",", "relax = [\"education\", \"start\",");
+    auto issues =
+        load_changed("pack.toml", "relax = [\"start\",", "relax = [\"education\", \"start\",");
     INFO(test::all_issues(issues));
-    CHECK(test::all_issues(issues).find("matching.relax: 'education' cannot be relaxed") != std::string::npos);
+    CHECK(test::all_issues(issues).find("matching.relax: 'education' cannot be relaxed") !=
+          std::string::npos);
 }
 
 TEST_CASE("an on-site course needs a place and coordinates") {
@@ -170,14 +184,16 @@ TEST_CASE("a start date that does not exist is rejected") {
 }
 
 TEST_CASE("a misspelt key is an error, not silently ignored") {
-    auto issues = load_changed("questionnaire.toml", "schedule = [\"evening\"]", "shedule = [\"evening\"]");
+    auto issues =
+        load_changed("questionnaire.toml", "schedule = [\"evening\"]", "shedule = [\"evening\"]");
     INFO(test::all_issues(issues));
     CHECK(test::all_issues(issues).find("question.time.option.evening.shedule: unknown key") !=
           std::string::npos);
 }
 
 TEST_CASE("every problem is reported, not just the first") {
-    auto issues = load_changed("courses.csv", "mbo2,vmbo,B1,care,social,diploma", "mbo9,vmbo,Z9,care,social,diploma");
+    auto issues = load_changed("courses.csv", "mbo2,vmbo,B1,care,social,diploma",
+                               "mbo9,vmbo,Z9,care,social,diploma");
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(issues, "courses.csv:2: level:"));
     CHECK(test::has_issue(issues, "courses.csv:2: dutch_level:"));

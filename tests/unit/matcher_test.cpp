@@ -1,9 +1,9 @@
-#include <catch2/catch.hpp>
+#include "kiosk/core/matcher.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 
 #include "kiosk/core/match_index.hpp"
-#include "kiosk/core/matcher.hpp"
 
 using namespace kiosk;
 
@@ -72,7 +72,8 @@ struct Run {
         const Matcher matcher(pack, index);
         Ranking r = matcher.rank(answers, {today, heerlen_lat, heerlen_lon});
         ids.clear();
-        for (const auto& result : r.results) ids.push_back(index.course_ids[static_cast<std::size_t>(result.course)]);
+        for (const auto& result : r.results)
+            ids.push_back(index.course_ids[static_cast<std::size_t>(result.course)]);
         return r;
     }
     mutable std::vector<std::string> ids = {};
@@ -114,7 +115,8 @@ TEST_CASE("rules out courses that need more Dutch than the visitor reads") {
 }
 
 TEST_CASE("rules out courses that start too late, and courses that have all started") {
-    Run run{pack_asking({{option("x")}}), {course("SOON"), course("LATE"), course("PAST"), course("ANY")}};
+    Run run{pack_asking({{option("x")}}),
+            {course("SOON"), course("LATE"), course("PAST"), course("ANY")}};
     run.pack.matching.start_within_days = 90;
     run.courses[1].start_dates = {"2027-06-01"};
     run.courses[2].start_dates = {"2026-09-01"};
@@ -126,7 +128,8 @@ TEST_CASE("rules out courses that start too late, and courses that have all star
 TEST_CASE("rules out on-site courses beyond the travel distance but keeps online ones") {
     Constraints near;
     near.max_distance_km = 15;
-    Run run{pack_asking({{option("near", near)}}), {course("HEERLEN"), course("VENLO"), course("ONLINE")}};
+    Run run{pack_asking({{option("near", near)}}),
+            {course("HEERLEN"), course("VENLO"), course("ONLINE")}};
     run.courses[1].lat = 51.3704;  // Venlo, about 60 km
     run.courses[1].lon = 6.1724;
     run.courses[2].mode = Mode::online;
@@ -138,7 +141,8 @@ TEST_CASE("rules out on-site courses beyond the travel distance but keeps online
 TEST_CASE("rules out courses outside the chosen times") {
     Constraints evening;
     evening.schedule = schedule_evening;
-    Run run{pack_asking({{option("evening", evening)}}), {course("DAY"), course("EVE"), course("BOTH")}};
+    Run run{pack_asking({{option("evening", evening)}}),
+            {course("DAY"), course("EVE"), course("BOTH")}};
     run.courses[1].schedule = schedule_evening;
     run.courses[2].schedule = schedule_day | schedule_evening;
     CHECK(ranked(run, {{0, 0}}) == Ids{"BOTH", "EVE"});
@@ -164,7 +168,8 @@ TEST_CASE("rules out courses not given in the chosen way") {
     Constraints online;
     online.modes = static_cast<std::uint8_t>((1u << static_cast<unsigned>(Mode::online)) |
                                              (1u << static_cast<unsigned>(Mode::blended)));
-    Run run{pack_asking({{option("online", online)}}), {course("SITE"), course("NET"), course("MIX")}};
+    Run run{pack_asking({{option("online", online)}}),
+            {course("SITE"), course("NET"), course("MIX")}};
     run.courses[1].mode = Mode::online;
     run.courses[2].mode = Mode::blended;
     CHECK(ranked(run, {{0, 0}}) == Ids{"MIX", "NET"});
@@ -188,18 +193,22 @@ TEST_CASE("answers together take the strictest limit") {
     CHECK(ranked(run, {{0, 0}, {1, 0}}) == Ids{"FOUR"});
 }
 
-TEST_CASE("relaxes the schedule filter when nothing matches, says so, and shows fitting courses first") {
+TEST_CASE(
+    "relaxes the schedule filter when nothing matches, says so, and shows fitting courses first") {
     Constraints evening;
     evening.schedule = schedule_evening;
-    Run run{pack_asking({{option("evening", evening)}}), {course("DAY1"), course("DAY2"), course("EVE")}};
+    Run run{pack_asking({{option("evening", evening)}}),
+            {course("DAY1"), course("DAY2"), course("EVE")}};
     run.pack.matching.min_results = 3;
-    run.pack.matching.relax = {ConstraintKind::distance, ConstraintKind::schedule, ConstraintKind::cost};
+    run.pack.matching.relax = {ConstraintKind::distance, ConstraintKind::schedule,
+                               ConstraintKind::cost};
     run.pack.matching.relax_text[ConstraintKind::schedule]["nl"] = "ook andere tijden";
     run.courses[2].schedule = schedule_evening;
     run.courses[0].cost_eur = 10;
     const Ranking r = run.rank({{0, 0}});
     CHECK(run.ids == Ids{"EVE", "DAY1", "DAY2"});
-    CHECK(r.relaxed == std::vector<ConstraintKind>{ConstraintKind::distance, ConstraintKind::schedule});
+    CHECK(r.relaxed ==
+          std::vector<ConstraintKind>{ConstraintKind::distance, ConstraintKind::schedule});
     CHECK(r.results[0].missed == 0);
     const auto& day = r.results[1];
     REQUIRE_FALSE(day.reasons.empty());
@@ -226,8 +235,9 @@ TEST_CASE("never offers a course the visitor cannot follow, even when nothing el
     none.dutch = DutchLevel::none;
     Run run{pack_asking({{option("none", none)}}), {course("HBO")}};
     run.pack.matching.min_results = 3;
-    run.pack.matching.relax = {ConstraintKind::start, ConstraintKind::distance, ConstraintKind::schedule,
-                               ConstraintKind::hours, ConstraintKind::cost, ConstraintKind::mode,
+    run.pack.matching.relax = {ConstraintKind::start,    ConstraintKind::distance,
+                               ConstraintKind::schedule, ConstraintKind::hours,
+                               ConstraintKind::cost,     ConstraintKind::mode,
                                ConstraintKind::language};
     run.courses[0].entry_level = Education::mbo4;
     run.courses[0].dutch_level = DutchLevel::B2;
@@ -254,12 +264,14 @@ TEST_CASE("weights from the pack decide the order, and ties go by course id") {
     run.courses[0].sectors = {"ict"};
     run.courses[1].sectors = {"care"};
     CHECK(ranked(run, {{0, 0}}) == Ids{"CARE", "ICT", "TIE-A", "TIE-B"});
-    run.pack.questionnaire.questions[0].options[0].weights = {{"sector:care", 1}, {"sector:ict", 2}};
+    run.pack.questionnaire.questions[0].options[0].weights = {{"sector:care", 1},
+                                                              {"sector:ict", 2}};
     CHECK(ranked(run, {{0, 0}}) == Ids{"ICT", "CARE", "TIE-A", "TIE-B"});
 }
 
 TEST_CASE("negative weights push courses down") {
-    Run run{pack_asking({{option("no-care", {}, {{"sector:care", -2}})}}), {course("CARE"), course("OTHER")}};
+    Run run{pack_asking({{option("no-care", {}, {{"sector:care", -2}})}}),
+            {course("CARE"), course("OTHER")}};
     run.courses[0].sectors = {"care"};
     CHECK(ranked(run, {{0, 0}}) == Ids{"OTHER", "CARE"});
 }
@@ -268,10 +280,12 @@ TEST_CASE("the same answers always give the same results") {
     Run run{pack_asking({{option("x", {}, {{"sector:care", 1}})}}), {}};
     for (int i = 0; i < 40; ++i) {
         run.courses.push_back(course("C" + std::to_string(i), "School " + std::to_string(i % 7)));
-        if (i % 3 == 0) run.courses.back().sectors = {"care"};
+        if (i % 3 == 0)
+            run.courses.back().sectors = {"care"};
     }
     const Ranking first = run.rank({{0, 0}});
-    for (int i = 0; i < 5; ++i) CHECK(run.rank({{0, 0}}).results == first.results);
+    for (int i = 0; i < 5; ++i)
+        CHECK(run.rank({{0, 0}}).results == first.results);
 }
 
 TEST_CASE("every result says why it fits, strongest reason first") {

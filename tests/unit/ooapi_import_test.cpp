@@ -1,12 +1,12 @@
-#include <catch2/catch.hpp>
+#include "kiosk/core/ooapi_import.hpp"
 
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
 #include "kiosk/core/csv.hpp"
-#include "kiosk/core/ooapi_import.hpp"
 #include "kiosk/core/ooapi_mapping.hpp"
 
 using namespace kiosk;
@@ -25,7 +25,8 @@ std::string ooapi_fixture(const std::string& name) {
 
 std::string all_issues(const Issues& issues) {
     std::string out;
-    for (const Issue& issue : issues.all()) out += format_issue(issue) + '\n';
+    for (const Issue& issue : issues.all())
+        out += format_issue(issue) + '\n';
     return out;
 }
 

@@ -1,12 +1,12 @@
-#include <catch2/catch.hpp>
+#include "kiosk/core/qr.hpp"
 
+#include <catch2/catch.hpp>
 #include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
 
 #include "kiosk/core/png.hpp"
-#include "kiosk/core/qr.hpp"
 #include "tests/unit/zbar_decode.hpp"
 
 using namespace kiosk;
@@ -20,7 +20,7 @@ const std::vector<std::string> five_courses = {"MT-NT2-A1-D", "HL-NT2-A2-E", "ON
 // A file name in the system temp dir that is removed, with its ".tmp" sibling,
 // when the test ends.
 class ScratchFile {
-public:
+  public:
     explicit ScratchFile(const std::string& suffix) {
         std::random_device random;
         path_ = (std::filesystem::temp_directory_path() /
@@ -36,7 +36,7 @@ public:
     ScratchFile& operator=(const ScratchFile&) = delete;
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
 };
 
@@ -62,14 +62,16 @@ TEST_CASE("a results QR code decodes to the payload with zbar", "[qr]") {
 TEST_CASE("the fragment holds the course ids in the order given, joined by dots", "[qr]") {
     CHECK(results_payload(typical_base, five_courses) ==
           typical_base + "#MT-NT2-A1-D.HL-NT2-A2-E.ON-NT2-A1.VL-ZORG-N2.KR-TECH-3B");
-    CHECK(results_payload("https://x.example.nl/", {"B", "A", "C"}) == "https://x.example.nl/#B.A.C");
+    CHECK(results_payload("https://x.example.nl/", {"B", "A", "C"}) ==
+          "https://x.example.nl/#B.A.C");
     CHECK(results_payload("https://x.example.nl/", {"ONE"}) == "https://x.example.nl/#ONE");
 }
 
 TEST_CASE("a fragment already on the base URL is replaced by the course ids", "[qr]") {
     CHECK(results_payload("https://x.example.nl/kiosk#old.stuff", {"A1", "B2"}) ==
           "https://x.example.nl/kiosk#A1.B2");
-    CHECK(results_payload("https://x.example.nl/kiosk#", {"A1"}) == "https://x.example.nl/kiosk#A1");
+    CHECK(results_payload("https://x.example.nl/kiosk#", {"A1"}) ==
+          "https://x.example.nl/kiosk#A1");
 }
 
 TEST_CASE("a typical five-course results code stays at QR version 7 or less at quartile correction",
@@ -180,8 +182,8 @@ TEST_CASE("a UTF-8 payload round trips byte for byte", "[qr]") {
 
 TEST_CASE("a results code scans at every correction level", "[qr]") {
     const std::string payload = results_payload(typical_base, five_courses);
-    const auto correction =
-        GENERATE(QrCorrection::low, QrCorrection::medium, QrCorrection::quartile, QrCorrection::high);
+    const auto correction = GENERATE(QrCorrection::low, QrCorrection::medium,
+                                     QrCorrection::quartile, QrCorrection::high);
 
     const GrayImage image = render_qr(encoded(payload, correction), 3);
 

@@ -14,7 +14,9 @@
 
 namespace test {
 
-inline std::filesystem::path source_dir() { return KIOSK_SOURCE_DIR; }
+inline std::filesystem::path source_dir() {
+    return KIOSK_SOURCE_DIR;
+}
 inline std::filesystem::path fixture(const std::string& name) {
     return source_dir() / "tests" / "fixtures" / name;
 }
@@ -33,7 +35,7 @@ inline void write_text(const std::filesystem::path& path, const std::string& tex
 
 // A fresh folder under the system temp dir, removed when the object dies.
 class TempDir {
-public:
+  public:
     TempDir() {
         std::random_device random;
         path_ = std::filesystem::temp_directory_path() /
@@ -49,7 +51,7 @@ public:
     const std::filesystem::path& path() const { return path_; }
     std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
 
-private:
+  private:
     std::filesystem::path path_;
 };
 
@@ -62,20 +64,23 @@ inline void copy_small_pack(const TempDir& dir) {
 
 inline std::string replace_once(std::string text, const std::string& from, const std::string& to) {
     const auto at = text.find(from);
-    if (at == std::string::npos) throw std::runtime_error("fixture text not found: " + from);
+    if (at == std::string::npos)
+        throw std::runtime_error("fixture text not found: " + from);
     return text.replace(at, from.size(), to);
 }
 
 inline bool has_issue(const kiosk::Issues& issues, const std::string& formatted_prefix) {
     for (const auto& issue : issues.all()) {
-        if (kiosk::format_issue(issue).starts_with(formatted_prefix)) return true;
+        if (kiosk::format_issue(issue).starts_with(formatted_prefix))
+            return true;
     }
     return false;
 }
 
 inline std::string all_issues(const kiosk::Issues& issues) {
     std::string out;
-    for (const auto& issue : issues.all()) out += kiosk::format_issue(issue) + "\n";
+    for (const auto& issue : issues.all())
+        out += kiosk::format_issue(issue) + "\n";
     return out;
 }
 

@@ -1,7 +1,8 @@
+#include "kiosk/core/visit.hpp"
+
 #include <catch2/catch.hpp>
 
 #include "kiosk/core/content_loader.hpp"
-#include "kiosk/core/visit.hpp"
 #include "test_support.hpp"
 
 using namespace kiosk;
@@ -16,7 +17,9 @@ const ContentPack& small_pack() {
     return pack;
 }
 
-Visit new_visit() { return Visit(small_pack().questionnaire, {"nl", "en"}, "nl"); }
+Visit new_visit() {
+    return Visit(small_pack().questionnaire, {"nl", "en"}, "nl");
+}
 
 const std::string& current_id(const Visit& v) {
     return small_pack().questionnaire.questions[static_cast<std::size_t>(v.current_question())].id;
@@ -118,13 +121,15 @@ TEST_CASE("reset forgets every answer and the language") {
     CHECK(v.language() == "nl");
     CHECK(current_id(v) == "situation");
     CHECK(v.answers().empty());
-    for (int q = 0; q < 4; ++q) CHECK(v.answer_to(q) == -1);
+    for (int q = 0; q < 4; ++q)
+        CHECK(v.answer_to(q) == -1);
     CHECK_FALSE(v.apply(intent::Back{}));
 }
 
 TEST_CASE("a finished visit accepts no more answers") {
     Visit v = new_visit();
-    while (!v.finished()) v.apply(intent::Skip{});
+    while (!v.finished())
+        v.apply(intent::Skip{});
     CHECK_FALSE(v.apply(intent::Choose{0}));
     CHECK_FALSE(v.apply(intent::Skip{}));
     CHECK(v.apply(intent::Back{}));

@@ -42,10 +42,12 @@ inline std::vector<std::string> decode_qr_codes(const kiosk::GrayImage& image) {
     // No cleanup handler: zbar only borrows the pixels, which outlive the scan.
     zbar::zbar_image_set_data(frame.get(), image.pixels.data(), image.pixels.size(), nullptr);
 
-    if (zbar::zbar_scan_image(scanner.get(), frame.get()) <= 0) return texts;
+    if (zbar::zbar_scan_image(scanner.get(), frame.get()) <= 0)
+        return texts;
     for (const zbar::zbar_symbol_t* symbol = zbar::zbar_image_first_symbol(frame.get());
          symbol != nullptr; symbol = zbar::zbar_symbol_next(symbol)) {
-        if (zbar::zbar_symbol_get_type(symbol) != zbar::ZBAR_QRCODE) continue;
+        if (zbar::zbar_symbol_get_type(symbol) != zbar::ZBAR_QRCODE)
+            continue;
         texts.emplace_back(zbar::zbar_symbol_get_data(symbol),
                            zbar::zbar_symbol_get_data_length(symbol));
     }
