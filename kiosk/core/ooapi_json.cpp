@@ -73,7 +73,7 @@ std::string in_language(const json* strings, std::string_view lang, bool any_lan
         return "";
     std::string fallback;
     for (const json& entry : *strings) {
-        const std::string value = one_line(text_member(entry, "value"));
+        std::string value = one_line(text_member(entry, "value"));
         if (value.empty())
             continue;
         if (language_code(text_member(entry, "language")) == lang)
