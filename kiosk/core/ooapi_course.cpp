@@ -381,13 +381,12 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
 
     cells["provider"] = provider;
     cells["url"] = link;
-    cells["level"] = level_id(*level);
-    cells["entry_level"] = education_id(entry_level_for(*level));
-    cells["dutch_level"] =
-        dutch_level_id(dutch_level_for(*level, language == "nl", teaches_language));
+    cells["level"] = to_string(*level);
+    cells["entry_level"] = to_string(entry_level_for(*level));
+    cells["dutch_level"] = to_string(dutch_level_for(*level, language == "nl", teaches_language));
     cells["sectors"] = join(sectors);
-    cells["mode"] = mode_id(*mode);
-    cells["schedule"] = schedule_ids(schedule_of(course, offerings, cells["title_nl"]));
+    cells["mode"] = to_string(*mode);
+    cells["schedule"] = schedule_to_string(schedule_of(course, offerings, cells["title_nl"]));
     cells["hours_per_week"] = format_number(hours, 1);
     cells["duration_weeks"] = std::to_string(*weeks);
     cells["cost_eur"] = format_number(cost, 2);

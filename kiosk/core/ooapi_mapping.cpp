@@ -283,14 +283,7 @@ std::uint8_t schedule_in_words(std::string_view text) {
 }
 
 std::uint8_t schedule_bit(std::string_view id) {
-    const std::string lower = lower_ascii(trim(id));
-    if (lower == "day")
-        return schedule_day;
-    if (lower == "evening")
-        return schedule_evening;
-    if (lower == "weekend")
-        return schedule_weekend;
-    return 0;
+    return parse_schedule_bit(lower_ascii(trim(id))).value_or(0);
 }
 
 std::optional<std::string> dutch_postcode(std::string_view text) {
@@ -379,42 +372,6 @@ std::string course_id(std::string_view code, const std::set<std::string>& taken)
         if (!taken.contains(id))
             return id;
     }
-}
-
-std::string_view level_id(Level level) {
-    constexpr std::array<std::string_view, 8> names = {"none", "mbo1", "mbo2", "mbo3",
-                                                       "mbo4", "ad",   "hbo",  "wo"};
-    return names[static_cast<std::size_t>(level)];
-}
-
-std::string_view education_id(Education education) {
-    constexpr std::array<std::string_view, 11> names = {
-        "none", "primary", "vmbo", "mbo1", "mbo2", "mbo3", "mbo4", "havo", "vwo", "hbo", "wo"};
-    return names[static_cast<std::size_t>(education)];
-}
-
-std::string_view dutch_level_id(DutchLevel level) {
-    constexpr std::array<std::string_view, 6> names = {"none", "A1", "A2", "B1", "B2", "C1"};
-    return names[static_cast<std::size_t>(level)];
-}
-
-std::string_view mode_id(Mode mode) {
-    constexpr std::array<std::string_view, 3> names = {"onsite", "online", "blended"};
-    return names[static_cast<std::size_t>(mode)];
-}
-
-std::string schedule_ids(std::uint8_t bits) {
-    std::string out;
-    for (const auto& [bit, name] :
-         {std::pair{schedule_day, "day"}, std::pair{schedule_evening, "evening"},
-          std::pair{schedule_weekend, "weekend"}}) {
-        if ((bits & bit) == 0)
-            continue;
-        if (!out.empty())
-            out += ';';
-        out += name;
-    }
-    return out;
 }
 
 }  // namespace kiosk::ooapi

@@ -79,11 +79,4 @@ std::string course_id(std::string_view code, const std::set<std::string>& taken)
 // Four characters A-Z0-9, the same for the same text on every machine.
 std::string short_hash(std::string_view text);
 
-// Our words for the enumerations (as in courses.csv).
-std::string_view level_id(Level level);
-std::string_view education_id(Education education);
-std::string_view dutch_level_id(DutchLevel level);
-std::string_view mode_id(Mode mode);
-std::string schedule_ids(std::uint8_t bits);  // "day;evening"
-
 }  // namespace kiosk::ooapi
