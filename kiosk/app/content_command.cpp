@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "kiosk/app/commands.hpp"
@@ -34,18 +35,26 @@ int report(const Issues& issues, const std::string& dir) {
     return 0;
 }
 
+// Loads and checks a pack folder, printing every issue; nullopt when it has errors.
+std::optional<ContentSource> load_checked(const std::string& dir) {
+    Issues issues;
+    ContentSource source = load_content_dir(dir, issues);
+    if (report(issues, dir) != 0)
+        return std::nullopt;
+    return source;
+}
+
 int validate(Args& args) {
     auto dir = args.take_word();
     if (!dir || reject_leftovers(args, "content validate")) {
         std::cerr << usage;
         return 2;
     }
-    Issues issues;
-    const ContentSource source = load_content_dir(*dir, issues);
-    if (int status = report(issues, *dir); status != 0)
-        return status;
-    std::cout << *dir << ": valid: " << source.pack.questionnaire.questions.size() << " questions, "
-              << source.courses.size() << " courses\n";
+    const auto source = load_checked(*dir);
+    if (!source)
+        return 1;
+    std::cout << *dir << ": valid: " << source->pack.questionnaire.questions.size()
+              << " questions, " << source->courses.size() << " courses\n";
     return 0;
 }
 
@@ -58,18 +67,17 @@ int build(Args& args) {
         std::cerr << usage;
         return 2;
     }
-    Issues issues;
-    const ContentSource source = load_content_dir(*dir, issues);
-    if (int status = report(issues, *dir); status != 0)
-        return status;
-    auto summary = build_content_db(source, *out);
+    const auto source = load_checked(*dir);
+    if (!source)
+        return 1;
+    auto summary = build_content_db(*source, *out);
     if (!summary) {
         std::cerr << "kiosk content build: " << summary.error() << '\n';
         return 1;
     }
     std::cout << *out << ": " << summary->questions << " questions, " << summary->courses
-              << " courses, " << summary->bytes / 1024 << " KiB (pack " << source.pack.info.id
-              << ' ' << source.pack.info.version << ")\n";
+              << " courses, " << summary->bytes / 1024 << " KiB (pack " << source->pack.info.id
+              << ' ' << source->pack.info.version << ")\n";
     return 0;
 }
 
