@@ -56,6 +56,15 @@ class PackReader {
         each("SELECT key, lang, value FROM text",
              [&](sqlite::Statement& s) { texts_[s.text(0)][s.text(1)] = s.text(2); });
     }
+    // Every text whose key starts with `prefix`, keyed without it.
+    std::map<std::string, Texts> texts_under(const std::string& prefix) const {
+        std::map<std::string, Texts> out;
+        for (auto it = texts_.lower_bound(prefix);
+             it != texts_.end() && it->first.starts_with(prefix); ++it) {
+            out.emplace(it->first.substr(prefix.size()), it->second);
+        }
+        return out;
+    }
     Texts texts(const std::string& key) const {
         auto it = texts_.find(key);
         return it == texts_.end() ? Texts{} : it->second;
@@ -118,6 +127,7 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
     pack.matching.start_within_days =
         static_cast<int>(to_double(meta["matching.start_within_days"]));
     pack.matching.fits_text = r.texts("matching.fits_reason");
+    pack.texts = r.texts_under("ui.");
     r.each("SELECT code, name FROM language ORDER BY position", [&](sqlite::Statement& s) {
         info.languages.push_back(s.text(0));
         info.language_names[s.text(0)] = s.text(1);

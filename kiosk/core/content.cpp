@@ -81,6 +81,28 @@ bool Constraints::empty() const {
            !max_cost && !languages;
 }
 
+const std::vector<std::string>& required_texts() {
+    static const std::vector<std::string> keys = {
+        "receipt.heading",         "receipt.scan_hint",      "receipt.dutch_label",
+        "receipt.contact_heading", "receipt.free",           "receipt.cost",
+        "receipt.start",           "receipt.start_any_time", "receipt.test_title"};
+    return keys;
+}
+
+std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
+                      const std::map<std::string, std::string>& values) {
+    auto it = pack.texts.find(key);
+    std::string text = it == pack.texts.end() ? key : text_in(it->second, lang);
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + name + "}";
+        for (auto at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + value.size())) {
+            text.replace(at, placeholder.size(), value);
+        }
+    }
+    return text;
+}
+
 int Question::option_index(const std::string& option_id) const {
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (options[i].id == option_id)

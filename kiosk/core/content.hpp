@@ -142,6 +142,14 @@ struct ContentPack {
     std::vector<AgendaSector> agenda;
     MatchingSettings matching;
     Questionnaire questionnaire;
+    std::map<std::string, Texts> texts;  // texts.toml: "receipt.heading" -> per language
 };
+
+// The kiosk's own words (texts.toml) that every pack must give in Dutch.
+const std::vector<std::string>& required_texts();
+
+// A text of texts.toml in `lang` (Dutch if missing), with each "{name}" replaced.
+std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
+                      const std::map<std::string, std::string>& values = {});
 
 }  // namespace kiosk

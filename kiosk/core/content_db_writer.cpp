@@ -117,6 +117,8 @@ void write_pack(Writer& w, const ContentPack& pack) {
         w.run("INSERT INTO meta VALUES(?,?)", {key, value});
     w.texts("pack.name", info.name);
     w.texts("matching.fits_reason", pack.matching.fits_text);
+    for (const auto& [key, texts] : pack.texts)
+        w.texts("ui." + key, texts);
     for (std::size_t i = 0; i < info.languages.size(); ++i) {
         const auto& code = info.languages[i];
         const auto name = info.language_names.contains(code) ? info.language_names.at(code) : code;

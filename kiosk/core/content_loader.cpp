@@ -36,6 +36,9 @@ ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues)
     if (auto text = read_file(dir / "questionnaire.toml", issues)) {
         load_questionnaire_toml(*text, "questionnaire.toml", source.pack, issues);
     }
+    if (auto text = read_file(dir / "texts.toml", issues)) {
+        load_texts_toml(*text, "texts.toml", source.pack, issues);
+    }
     if (auto text = read_file(dir / "courses.csv", issues)) {
         source.courses = load_courses_csv(*text, "courses.csv", source.pack, issues);
     }

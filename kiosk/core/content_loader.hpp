@@ -27,6 +27,8 @@ bool load_pack_toml(std::string_view text, const std::string& file_name, Content
                     Issues& issues);
 void load_questionnaire_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
                              Issues& issues);
+void load_texts_toml(std::string_view text, const std::string& file_name, ContentPack& pack,
+                     Issues& issues);
 std::vector<Course> load_courses_csv(std::string_view text, const std::string& file_name,
                                      const ContentPack& pack, Issues& issues);
 

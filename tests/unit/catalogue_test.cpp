@@ -40,6 +40,8 @@ TEST_CASE("a built pack opens with the same questionnaire, settings and courses"
     CHECK(pack.matching.relax == source.pack.matching.relax);
     CHECK(pack.matching.relax_text == source.pack.matching.relax_text);
     CHECK(pack.matching.fits_text == source.pack.matching.fits_text);
+    CHECK(pack.texts == source.pack.texts);
+    CHECK(pack.texts.size() == required_texts().size());
     REQUIRE(pack.agenda.size() == 1);
     CHECK(pack.agenda[0].weight == 2.0);
 

@@ -155,7 +155,7 @@ TEST_CASE("a terminal visit goes from language to results and a QR code") {
 
 TEST_CASE("an OOAPI catalogue imports to courses that the validator accepts") {
     test::TempDir dir;
-    for (const char* name : {"pack.toml", "questionnaire.toml"}) {
+    for (const char* name : {"pack.toml", "questionnaire.toml", "texts.toml"}) {
         std::filesystem::copy_file(test::source_dir() / "content" / name, dir / name);
     }
     const auto out =

@@ -199,3 +199,24 @@ TEST_CASE("every problem is reported, not just the first") {
     CHECK(test::has_issue(issues, "courses.csv:2: dutch_level:"));
     CHECK(issues.error_count() == 2);
 }
+
+TEST_CASE("the kiosk's own words must exist in Dutch") {
+    auto issues = load_changed("texts.toml", "free.nl = \"Gratis\"\n", "");
+    INFO(test::all_issues(issues));
+    CHECK(test::has_issue(issues, "texts.toml:10: receipt.free.nl: missing Dutch text"));
+}
+
+TEST_CASE("a text of the kiosk fills in its placeholders") {
+    Issues issues;
+    const auto source = load_content_dir(test::fixture("pack_small"), issues);
+    CHECK(pack_text(source.pack, "receipt.start", "en", {{"date", "12 January"}}) ==
+          "Starts 12 January");
+    CHECK(pack_text(source.pack, "receipt.start", "nl", {{"date", "12 januari"}}) ==
+          "Start 12 januari");
+}
+
+TEST_CASE("a text the kiosk needs that is missing altogether is named") {
+    auto issues = load_changed("texts.toml", "free.nl = \"Gratis\"\nfree.en = \"Free\"\n", "");
+    INFO(test::all_issues(issues));
+    CHECK(test::has_issue(issues, "texts.toml: receipt.free.nl: missing Dutch text"));
+}

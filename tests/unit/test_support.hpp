@@ -57,7 +57,7 @@ class TempDir {
 
 // A copy of the small fixture pack in a temp folder, with one file changed.
 inline void copy_small_pack(const TempDir& dir) {
-    for (const char* name : {"pack.toml", "questionnaire.toml", "courses.csv"}) {
+    for (const char* name : {"pack.toml", "questionnaire.toml", "texts.toml", "courses.csv"}) {
         std::filesystem::copy_file(fixture("pack_small") / name, dir / name);
     }
 }
