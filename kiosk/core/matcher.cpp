@@ -15,17 +15,21 @@ constexpr std::uint32_t bit_of(ConstraintKind kind) {
 struct Candidate {
     bool misses;  // does not meet a constraint that was relaxed
     double score;
+    float distance_km2;  // from the kiosk; 0 for online courses
     int course;
 };
 
 // Courses that meet all of the visitor's wishes first; among the rest the best
-// fit wins, however many relaxed wishes it misses. Ties go by catalogue order
-// (course id), so the same answers always give the same list.
+// fit wins, however many relaxed wishes it misses. Equal fits go nearest first
+// (a visitor who skips every question still sees courses close by), then by
+// catalogue order (course id), so the same answers always give the same list.
 bool better(const Candidate& a, const Candidate& b) {
     if (a.misses != b.misses)
         return !a.misses;
     if (a.score != b.score)
         return a.score > b.score;
+    if (a.distance_km2 != b.distance_km2)
+        return a.distance_km2 < b.distance_km2;
     return a.course < b.course;
 }
 
@@ -106,6 +110,7 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     std::vector<int> eligible_from_step(allowed_at_step.size(), 0);
     std::vector<std::uint32_t> fails(n);
     std::vector<float> scores(n);
+    std::vector<float> distances(n);
 
     for (std::size_t i = 0; i < n; ++i) {
         const CourseKey& k = index_.courses[i];
@@ -127,13 +132,15 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
                 f |= bit_of(ConstraintKind::start);
             }
         }
-        if (c.max_distance_km && k.mode != static_cast<std::uint8_t>(Mode::online) &&
-            !std::isnan(k.lat)) {
+        float km2 = 0;
+        if (k.mode != static_cast<std::uint8_t>(Mode::online) && !std::isnan(k.lat)) {
             const double dy = (k.lat - context.origin_lat) * km_per_degree;
             const double dx = (k.lon - context.origin_lon) * km_per_degree * lon_scale;
-            if (dx * dx + dy * dy > max_km2)
+            km2 = static_cast<float>(dx * dx + dy * dy);
+            if (c.max_distance_km && km2 > max_km2)
                 f |= bit_of(ConstraintKind::distance);
         }
+        distances[i] = km2;
         if (c.schedule && (k.schedule & *c.schedule) == 0)
             f |= bit_of(ConstraintKind::schedule);
         if (c.max_hours && k.hours > *c.max_hours)
@@ -180,7 +187,7 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     candidates.reserve(static_cast<std::size_t>(eligible));
     for (std::size_t i = 0; i < n; ++i) {
         if ((fails[i] & ~allowed) == 0) {
-            candidates.push_back({fails[i] != 0, scores[i], static_cast<int>(i)});
+            candidates.push_back({fails[i] != 0, scores[i], distances[i], static_cast<int>(i)});
         }
     }
 

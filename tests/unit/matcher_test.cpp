@@ -135,7 +135,7 @@ TEST_CASE("rules out on-site courses beyond the travel distance but keeps online
     run.courses[2].mode = Mode::online;
     run.courses[2].lat.reset();
     run.courses[2].lon.reset();
-    CHECK(ranked(run, {{0, 0}}) == Ids{"HEERLEN", "ONLINE"});
+    CHECK(ranked(run, {{0, 0}}) == Ids{"ONLINE", "HEERLEN"});  // online counts as nearest
 }
 
 TEST_CASE("rules out courses outside the chosen times") {
@@ -172,7 +172,7 @@ TEST_CASE("rules out courses not given in the chosen way") {
             {course("SITE"), course("NET"), course("MIX")}};
     run.courses[1].mode = Mode::online;
     run.courses[2].mode = Mode::blended;
-    CHECK(ranked(run, {{0, 0}}) == Ids{"MIX", "NET"});
+    CHECK(ranked(run, {{0, 0}}) == Ids{"NET", "MIX"});  // online counts as nearest
 }
 
 TEST_CASE("rules out courses taught in another language") {
@@ -357,4 +357,16 @@ TEST_CASE("among courses that miss a relaxed wish, the better fit comes first") 
     run.courses[1].lon = 6.1724;
     run.rank({{0, 0}});
     CHECK(run.ids == Ids{"FIT", "DAY-FAR-DUTCH", "DAY-NEAR"});
+}
+
+TEST_CASE("equal fits go nearest to the kiosk first") {
+    Run run{pack_asking({{option("x")}}),
+            {course("A-VENLO"), course("B-HEERLEN"), course("C-ONLINE")}};
+    run.courses[0].lat = 51.3704;
+    run.courses[0].lon = 6.1724;
+    run.courses[1].lat = 50.8900;  // a few hundred metres from the kiosk
+    run.courses[2].mode = Mode::online;
+    run.courses[2].lat.reset();
+    run.courses[2].lon.reset();
+    CHECK(ranked(run, {}) == Ids{"C-ONLINE", "B-HEERLEN", "A-VENLO"});
 }
