@@ -8,6 +8,7 @@ namespace kiosk::app {
 int content_command(Args& args);
 int match_command(Args& args);
 int visit_command(Args& args);
+int print_test_command(Args& args);
 
 // Reports options nobody took; returns true when there were any.
 bool reject_leftovers(const Args& args, const char* command);

@@ -27,7 +27,9 @@ constexpr const char* help =
     "  kiosk content import ooapi FILE.json -o FILE.csv\n"
     "                                           courses from an Open Education API document\n"
     "  kiosk match --content FILE.db --answers \"question=option,...\" [--lang en] [--qr q.png]\n"
-    "                                           results and reasons for a set of answers\n";
+    "                                           results and reasons for a set of answers\n"
+    "  kiosk print-test --content FILE.db [--config kiosk.toml] [--printer TARGET] [--png r.png]\n"
+    "                                           a test receipt to the printer and/or a PNG\n";
 
 }  // namespace
 
@@ -46,6 +48,8 @@ int main(int argc, char** argv) {
             return kiosk::app::content_command(args);
         if (command == "match")
             return kiosk::app::match_command(args);
+        if (command == "print-test")
+            return kiosk::app::print_test_command(args);
     } catch (const std::exception& e) {
         // The edge of the program: report what went wrong instead of aborting.
         std::cerr << "kiosk " << command << ": " << e.what() << '\n';

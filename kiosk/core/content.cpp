@@ -83,9 +83,9 @@ bool Constraints::empty() const {
 
 const std::vector<std::string>& required_texts() {
     static const std::vector<std::string> keys = {
-        "receipt.heading",         "receipt.scan_hint",      "receipt.dutch_label",
-        "receipt.contact_heading", "receipt.free",           "receipt.cost",
-        "receipt.start",           "receipt.start_any_time", "receipt.test_title"};
+        "receipt.heading",    "receipt.scan_hint", "receipt.dutch_label", "receipt.contact_heading",
+        "receipt.free",       "receipt.cost",      "receipt.start",       "receipt.start_any_time",
+        "receipt.test_title", "receipt.online"};
     return keys;
 }
 

@@ -1,0 +1,30 @@
+#pragma once
+// What a visitor's receipt says, taken from the ranking: titles in the
+// visitor's language (and in Dutch beside them for the adviser), where, when
+// and what it costs, the QR code of the list, and the counter's contact.
+// Nothing else about the visitor.
+
+#include <ctime>
+#include <string>
+
+#include "kiosk/core/catalogue.hpp"
+#include "kiosk/core/matcher.hpp"
+#include "kiosk/core/receipt.hpp"
+#include "kiosk/core/result.hpp"
+
+namespace kiosk {
+
+struct ReceiptContext {
+    std::string kiosk_name;
+    std::string contact;
+    std::string language;
+    std::time_t now = 0;  // printed as the date and time of the visit
+};
+
+Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
+                            const ReceiptContext& context);
+
+// "1.300" in Dutch, "1,300" in English; cents only when there are any.
+std::string format_euros(double amount, const std::string& language);
+
+}  // namespace kiosk
