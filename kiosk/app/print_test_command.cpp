@@ -85,22 +85,22 @@ int print_test_command(Args& args) {
     receipt->text.heading = pack_text(pack, "receipt.test_title", *lang);
     ReceiptStyle style;
     style.width_dots = config.printer.width_dots;
-    auto image = render_receipt(*receipt, style);
+    auto image = render_receipt_image(*receipt, style);
     if (!image) {
         std::cerr << "kiosk print-test: " << image.error() << '\n';
         return 1;
     }
     if (png) {
-        if (auto written = write_png(*png, *image); !written) {
+        if (auto written = write_png(*png, image->image); !written) {
             std::cerr << "kiosk print-test: " << written.error() << '\n';
             return 1;
         }
-        std::cout << *png << ": " << image->width << "x" << image->height << " dots, QR "
-                  << receipt->qr_payload << '\n';
+        std::cout << *png << ": " << image->image.width << "x" << image->image.height
+                  << " dots, QR " << receipt->qr_payload << '\n';
     }
     if (!config.printer.target)
         return 0;
-    auto job = encode_receipt_job(*image, config.printer);
+    auto job = encode_receipt_job(*image, receipt->qr_payload, config.printer);
     if (!job) {
         std::cerr << "kiosk print-test: " << job.error() << '\n';
         return 1;

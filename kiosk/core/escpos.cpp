@@ -66,6 +66,27 @@ void put_row(std::string& out, const GrayImage& image, int y, int left, int byte
     }
 }
 
+// Rows [from, to) of `image` as GS v 0 bands, each small enough for the
+// printer's buffer. Always the full paper width per row, so the picture is
+// centred by its white margins rather than by ESC a, which not every printer
+// applies to raster graphics.
+void append_bands(std::string& job, const GrayImage& image, int from, int to,
+                  const EscPosOptions& options) {
+    const int bytes_per_row = options.width_dots / 8;
+    const int left = (options.width_dots - image.width) / 2;
+    const int rows_per_band = std::min(options.max_band_bytes / bytes_per_row, max_band_rows);
+    for (int top = from; top < to; top += rows_per_band) {
+        const int rows = std::min(rows_per_band, to - top);
+        job += GS;
+        job += "v0";
+        job += '\0';  // m = 0: normal size
+        put_u16(job, bytes_per_row);
+        put_u16(job, rows);
+        for (int y = top; y < top + rows; ++y)
+            put_row(job, image, y, left, bytes_per_row);
+    }
+}
+
 }  // namespace
 
 Result<std::string> encode_raster_job(const GrayImage& image, const EscPosOptions& options) {
@@ -82,29 +103,29 @@ Result<std::string> encode_raster_job(const GrayImage& image, const EscPosOption
                      " dots wide on paper of " + std::to_string(options.width_dots) + " dots"};
     }
 
-    // Always the full paper width per row, so the picture is centred by its
-    // white margins rather than by ESC a, which not every printer applies to
-    // raster graphics.
-    const int bytes_per_row = options.width_dots / 8;
-    const int left = (options.width_dots - image.width) / 2;
-    const int rows_per_band = std::min(options.max_band_bytes / bytes_per_row, max_band_rows);
-
     std::string job;
-    job.reserve(static_cast<std::size_t>(bytes_per_row) * image.height +
-                static_cast<std::size_t>(image.height / rows_per_band + 1) * 8 + 16);
+    job.reserve(static_cast<std::size_t>(options.width_dots / 8) * image.height + 64);
     // ESC @ first: clears whatever a previous, perhaps broken, job left in the
     // printer (a half-sent command, double-height mode, a code page).
     job += ESC;
     job += '@';
-    for (int top = 0; top < image.height; top += rows_per_band) {
-        const int rows = std::min(rows_per_band, image.height - top);
-        job += GS;
-        job += "v0";
-        job += '\0';  // m = 0: normal size
-        put_u16(job, bytes_per_row);
-        put_u16(job, rows);
-        for (int y = top; y < top + rows; ++y)
-            put_row(job, image, y, left, bytes_per_row);
+    if (const auto& qr = options.native_qr) {
+        if (qr->top < 0 || qr->top > qr->bottom || qr->bottom > image.height) {
+            return Error{"the native QR area (rows " + std::to_string(qr->top) + "-" +
+                         std::to_string(qr->bottom) + ") is not inside the picture"};
+        }
+        auto symbol = encode_native_qr(qr->payload, qr->module_dots, qr->correction);
+        if (!symbol)
+            return Error{symbol.error()};
+        append_bands(job, image, 0, qr->top, options);
+        job += ESC;
+        job += "a1";  // centre the symbol
+        job += *symbol;
+        job += ESC;
+        job += "a0";
+        append_bands(job, image, qr->bottom, image.height, options);
+    } else {
+        append_bands(job, image, 0, image.height, options);
     }
     job += ESC;
     job += 'd';

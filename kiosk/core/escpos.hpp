@@ -4,6 +4,7 @@
 // script and the QR code print exactly as rendered, whatever fonts or code
 // pages the printer has.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,16 @@
 #include "kiosk/core/result.hpp"
 
 namespace kiosk {
+
+// Rows of the picture that the printer's own QR command draws instead of the
+// raster: for printers whose firmware QR codes scan better than a bitmap.
+struct NativeQr {
+    int top = 0;     // first row of the picture's QR area (quiet zone included)
+    int bottom = 0;  // one past its last row
+    std::string payload;
+    int module_dots = 4;
+    char correction = 'Q';
+};
 
 struct EscPosOptions {
     // Printable dots per line: 576 on 80 mm paper, 384 on 58 mm (both 203 dpi).
@@ -22,6 +33,7 @@ struct EscPosOptions {
     // Lines fed after the picture (ESC d n) so the last row clears the cutter.
     int feed_lines = 4;
     bool cut = true;
+    std::optional<NativeQr> native_qr;
 };
 
 // A whole print job for `image` (pixels < 128 print black): ESC @, the picture

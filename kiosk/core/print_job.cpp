@@ -4,10 +4,15 @@
 
 namespace kiosk {
 
-Result<std::string> encode_receipt_job(const GrayImage& receipt, const PrinterConfig& printer) {
+Result<std::string> encode_receipt_job(const ReceiptImage& receipt, const std::string& qr_payload,
+                                       const PrinterConfig& printer) {
     EscPosOptions options;
     options.width_dots = printer.width_dots;
-    return encode_raster_job(receipt, options);
+    if (printer.native_qr) {
+        options.native_qr =
+            NativeQr{receipt.qr_top, receipt.qr_bottom, qr_payload, receipt.qr_module_dots, 'Q'};
+    }
+    return encode_raster_job(receipt.image, options);
 }
 
 PrintOutcome print_job(PrinterTransport& transport, std::string_view job,

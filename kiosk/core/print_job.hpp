@@ -7,9 +7,9 @@
 #include <string_view>
 
 #include "kiosk/core/config.hpp"
-#include "kiosk/core/image.hpp"
 #include "kiosk/core/printer_status.hpp"
 #include "kiosk/core/printer_transport.hpp"
+#include "kiosk/core/receipt.hpp"
 #include "kiosk/core/result.hpp"
 
 namespace kiosk {
@@ -21,8 +21,10 @@ struct PrintOutcome {
     std::size_t bytes_sent = 0;
 };
 
-// The ESC/POS bytes for a rendered receipt on this printer.
-Result<std::string> encode_receipt_job(const GrayImage& receipt, const PrinterConfig& printer);
+// The ESC/POS bytes for a rendered receipt on this printer: all raster, or
+// with the printer drawing the QR code itself where the configuration says so.
+Result<std::string> encode_receipt_job(const ReceiptImage& receipt, const std::string& qr_payload,
+                                       const PrinterConfig& printer);
 
 // Sends `job` over an open transport. A printer that reports a fault before the
 // job gets nothing; one that reports paper out after it counts as failed.

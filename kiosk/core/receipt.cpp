@@ -59,6 +59,7 @@ class Paper {
     Paper(int width, int margin) : margin_(margin) { image_.width = width; }
 
     int content_width() const { return image_.width - 2 * margin_; }
+    int y() const { return y_; }
     int margin() const { return margin_; }
     void space(int dots) { grow(y_ += dots); }
 
@@ -247,6 +248,13 @@ int receipt_qr_module_dots(const QrCode& code, const ReceiptStyle& style) {
 }
 
 Result<GrayImage> render_receipt(const Receipt& receipt, const ReceiptStyle& style) {
+    auto laid_out = render_receipt_image(receipt, style);
+    if (!laid_out)
+        return Error{laid_out.error()};
+    return std::move(laid_out->image);
+}
+
+Result<ReceiptImage> render_receipt_image(const Receipt& receipt, const ReceiptStyle& style) {
     if (style.width_dots <= 0 || style.width_dots > widest_receipt_dots || style.margin_dots < 0 ||
         style.width_dots - 2 * style.margin_dots < 64) {
         return Error{"a receipt " + std::to_string(style.width_dots) +
@@ -311,7 +319,11 @@ Result<GrayImage> render_receipt(const Receipt& receipt, const ReceiptStyle& sty
     paper.rule(2);
 
     // The quiet zone is part of the picture, so no text can come near the code.
+    ReceiptImage out;
+    out.qr_top = paper.y();
     paper.picture_centred(render_qr(*code, module_dots, quiet_zone_modules));
+    out.qr_bottom = paper.y();
+    out.qr_module_dots = module_dots;
     if (!receipt.text.scan_hint.empty()) {
         paper.paragraph(*regular, type.body, type.leading, receipt.text.scan_hint, Align::centre);
     }
@@ -325,7 +337,8 @@ Result<GrayImage> render_receipt(const Receipt& receipt, const ReceiptStyle& sty
         paper.paragraph(*regular, type.body, type.leading, receipt.contact, Align::left);
     }
     paper.space(style.margin_dots);
-    return std::move(paper).finish();
+    out.image = std::move(paper).finish();
+    return out;
 }
 
 }  // namespace kiosk

@@ -65,4 +65,15 @@ int receipt_qr_module_dots(const QrCode& code, const ReceiptStyle& style);
 // modules of at least 2 dots, or the style or logo is unusable.
 Result<GrayImage> render_receipt(const Receipt& receipt, const ReceiptStyle& style);
 
+// The same receipt with where its QR code sits (rows [qr_top, qr_bottom),
+// quiet zone included), so a printer with its own QR command can draw the code
+// itself in that place at the same module size.
+struct ReceiptImage {
+    GrayImage image;
+    int qr_top = 0;
+    int qr_bottom = 0;
+    int qr_module_dots = 0;
+};
+Result<ReceiptImage> render_receipt_image(const Receipt& receipt, const ReceiptStyle& style);
+
 }  // namespace kiosk

@@ -25,7 +25,13 @@ struct Printed {
     Catalogue catalogue;
     Ranking ranking;
     Receipt receipt;
-    GrayImage image;
+    ReceiptImage image;
+
+    std::string job(const PrinterConfig& config) const {
+        auto bytes = encode_receipt_job(image, receipt.qr_payload, config);
+        REQUIRE(bytes.ok());
+        return *bytes;
+    }
 };
 
 // The small pack compiled, a visit played, its receipt laid out.
@@ -52,7 +58,7 @@ Printed visit_receipt(const std::string& answers, const std::string& lang) {
     auto receipt =
         receipt_for(*catalogue, ranking, {"Leerwerkloket Test", "045 000 0000", lang, 1796119200});
     REQUIRE(receipt.ok());
-    auto image = render_receipt(*receipt, ReceiptStyle{});
+    auto image = render_receipt_image(*receipt, ReceiptStyle{});
     REQUIRE(image.ok());
     return {std::move(*catalogue), std::move(ranking), std::move(*receipt), std::move(*image)};
 }
@@ -94,9 +100,7 @@ TEST_CASE("a visit's receipt prints on the fake printer and its QR code decodes 
     const Printed p = visit_receipt("situation=newcomer,dutch=none,interest=care", "en");
     test::FakePrinter printer;
     const PrinterConfig config = printer_at(printer.port());
-    auto job = encode_receipt_job(p.image, config);
-    REQUIRE(job.ok());
-    const PrintOutcome outcome = print_to(config, *job);
+    const PrintOutcome outcome = print_to(config, p.job(config));
     INFO(outcome.problem);
     REQUIRE(outcome.printed);
     CHECK(outcome.status.state == PrinterState::online);
@@ -155,7 +159,7 @@ TEST_CASE("a printer that reports paper out gets nothing and the fault is named"
     test::FakePrinter printer(options);
     const Printed p = visit_receipt("interest=care", "nl");
     const PrinterConfig config = printer_at(printer.port());
-    const PrintOutcome outcome = print_to(config, *encode_receipt_job(p.image, config));
+    const PrintOutcome outcome = print_to(config, p.job(config));
     CHECK_FALSE(outcome.printed);
     CHECK(outcome.status.state == PrinterState::paper_out);
     CHECK(outcome.problem.find("paper") != std::string::npos);
@@ -169,7 +173,7 @@ TEST_CASE("a printer that does not answer status still prints, and its status st
     test::FakePrinter printer(options);
     const Printed p = visit_receipt("interest=ict", "nl");
     const PrinterConfig config = printer_at(printer.port());
-    const PrintOutcome outcome = print_to(config, *encode_receipt_job(p.image, config));
+    const PrintOutcome outcome = print_to(config, p.job(config));
     INFO(outcome.problem);
     CHECK(outcome.printed);
     CHECK(outcome.status.state == PrinterState::unknown);
@@ -181,7 +185,7 @@ TEST_CASE("a printer that does not answer status still prints, and its status st
 TEST_CASE("a printer that is not listening is a fault with its address, not a hang") {
     const PrinterConfig config = printer_at(test::unused_port());
     const Printed p = visit_receipt("interest=ict", "nl");
-    const PrintOutcome outcome = print_to(config, *encode_receipt_job(p.image, config));
+    const PrintOutcome outcome = print_to(config, p.job(config));
     CHECK_FALSE(outcome.printed);
     CHECK(outcome.problem.find("127.0.0.1") != std::string::npos);
 }
@@ -192,7 +196,7 @@ TEST_CASE("a connection dropped mid-job is a failed print, not a success") {
     test::FakePrinter printer(options);
     const Printed p = visit_receipt("interest=care", "nl");
     const PrinterConfig config = printer_at(printer.port());
-    const PrintOutcome outcome = print_to(config, *encode_receipt_job(p.image, config));
+    const PrintOutcome outcome = print_to(config, p.job(config));
     CHECK_FALSE(outcome.printed);
     CHECK_FALSE(outcome.problem.empty());
 }
@@ -205,7 +209,7 @@ TEST_CASE("printing runs beside the visitor: submit returns while the printer ha
     const PrinterConfig config = printer_at(printer.port());
     PrintQueue queue(config);
     Waiter waiter;
-    queue.submit(*encode_receipt_job(p.image, config), waiter.callback());
+    queue.submit(p.job(config), waiter.callback());
     // The printer stops reading and the write time-out is 1.5 s: the job
     // cannot have ended yet, but submit has already returned.
     CHECK_FALSE(waiter.done());
@@ -268,4 +272,22 @@ TEST_CASE("the example configuration is valid") {
     load_config_file(test::source_dir() / "deploy" / "config" / "kiosk.example.toml", issues);
     INFO(test::all_issues(issues));
     CHECK(issues.all().empty());
+}
+
+TEST_CASE(
+    "a printer set to draw its own QR code gets the payload byte for byte in the QR's place") {
+    const Printed p = visit_receipt("situation=looking,interest=care", "en");
+    test::FakePrinter printer;
+    PrinterConfig config = printer_at(printer.port());
+    config.native_qr = true;
+    const PrintOutcome outcome = print_to(config, p.job(config));
+    INFO(outcome.problem);
+    REQUIRE(outcome.printed);
+    REQUIRE(printer.wait_for_jobs(1, std::chrono::seconds(5)));
+    INFO(printer.errors_text());
+    CHECK(printer.errors().empty());
+    CHECK(printer.native_qr_payloads() == std::vector<std::string>{p.receipt.qr_payload});
+    // The raster holds everything but the code: the text above and below it.
+    CHECK(test::decode_qr_codes(printer.raster()).empty());
+    CHECK(printer.raster().height == p.image.image.height - (p.image.qr_bottom - p.image.qr_top));
 }
