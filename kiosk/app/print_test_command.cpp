@@ -109,7 +109,7 @@ int print_test_command(Args& args) {
     std::cout << "printer status: " << to_string(outcome.status.state);
     if (!outcome.status.detail.empty())
         std::cout << " (" << outcome.status.detail << ")";
-    std::cout << '\n';
+    std::cout << std::endl;
     if (!outcome.printed) {
         std::cerr << "kiosk print-test: not printed: " << outcome.problem << '\n';
         return 1;

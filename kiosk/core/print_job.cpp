@@ -56,8 +56,9 @@ PrintOutcome print_to(const PrinterConfig& printer, std::string_view job) {
     }
     auto transport = open_transport(*printer.target, printer.timeouts);
     if (!transport) {
+        // Not reachable at all is a fault the adviser must see, not "unknown".
         PrintOutcome outcome;
-        outcome.status.detail = transport.error();
+        outcome.status = {PrinterState::offline, transport.error()};
         outcome.problem = transport.error();
         return outcome;
     }

@@ -188,6 +188,7 @@ TEST_CASE("a printer that is not listening is a fault with its address, not a ha
     const PrintOutcome outcome = print_to(config, p.job(config));
     CHECK_FALSE(outcome.printed);
     CHECK(outcome.problem.find("127.0.0.1") != std::string::npos);
+    CHECK(outcome.status.state == PrinterState::offline);
 }
 
 TEST_CASE("a connection dropped mid-job is a failed print, not a success") {
