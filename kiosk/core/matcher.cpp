@@ -8,6 +8,10 @@
 namespace kiosk {
 namespace {
 
+// For ordering equal fits only: an online course counts as if it were this far
+// away, so courses in town come first, then online ones, then far-away ones.
+constexpr float online_km2 = 15.0F * 15.0F;
+
 constexpr std::uint32_t bit_of(ConstraintKind kind) {
     return 1u << static_cast<unsigned>(kind);
 }
@@ -15,7 +19,7 @@ constexpr std::uint32_t bit_of(ConstraintKind kind) {
 struct Candidate {
     bool misses;  // does not meet a constraint that was relaxed
     double score;
-    float distance_km2;  // from the kiosk; 0 for online courses
+    float distance_km2;  // from the kiosk; online_km2 for online courses
     int course;
 };
 
@@ -132,7 +136,7 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
                 f |= bit_of(ConstraintKind::start);
             }
         }
-        float km2 = 0;
+        float km2 = online_km2;
         if (k.mode != static_cast<std::uint8_t>(Mode::online) && !std::isnan(k.lat)) {
             const double dy = (k.lat - context.origin_lat) * km_per_degree;
             const double dx = (k.lon - context.origin_lon) * km_per_degree * lon_scale;

@@ -78,8 +78,18 @@ class Paper {
         if (align == Align::centre && lines.size() > 1) {
             // Centred lines read best of even length: the narrowest width that
             // needs no more lines, rather than one long line and a lonely word.
+            // Never narrower than the widest word: balancing must not split one.
+            int widest_word = 0;
+            for (std::size_t start = 0; start < text.size();) {
+                auto end = text.find_first_of(" \n", start);
+                if (end == std::string_view::npos)
+                    end = text.size();
+                widest_word =
+                    std::max(widest_word, font.measure(text.substr(start, end - start), size));
+                start = end + 1;
+            }
             int fits = width;
-            for (int too_narrow = width / 2; fits - too_narrow > 1;) {
+            for (int too_narrow = std::max(width / 2, widest_word - 1); fits - too_narrow > 1;) {
                 const int middle = (too_narrow + fits) / 2;
                 (font.wrap(text, size, middle).size() == lines.size() ? fits : too_narrow) = middle;
             }
