@@ -205,6 +205,8 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
                if (Option* o = option_of(s.text(0), s.text(1)))
                    apply_constraint(o->constraints, s.text(2), s.text(3));
            });
+    if (r.error.empty() && info.languages.empty())
+        return "the pack has no languages";
     if (r.error.empty() && q.questions.empty())
         return "the pack has no questions";
     return r.error;

@@ -141,3 +141,15 @@ TEST_CASE("rebuilding replaces the pack whole and leaves no temporary files") {
     }
     CHECK(files == 1);
 }
+
+TEST_CASE("a pack without languages is refused rather than trusted") {
+    test::TempDir dir;
+    REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
+    sqlite3* db = nullptr;
+    sqlite3_open((dir / "pack.db").c_str(), &db);
+    sqlite3_exec(db, "DELETE FROM language", nullptr, nullptr, nullptr);
+    sqlite3_close(db);
+    auto opened = Catalogue::open(dir / "pack.db");
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().find("no languages") != std::string::npos);
+}
