@@ -181,30 +181,49 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
                    question->options.push_back(std::move(option));
                }
            });
+    // A compiled pack is trusted no more than its source: a condition on a
+    // later question or an unknown option would send the visit astray.
+    std::string damaged;
     r.each("SELECT question, on_question, option FROM condition ORDER BY rowid",
            [&](sqlite::Statement& s) {
-               Question* question = question_of(s.text(0));
-               if (!question)
+               const int at = q.question_index(s.text(0));
+               const int on = q.question_index(s.text(1));
+               const auto option = s.text(2);
+               if (at < 0 || on < 0 || on >= at ||
+                   (option != skipped_option &&
+                    q.questions[static_cast<std::size_t>(on)].option_index(option) < 0)) {
+                   damaged = "condition of question '" + s.text(0) + "' on '" + s.text(1) + "=" +
+                             option + "' does not fit the questionnaire";
                    return;
-               const auto on = s.text(1);
-               auto it = std::find_if(question->show_if.begin(), question->show_if.end(),
-                                      [&](const Condition& c) { return c.question == on; });
-               if (it == question->show_if.end()) {
-                   question->show_if.push_back({on, {}});
-                   it = question->show_if.end() - 1;
                }
-               it->options.push_back(s.text(2));
+               Question& question = q.questions[static_cast<std::size_t>(at)];
+               const auto on_id = s.text(1);
+               auto it = std::find_if(question.show_if.begin(), question.show_if.end(),
+                                      [&](const Condition& c) { return c.question == on_id; });
+               if (it == question.show_if.end()) {
+                   question.show_if.push_back({on_id, {}});
+                   it = question.show_if.end() - 1;
+               }
+               it->options.push_back(option);
            });
     r.each("SELECT question, option, tag, weight FROM option_weight ORDER BY rowid",
            [&](sqlite::Statement& s) {
-               if (Option* o = option_of(s.text(0), s.text(1)))
+               if (Option* o = option_of(s.text(0), s.text(1))) {
                    o->weights.push_back({s.text(2), s.real(3)});
+               } else {
+                   damaged = "a weight names the unknown option " + s.text(0) + "." + s.text(1);
+               }
            });
     r.each("SELECT question, option, kind, value FROM option_constraint ORDER BY rowid",
            [&](sqlite::Statement& s) {
-               if (Option* o = option_of(s.text(0), s.text(1)))
+               if (Option* o = option_of(s.text(0), s.text(1))) {
                    apply_constraint(o->constraints, s.text(2), s.text(3));
+               } else {
+                   damaged = "a constraint names the unknown option " + s.text(0) + "." + s.text(1);
+               }
            });
+    if (r.error.empty() && !damaged.empty())
+        return "damaged: " + damaged;
     if (r.error.empty() && info.languages.empty())
         return "the pack has no languages";
     if (r.error.empty() && q.questions.empty())

@@ -85,6 +85,11 @@ struct Course {
     const CourseText& text_in(const std::string& lang) const;
 };
 
+// What courses.csv accepts: anything outside is a mistake in the catalogue.
+inline constexpr double max_hours_per_week = 60;
+inline constexpr int max_duration_weeks = 520;
+inline constexpr double max_course_cost_eur = 100000;
+
 // The columns of courses.csv that do not depend on the pack's languages.
 // Per-language columns are "title_<lang>" and "description_<lang>".
 inline constexpr std::array<std::string_view, 24> course_columns = {"id",

@@ -1,5 +1,6 @@
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <chrono>
 #include <map>
 #include <set>
@@ -59,7 +60,7 @@ std::optional<double> parse_number(std::string_view text) {
     std::replace(s.begin(), s.end(), ',', '.');
     double value = 0;
     auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
-    if (ec != std::errc{} || p != s.data() + s.size() || s.empty())
+    if (ec != std::errc{} || p != s.data() + s.size() || s.empty() || !std::isfinite(value))
         return std::nullopt;
     return value;
 }
@@ -190,17 +191,18 @@ Course read_course(RowReader& row, const ContentPack& pack) {
         }
     }
     c.hours_per_week = row.number("hours_per_week", true).value_or(0);
-    if (c.hours_per_week < 0 || c.hours_per_week > 60) {
+    if (c.hours_per_week < 0 || c.hours_per_week > max_hours_per_week) {
         row.error("hours_per_week", "must be between 0 and 60");
     }
     auto weeks = row.number("duration_weeks", true);
-    if (weeks && (*weeks != static_cast<int>(*weeks) || *weeks < 1 || *weeks > 520)) {
+    if (weeks && (*weeks < 1 || *weeks > max_duration_weeks || *weeks != std::floor(*weeks))) {
         row.error("duration_weeks", "must be a whole number of weeks from 1 to 520");
     }
-    c.duration_weeks = static_cast<int>(weeks.value_or(0));
+    c.duration_weeks =
+        weeks && *weeks >= 1 && *weeks <= max_duration_weeks ? static_cast<int>(*weeks) : 0;
     c.cost_eur = row.number("cost_eur", true).value_or(0);
-    if (c.cost_eur < 0)
-        row.error("cost_eur", "must not be negative");
+    if (c.cost_eur < 0 || c.cost_eur > max_course_cost_eur)
+        row.error("cost_eur", "must be between 0 and 100000 euros");
     c.place = std::string(row.get("place"));
     c.postcode = std::string(row.get("postcode"));
     c.lat = row.number("lat", false);

@@ -254,6 +254,24 @@ Result<MatchIndex> MatchIndex::deserialize(std::string_view blob) {
         if (t >= index.tag_names.size())
             return Error{"the match index is damaged (tag)"};
     }
+    // The matcher indexes by these values and searches these lists by halves:
+    // out-of-range or unsorted data would be undefined behaviour, not a wrong answer.
+    for (const auto& key : index.courses) {
+        const auto* tags = index.tags.data() + key.first_tag;
+        const auto* starts = index.start_days.data() + key.first_start;
+        if (key.mode > static_cast<std::uint8_t>(Mode::blended) || key.schedule > 7 ||
+            key.dutch > static_cast<std::uint8_t>(DutchLevel::C1) ||
+            key.entry_rank > education_rank(Education::wo) || key.continuous > 1 ||
+            !std::is_sorted(tags, tags + key.tag_count) ||
+            !std::is_sorted(starts, starts + key.start_count) || !std::isfinite(key.hours) ||
+            !std::isfinite(key.cost)) {
+            return Error{"the match index is damaged (course values out of range)"};
+        }
+    }
+    if (!std::is_sorted(index.tag_names.begin(), index.tag_names.end()) ||
+        !std::is_sorted(index.course_ids.begin(), index.course_ids.end())) {
+        return Error{"the match index is damaged (not sorted)"};
+    }
     return index;
 }
 

@@ -156,7 +156,7 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
         auto v = reader.number(*t, key, "matching", false);
         if (!v)
             return fallback;
-        if (*v != static_cast<int>(*v) || *v < low || *v > high) {
+        if (*v < low || *v > high || *v != std::floor(*v)) {
             reader.error(t->get(key), join_field("matching", key),
                          "must be a whole number from " + std::to_string(low) + " to " +
                              std::to_string(high));

@@ -34,6 +34,9 @@ std::string start_text(const ContentPack& pack, const Course& course, std::int32
 }  // namespace
 
 std::string format_euros(double amount, const std::string& language) {
+    // The loader keeps prices within 0..100000; anything else is not a price.
+    if (!std::isfinite(amount) || amount < 0 || amount > max_course_cost_eur)
+        return "?";
     const bool dutch_style = language != "en";
     const auto cents = static_cast<long long>(std::llround(amount * 100));
     std::string whole = std::to_string(cents / 100);

@@ -1,6 +1,7 @@
 #include "kiosk/core/toml_reader.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace kiosk {
 
@@ -98,7 +99,7 @@ std::optional<double> TomlReader::number(const toml::table& table, std::string_v
             error(&table, name, "missing");
         return std::nullopt;
     }
-    if (!node->is_number()) {
+    if (!node->is_number() || !std::isfinite(*node->value<double>())) {
         error(node, name, "must be a number");
         return std::nullopt;
     }

@@ -6,6 +6,7 @@
 
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/content_loader.hpp"
+#include "kiosk/core/match_index.hpp"
 #include "test_support.hpp"
 
 using namespace kiosk;
@@ -152,4 +153,29 @@ TEST_CASE("a pack without languages is refused rather than trusted") {
     auto opened = Catalogue::open(dir / "pack.db");
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().find("no languages") != std::string::npos);
+}
+
+TEST_CASE("a compiled pack whose condition points at a later question is refused") {
+    test::TempDir dir;
+    REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
+    sqlite3* db = nullptr;
+    sqlite3_open((dir / "pack.db").c_str(), &db);
+    sqlite3_exec(db, "INSERT INTO condition VALUES('situation', 'situation', 'looking')", nullptr,
+                 nullptr, nullptr);
+    sqlite3_close(db);
+    auto opened = Catalogue::open(dir / "pack.db");
+    REQUIRE_FALSE(opened.ok());
+    CHECK(opened.error().find("damaged: condition of question 'situation'") != std::string::npos);
+}
+
+TEST_CASE("a match index with values out of range is refused") {
+    Issues issues;
+    auto index = MatchIndex::build(load_content_dir(test::fixture("pack_small"), issues).courses);
+    index.courses[0].mode = 200;
+    auto read = MatchIndex::deserialize(index.serialize());
+    REQUIRE_FALSE(read.ok());
+    CHECK(read.error().find("out of range") != std::string::npos);
+    index.courses[0].mode = 0;
+    std::swap(index.course_ids[0], index.course_ids[1]);
+    CHECK_FALSE(MatchIndex::deserialize(index.serialize()).ok());
 }

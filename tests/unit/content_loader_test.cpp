@@ -220,3 +220,15 @@ TEST_CASE("a text the kiosk needs that is missing altogether is named") {
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(issues, "texts.toml: receipt.free.nl: missing Dutch text"));
 }
+
+TEST_CASE("nan, inf and absurd numbers are refused, not compiled") {
+    auto issues =
+        load_changed("courses.csv", "day,16,52,0,municipality", "day,nan,1e12,inf,municipality");
+    INFO(test::all_issues(issues));
+    CHECK(test::has_issue(issues, "courses.csv:2: hours_per_week: 'nan' is not a number"));
+    CHECK(test::has_issue(issues, "courses.csv:2: duration_weeks: must be a whole number"));
+    CHECK(test::has_issue(issues, "courses.csv:2: cost_eur: 'inf' is not a number"));
+    auto toml = load_changed("pack.toml", "lat = 50.8882", "lat = nan");
+    INFO(test::all_issues(toml));
+    CHECK(test::has_issue(toml, "pack.toml:15: pack.location.lat: must be a number"));
+}

@@ -3,6 +3,7 @@
 
 #include <atomic>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <condition_variable>
 #include <mutex>
 
@@ -149,7 +150,9 @@ TEST_CASE("amounts are written the way the visitor's language writes them") {
     CHECK(format_euros(1300, "nl") == "1.300");
     CHECK(format_euros(1300, "en") == "1,300");
     CHECK(format_euros(49.5, "nl") == "49,50");
-    CHECK(format_euros(1234567.25, "en") == "1,234,567.25");
+    CHECK(format_euros(12345.25, "en") == "12,345.25");
+    CHECK(format_euros(std::nan(""), "nl") == "?");
+    CHECK(format_euros(1e30, "nl") == "?");
     CHECK(format_euros(0.99, "nl") == "0,99");
 }
 
