@@ -235,7 +235,6 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
 
 Catalogue::Catalogue() = default;
 Catalogue::Catalogue(Catalogue&&) noexcept = default;
-Catalogue& Catalogue::operator=(Catalogue&&) noexcept = default;
 Catalogue::~Catalogue() = default;
 
 Result<Catalogue> Catalogue::open(const std::filesystem::path& path) {

@@ -23,8 +23,11 @@ class Catalogue {
     // content pack of this schema version, or is damaged.
     static Result<Catalogue> open(const std::filesystem::path& path);
 
+    // Movable, not assignable: a Matcher or Visit holds references into the
+    // pack, and assignment would free them under it. To change packs, build
+    // the new Catalogue, Matcher and Visit together and drop the old ones.
     Catalogue(Catalogue&&) noexcept;
-    Catalogue& operator=(Catalogue&&) noexcept;
+    Catalogue& operator=(Catalogue&&) = delete;
     ~Catalogue();
 
     const ContentPack& pack() const { return *pack_; }
@@ -39,7 +42,7 @@ class Catalogue {
   private:
     Catalogue();
     std::unique_ptr<sqlite::Database> db_;
-    // Behind pointers so that a Matcher holding references survives a move.
+    // Behind pointers so that references into them survive a move.
     std::unique_ptr<ContentPack> pack_;
     std::unique_ptr<MatchIndex> index_;
 };

@@ -58,7 +58,10 @@ struct Ranking {
 
 class Matcher {
   public:
+    // Keeps references: both must outlive the Matcher.
     Matcher(const ContentPack& pack, const MatchIndex& index);
+    Matcher(ContentPack&&, const MatchIndex&) = delete;
+    Matcher(const ContentPack&, MatchIndex&&) = delete;
 
     Ranking rank(const std::vector<Answer>& answers, const MatchContext& context) const;
 

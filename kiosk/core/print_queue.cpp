@@ -41,16 +41,20 @@ std::optional<std::string> PrintQueue::last_fault() const {
     return last_fault_;
 }
 
-std::size_t PrintQueue::pending() const {
+std::optional<std::string> PrintQueue::current_fault() const {
     std::lock_guard lock(mutex_);
-    return tasks_.size();
+    return current_fault_;
 }
 
 void PrintQueue::remember(const PrintOutcome& outcome) {
     std::lock_guard lock(mutex_);
     last_status_ = outcome.status;
-    if (!outcome.problem.empty())
+    if (outcome.problem.empty()) {
+        current_fault_.reset();
+    } else {
+        current_fault_ = outcome.problem;
         last_fault_ = outcome.problem;
+    }
 }
 
 void PrintQueue::run() {

@@ -32,11 +32,14 @@ class PrintQueue {
     // outcome with printed = false and no problem unless the printer has a fault.
     void check_status(Done done);
 
-    // What the last job or status check found, and the last fault, for the
-    // adviser view and to hide the print choice while the printer has a fault.
+    // What the last job or status check found.
     PrinterStatus last_status() const;
+    // The fault the printer has now: set by a failed job or a status check that
+    // finds a fault, cleared by the next job or check that finds none. The
+    // print choice is hidden while there is one.
+    std::optional<std::string> current_fault() const;
+    // The last fault ever seen, for the adviser's health view.
     std::optional<std::string> last_fault() const;
-    std::size_t pending() const;
 
   private:
     struct Task {
@@ -52,6 +55,7 @@ class PrintQueue {
     std::deque<Task> tasks_;
     bool stopping_ = false;
     PrinterStatus last_status_;
+    std::optional<std::string> current_fault_;
     std::optional<std::string> last_fault_;
     std::thread worker_;  // last: starts after everything above exists
 };

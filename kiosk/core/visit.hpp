@@ -34,8 +34,10 @@ struct Progress {
 
 class Visit {
   public:
+    // Keeps a reference: the questionnaire must outlive the Visit.
     Visit(const Questionnaire& questionnaire, std::vector<std::string> languages,
           std::string default_language);
+    Visit(Questionnaire&&, std::vector<std::string>, std::string) = delete;
 
     // Applies an intent; returns false (and changes nothing) when it does not fit
     // the current state, e.g. an option that does not exist or Back on the first question.

@@ -221,6 +221,7 @@ TEST_CASE("printing runs beside the visitor: submit returns while the printer ha
     CHECK_FALSE(waiter.outcome->printed);
     CHECK_FALSE(waiter.outcome->problem.empty());
     CHECK(queue.last_fault() == waiter.outcome->problem);
+    CHECK(queue.current_fault() == waiter.outcome->problem);
 }
 
 TEST_CASE("the print queue remembers the printer's state for the adviser") {
@@ -294,4 +295,26 @@ TEST_CASE(
     // The raster holds everything but the code: the text above and below it.
     CHECK(test::decode_qr_codes(printer.raster()).empty());
     CHECK(printer.raster().height == p.image.image.height - (p.image.qr_bottom - p.image.qr_top));
+}
+
+TEST_CASE("a printer fault is cleared once the printer prints again") {
+    test::TempDir dir;
+    PrinterConfig config;
+    config.target = PrinterTarget{PrinterTarget::Kind::device, "", 9100, (dir / "lp0").string()};
+    config.timeouts.io = std::chrono::milliseconds(500);
+    PrintQueue queue(config);
+    Waiter missing;
+    queue.submit("\x1b@", missing.callback());
+    REQUIRE(missing.wait());
+    CHECK_FALSE(missing.outcome->printed);
+    CHECK(queue.current_fault().has_value());
+
+    test::write_text(dir / "lp0", "");  // the printer is plugged in again
+    Waiter back;
+    queue.submit("\x1b@", back.callback());
+    REQUIRE(back.wait());
+    INFO(back.outcome->problem);
+    CHECK(back.outcome->printed);
+    CHECK_FALSE(queue.current_fault().has_value());
+    CHECK(queue.last_fault() == missing.outcome->problem);
 }
