@@ -111,7 +111,11 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     for (auto kind : pack_.matching.relax) {
         allowed_at_step.push_back(allowed_at_step.back() | bit_of(kind));
     }
-    std::vector<int> eligible_from_step(allowed_at_step.size(), 0);
+    const std::size_t steps = allowed_at_step.size();
+    const std::size_t providers = index_.providers.size();
+    // Courses that become eligible at each step, per provider: the provider cap
+    // decides how many of them can be shown, and so whether to relax further.
+    std::vector<int> eligible_at(steps * providers, 0);
     std::vector<std::uint32_t> fails(n);
     std::vector<float> scores(n);
     std::vector<float> distances(n);
@@ -167,24 +171,30 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
         // The region's agenda only lifts courses the visitor's answers already favour.
         scores[i] = score > 0 ? score + bonus : score;
 
-        for (std::size_t s = 0; s < allowed_at_step.size(); ++s) {
+        for (std::size_t s = 0; s < steps; ++s) {
             if ((f & ~allowed_at_step[s]) == 0) {
-                ++eligible_from_step[s];
+                ++eligible_at[s * providers + k.provider];
                 break;
             }
         }
     }
 
     Ranking ranking;
+    std::vector<int> per_provider(providers, 0);
     std::size_t step = 0;
-    int eligible = eligible_from_step[0];
-    while (eligible < pack_.matching.min_results && step + 1 < allowed_at_step.size()) {
-        ++step;
-        eligible += eligible_from_step[step];
+    int eligible = 0;
+    for (;; ++step) {
+        int showable = 0;
+        eligible = 0;
+        for (std::size_t p = 0; p < providers; ++p) {
+            per_provider[p] += eligible_at[step * providers + p];
+            eligible += per_provider[p];
+            showable += std::min(per_provider[p], pack_.matching.max_per_provider);
+        }
+        if (showable >= pack_.matching.min_results || step + 1 == steps)
+            break;
     }
     ranking.candidates = eligible;
-    ranking.relaxed.assign(pack_.matching.relax.begin(),
-                           pack_.matching.relax.begin() + static_cast<std::ptrdiff_t>(step));
     const std::uint32_t allowed = allowed_at_step[step];
 
     std::vector<Candidate> candidates;
@@ -201,7 +211,7 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     std::size_t head = std::min(candidates.size(), std::size_t{64});
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(head),
                       candidates.end(), better);
-    std::vector<int> per_provider(index_.providers.size(), 0);
+    std::fill(per_provider.begin(), per_provider.end(), 0);
     std::vector<const Candidate*> chosen;
     for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
         if (i == head) {
@@ -265,7 +275,7 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
             }
         }
         result.missed = fails[static_cast<std::size_t>(cand->course)] & allowed;
-        for (auto kind : ranking.relaxed) {
+        for (auto kind : pack_.matching.relax) {
             if (result.missed & bit_of(kind)) {
                 Reason r;
                 r.kind = Reason::Kind::relaxed;
@@ -276,6 +286,14 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
         if (result.reasons.empty())
             result.reasons.push_back(Reason{});
         ranking.results.push_back(std::move(result));
+    }
+    // Say only what was relaxed for a course that is shown.
+    std::uint32_t missed = 0;
+    for (const auto& r : ranking.results)
+        missed |= r.missed;
+    for (auto kind : pack_.matching.relax) {
+        if (missed & bit_of(kind))
+            ranking.relaxed.push_back(kind);
     }
     return ranking;
 }
