@@ -1,6 +1,9 @@
 // kiosk match: what a set of answers gives, for content authors.
 
+#include <charconv>
+#include <cmath>
 #include <iostream>
+#include <tuple>
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/text_report.hpp"
@@ -15,6 +18,26 @@ namespace {
 constexpr const char* usage =
     "usage: kiosk match --content FILE.db --answers \"question=option,...\"\n"
     "                   [--lang nl] [--qr out.png] [--today YYYY-MM-DD] [--near LAT,LON]\n";
+
+// "50.85,5.69": both numbers whole, finite and on the globe.
+std::optional<std::pair<double, double>> parse_lat_lon(std::string_view text) {
+    const auto comma = text.find(',');
+    if (comma == std::string_view::npos)
+        return std::nullopt;
+    auto number = [](std::string_view part) -> std::optional<double> {
+        double value = 0;
+        const auto [end, ec] = std::from_chars(part.data(), part.data() + part.size(), value);
+        if (ec != std::errc{} || end != part.data() + part.size() || part.empty() ||
+            !std::isfinite(value))
+            return std::nullopt;
+        return value;
+    };
+    const auto lat = number(text.substr(0, comma));
+    const auto lon = number(text.substr(comma + 1));
+    if (!lat || !lon || std::abs(*lat) > 90 || std::abs(*lon) > 180)
+        return std::nullopt;
+    return std::pair{*lat, *lon};
+}
 
 }  // namespace
 
@@ -61,18 +84,16 @@ int match_command(Args& args) {
 
     MatchContext context{*today, pack.info.location.lat, pack.info.location.lon};
     if (near) {
-        const auto comma = near->find(',');
-        try {
-            context.origin_lat = std::stod(near->substr(0, comma));
-            context.origin_lon = std::stod(near->substr(comma + 1));
-        } catch (const std::exception&) {
+        auto origin = parse_lat_lon(*near);
+        if (!origin) {
             std::cerr << "kiosk match: --near must be LAT,LON such as 50.85,5.69\n";
             return 2;
         }
+        std::tie(context.origin_lat, context.origin_lon) = *origin;
     }
     const Matcher matcher(pack, catalogue->index());
     const Ranking ranking = matcher.rank(visit.answers(), context);
-    print_ranking(std::cout, *catalogue, ranking, visit.language());
+    print_ranking(std::cout, *catalogue, ranking, visit.language(), *today);
 
     const auto payload = results_payload(pack.info.results_url, ranked_ids(*catalogue, ranking));
     std::cout << "\nQR payload: " << payload << '\n';

@@ -6,36 +6,14 @@
 #include <ostream>
 #include <sstream>
 
+#include "kiosk/core/receipt_content.hpp"
+
 namespace kiosk::app {
-namespace {
-
-std::string euros(double amount) {
-    if (amount == 0)
-        return "free";
-    std::ostringstream out;
-    out << "EUR " << std::fixed << std::setprecision(amount == static_cast<long>(amount) ? 0 : 2)
-        << amount;
-    return out.str();
-}
-
-std::string first_start(const Course& c, std::int32_t today) {
-    for (const auto& d : c.start_dates) {
-        if (auto day = parse_day(d); day && *day >= today)
-            return "starts " + d;
-    }
-    return c.continuous_start ? "start any time" : "no start date ahead";
-}
-
-}  // namespace
 
 std::optional<std::int32_t> today_or(const std::optional<std::string>& iso_date) {
     if (iso_date)
         return parse_day(*iso_date);
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return days_from_civil(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                           static_cast<unsigned>(local.tm_mday));
+    return local_day(std::time(nullptr));
 }
 
 std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& ranking) {
@@ -46,7 +24,7 @@ std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& r
 }
 
 void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking& ranking,
-                   const std::string& lang) {
+                   const std::string& lang, std::int32_t today) {
     const ContentPack& pack = catalogue.pack();
     out << text_in(pack.info.name, lang) << " - pack " << pack.info.id << ' ' << pack.info.version
         << (pack.info.sample_data ? " (sample data)" : "") << '\n';
@@ -58,7 +36,6 @@ void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking&
         r.constraint = kind;
         out << "relaxed " << to_string(kind) << ": " << reason_text(pack, r, lang) << '\n';
     }
-    const auto today = today_or(std::nullopt).value_or(0);
     int n = 0;
     for (const auto& result : ranking.results) {
         auto course = catalogue.course(result.course);
@@ -71,8 +48,8 @@ void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking&
         out << "   " << c.provider << " | "
             << (c.mode == Mode::online ? std::string("online") : c.place) << " | "
             << schedule_to_string(c.schedule) << " | " << c.hours_per_week << " h/week, "
-            << c.duration_weeks << " weeks | " << euros(c.cost_eur) << " | "
-            << first_start(c, today) << '\n';
+            << c.duration_weeks << " weeks | " << cost_text(pack, c, lang) << " | "
+            << start_text(pack, c, today, lang) << '\n';
         out << "   score " << std::fixed << std::setprecision(2) << result.score
             << std::defaultfloat << '\n';
         for (const auto& reason : result.reasons) {

@@ -12,7 +12,7 @@
 namespace kiosk::app {
 
 void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking& ranking,
-                   const std::string& lang);
+                   const std::string& lang, std::int32_t today);
 
 // The ids of the ranked courses, for the QR payload.
 std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& ranking);

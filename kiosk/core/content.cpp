@@ -76,10 +76,6 @@ void Constraints::tighten_with(const Constraints& other) {
     }
 }
 
-bool Constraints::empty() const {
-    return !education && !dutch && !schedule && !modes && !max_hours && !max_distance_km &&
-           !max_cost && !languages;
-}
 
 const std::vector<std::string>& required_texts() {
     static const std::vector<std::string> keys = {

@@ -57,7 +57,6 @@ struct Constraints {
 
     // Combines as the format says: lowest value, intersection of sets.
     void tighten_with(const Constraints& other);
-    bool empty() const;
 };
 
 struct TagWeight {

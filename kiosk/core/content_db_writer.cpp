@@ -2,7 +2,7 @@
 #include <unistd.h>
 
 #include <random>
-#include <sstream>
+#include <charconv>
 
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/match_index.hpp"
@@ -54,10 +54,12 @@ std::string join(const std::vector<std::string>& values) {
     return out;
 }
 
+// The shortest text that reads back as the same double: weights and
+// coordinates must not lose digits on their way into the pack.
 std::string format_number(double value) {
-    std::ostringstream out;
-    out << value;
-    return out.str();
+    char buffer[32];
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return ec == std::errc{} ? std::string(buffer, end) : std::string("0");
 }
 
 // Collects errors of many inserts so the builder reads straight.

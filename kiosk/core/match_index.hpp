@@ -5,6 +5,7 @@
 // not 100,000 row reads.
 
 #include <cstdint>
+#include <ctime>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -58,5 +59,7 @@ std::vector<std::string> course_tags(const Course& course);
 // Days since 1970-01-01 of an ISO date "2027-01-15"; nullopt when malformed.
 std::optional<std::int32_t> parse_day(std::string_view iso_date);
 std::string format_day(std::int32_t day);
+// The calendar day of `t` on this machine's clock (the kiosk's own time zone).
+std::int32_t local_day(std::time_t t, std::tm* local = nullptr);
 
 }  // namespace kiosk

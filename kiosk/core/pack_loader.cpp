@@ -10,7 +10,7 @@ namespace kiosk {
 namespace {
 
 bool is_language_code(std::string_view code) {
-    return (code.size() == 2 || code.size() == 3) &&
+    return code.size() == 2 &&
            std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 

@@ -15,11 +15,7 @@ std::string format_date(std::int32_t day) {
     return iso.substr(8, 2) + "-" + iso.substr(5, 2) + "-" + iso.substr(0, 4);
 }
 
-std::int32_t day_of(std::time_t t, std::tm& local) {
-    localtime_r(&t, &local);
-    return days_from_civil(local.tm_year + 1900, static_cast<unsigned>(local.tm_mon + 1),
-                           static_cast<unsigned>(local.tm_mday));
-}
+}  // namespace
 
 std::string start_text(const ContentPack& pack, const Course& course, std::int32_t today,
                        const std::string& lang) {
@@ -30,8 +26,6 @@ std::string start_text(const ContentPack& pack, const Course& course, std::int32
     }
     return pack_text(pack, "receipt.start_any_time", lang);
 }
-
-}  // namespace
 
 std::string format_euros(double amount, const std::string& language) {
     // The loader keeps prices within 0..100000; anything else is not a price.
@@ -50,12 +44,18 @@ std::string format_euros(double amount, const std::string& language) {
     return whole + part;
 }
 
+std::string cost_text(const ContentPack& pack, const Course& course, const std::string& lang) {
+    return course.cost_eur == 0 ? pack_text(pack, "receipt.free", lang)
+                                : pack_text(pack, "receipt.cost", lang,
+                                            {{"amount", format_euros(course.cost_eur, lang)}});
+}
+
 Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
                             const ReceiptContext& context) {
     const ContentPack& pack = catalogue.pack();
     const std::string& lang = context.language;
     std::tm local{};
-    const std::int32_t today = day_of(context.now, local);
+    const std::int32_t today = local_day(context.now, &local);
     char time[8];
     std::snprintf(time, sizeof time, "%02d:%02d", local.tm_hour, local.tm_min);
 
@@ -81,10 +81,7 @@ Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
         line.place =
             course->mode == Mode::online ? pack_text(pack, "receipt.online", lang) : course->place;
         line.start = start_text(pack, *course, today, lang);
-        line.cost = course->cost_eur == 0
-                        ? pack_text(pack, "receipt.free", lang)
-                        : pack_text(pack, "receipt.cost", lang,
-                                    {{"amount", format_euros(course->cost_eur, lang)}});
+        line.cost = cost_text(pack, *course, lang);
         receipt.courses.push_back(std::move(line));
         ids.push_back(course->id);
     }

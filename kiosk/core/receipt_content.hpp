@@ -24,6 +24,12 @@ struct ReceiptContext {
 Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
                             const ReceiptContext& context);
 
+// "Starts 12-01-2027" (the first start from `today`) or "You can start at any time".
+std::string start_text(const ContentPack& pack, const Course& course, std::int32_t today,
+                       const std::string& lang);
+// "Free" or "€ 1.300", in the visitor's language.
+std::string cost_text(const ContentPack& pack, const Course& course, const std::string& lang);
+
 // "1.300" in Dutch, "1,300" in English; cents only when there are any.
 std::string format_euros(double amount, const std::string& language);
 

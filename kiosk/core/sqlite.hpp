@@ -56,7 +56,6 @@ class Database {
     Result<Statement> prepare(std::string_view sql);
     std::string last_error() const;
     const std::string& path() const { return path_; }
-    sqlite3* handle() const { return db_.get(); }
 
     // Runs `sql` (one statement) after binding nothing; for INSERTs in loops use prepare().
     Result<std::int64_t> query_int(std::string_view sql);

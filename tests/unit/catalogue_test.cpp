@@ -179,3 +179,16 @@ TEST_CASE("a match index with values out of range is refused") {
     std::swap(index.course_ids[0], index.course_ids[1]);
     CHECK_FALSE(MatchIndex::deserialize(index.serialize()).ok());
 }
+
+TEST_CASE("weights and coordinates keep every digit in the compiled pack") {
+    test::TempDir dir;
+    auto source = small_source();
+    source.pack.questionnaire.questions[0].options[0].weights[0].weight = 12345678.125;
+    source.pack.info.location.lat = 50.88823456789;
+    REQUIRE(build_content_db(source, dir / "pack.db").ok());
+    auto catalogue = Catalogue::open(dir / "pack.db");
+    REQUIRE(catalogue.ok());
+    CHECK(catalogue->pack().questionnaire.questions[0].options[0].weights[0].weight ==
+          12345678.125);
+    CHECK(catalogue->pack().info.location.lat == 50.88823456789);
+}

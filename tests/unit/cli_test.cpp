@@ -179,3 +179,13 @@ TEST_CASE("malformed OOAPI JSON writes nothing and names the line") {
     CHECK(out.text.find("broken.json:6:") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(dir / "courses.csv"));
 }
+
+TEST_CASE("match refuses a half-written place or date instead of guessing") {
+    for (const char* bad : {"--near 50.85", "--near 50.85abc,5.9", "--near nan,5.9",
+                            "--today 2026-1x-2y", "--today 2026-02-30"}) {
+        const auto out =
+            run("match --content " + quoted(default_pack()) + " --answers 'interest=care' " + bad);
+        INFO(bad << "\n" << out.text);
+        CHECK(out.status == 2);
+    }
+}
