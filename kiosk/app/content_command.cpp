@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/core/atomic_file.hpp"
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/content_loader.hpp"
 #include "kiosk/core/ooapi_import.hpp"
@@ -118,16 +119,10 @@ int import(Args& args) {
         std::cerr << *file << ": no usable course; nothing was written\n";
         return 1;
     }
-    const auto temp = *out + ".tmp";
-    {
-        std::ofstream csv(temp, std::ios::binary | std::ios::trunc);
-        csv << to_csv(imported);
-        if (!csv.flush()) {
-            std::cerr << temp << ": cannot be written\n";
-            return 1;
-        }
+    if (auto written = write_file_atomically(*out, to_csv(imported)); !written) {
+        std::cerr << "kiosk content import: " << written.error() << '\n';
+        return 1;
     }
-    std::filesystem::rename(temp, *out);
     std::cout << *out << ": " << imported.rows.size() << " courses imported";
     if (issues.error_count() > 0)
         std::cout << ", " << issues.error_count() << " records skipped";

@@ -1,9 +1,8 @@
-#include <fcntl.h>
-#include <unistd.h>
 
-#include <random>
+
 #include <charconv>
 
+#include "kiosk/core/atomic_file.hpp"
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/match_index.hpp"
 #include "kiosk/core/sqlite.hpp"
@@ -241,23 +240,6 @@ void write_courses(Writer& w, sqlite::Database& db, const std::vector<Course>& c
     }
 }
 
-// The new file must be on disk before it replaces the old one, and the rename
-// itself must survive a power cut.
-Result<bool> replace_durably(const std::filesystem::path& from, const std::filesystem::path& to) {
-    std::error_code ec;
-    std::filesystem::rename(from, to, ec);
-    if (ec)
-        return Error{"cannot rename " + from.string() + " to " + to.string() + ": " + ec.message()};
-    auto dir = to.parent_path();
-    if (dir.empty())
-        dir = ".";
-    if (int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY); fd >= 0) {
-        ::fsync(fd);
-        ::close(fd);
-    }
-    return true;
-}
-
 }  // namespace
 
 Result<BuildSummary> build_content_db(const ContentSource& source,
@@ -266,12 +248,10 @@ Result<BuildSummary> build_content_db(const ContentSource& source,
     if (index.providers.size() > 0xFFFF || index.tag_names.size() > 0xFFFF) {
         return Error{"the catalogue has more than 65535 providers or tags"};
     }
-    std::random_device random;
-    const auto temp = out.string() + ".tmp-" + std::to_string(random() % 1000000);
-    std::filesystem::remove(temp);
+    const auto temp = temporary_beside(out);
     BuildSummary summary;
     {
-        auto db = sqlite::Database::open(temp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+        auto db = sqlite::Database::open(temp.string(), SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
         if (!db)
             return Error{db.error()};
         Writer w(*db);
@@ -308,7 +288,7 @@ Result<BuildSummary> build_content_db(const ContentSource& source,
     summary.questions = static_cast<int>(source.pack.questionnaire.questions.size());
     summary.courses = static_cast<int>(source.courses.size());
     summary.bytes = std::filesystem::file_size(temp);
-    if (auto moved = replace_durably(temp, out); !moved) {
+    if (auto moved = replace_file_durably(temp, out); !moved) {
         std::filesystem::remove(temp);
         return Error{moved.error()};
     }

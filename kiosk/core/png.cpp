@@ -13,6 +13,8 @@
 #include <memory>
 #include <vector>
 
+#include "kiosk/core/atomic_file.hpp"
+
 // Static and without stdio: nothing of stb leaks out of this file, and all file
 // access goes through code below that can say why it failed.
 #define STB_IMAGE_WRITE_IMPLEMENTATION
@@ -53,32 +55,6 @@ std::string errno_text() {
 
 // The bytes must be on disk before the rename makes them the file, or a power
 // cut could leave an empty file under the final name.
-Result<bool> write_file_durably(const std::string& path, const std::vector<unsigned char>& bytes) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return Error{"cannot create " + path + ": " + errno_text()};
-    std::size_t written = 0;
-    while (written < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const std::string reason = errno_text();
-            ::close(fd);
-            return Error{"cannot write " + path + ": " + reason};
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    if (::fsync(fd) != 0) {
-        const std::string reason = errno_text();
-        ::close(fd);
-        return Error{"cannot flush " + path + " to disk: " + reason};
-    }
-    if (::close(fd) != 0)
-        return Error{"cannot close " + path + ": " + errno_text()};
-    return true;
-}
-
 }  // namespace
 
 Result<bool> write_png(const std::string& path, const GrayImage& image) {
@@ -96,18 +72,8 @@ Result<bool> write_png(const std::string& path, const GrayImage& image) {
                                image.pixels.data(), image.width) == 0) {
         return Error{"cannot encode " + path + " as PNG"};
     }
-    const std::string temp = path + ".tmp";
-    if (auto written = write_file_durably(temp, png); !written) {
-        std::remove(temp.c_str());
-        return written;
-    }
-    std::error_code ec;
-    std::filesystem::rename(temp, path, ec);
-    if (ec) {
-        std::remove(temp.c_str());
-        return Error{"cannot rename " + temp + " to " + path + ": " + ec.message()};
-    }
-    return true;
+    return write_file_atomically(
+        path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
 }
 
 Result<GrayImage> read_png_gray(const std::string& path) {
