@@ -76,7 +76,7 @@ int print_test_command(Args& args) {
     const Ranking ranking = matcher.rank(
         {}, {today_or(std::nullopt).value_or(0), pack.info.location.lat, pack.info.location.lon});
     ReceiptContext context{config.name.empty() ? text_in(pack.info.name, *lang) : config.name,
-                           config.contact, *lang, now};
+                           config.contact, *lang, now, config.results_url};
     auto receipt = receipt_for(*catalogue, ranking, context);
     if (!receipt) {
         std::cerr << "kiosk print-test: " << receipt.error() << '\n';

@@ -61,9 +61,15 @@ KioskConfig load_config_toml(std::string_view text, const std::string& file_name
         return config;
     reader.reject_unknown_keys(*root, "", {"kiosk", "printer"});
     if (const toml::table* kiosk = reader.table(*root, "kiosk", "", true)) {
-        reader.reject_unknown_keys(*kiosk, "kiosk", {"name", "contact"});
+        reader.reject_unknown_keys(*kiosk, "kiosk", {"name", "contact", "results_url"});
         config.name = reader.string(*kiosk, "name", "kiosk", true).value_or("");
         config.contact = reader.string(*kiosk, "contact", "kiosk", false).value_or("");
+        config.results_url = reader.string(*kiosk, "results_url", "kiosk", false).value_or("");
+        if (!config.results_url.empty() && !is_http_url(config.results_url)) {
+            reader.error(
+                kiosk->get("results_url"), "kiosk.results_url",
+                "'" + config.results_url + "' is not a web address starting with https://");
+        }
     }
     read_printer(reader, *root, config.printer);
     return config;

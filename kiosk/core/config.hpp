@@ -21,8 +21,9 @@ struct PrinterConfig {
 };
 
 struct KioskConfig {
-    std::string name;     // shown and printed, e.g. "Leerwerkloket Heerlen"
-    std::string contact;  // printed under the QR code; may hold line breaks
+    std::string name;         // shown and printed, e.g. "Leerwerkloket Heerlen"
+    std::string contact;      // printed under the QR code; may hold line breaks
+    std::string results_url;  // overrides the pack's results_url when set
     PrinterConfig printer;
 };
 

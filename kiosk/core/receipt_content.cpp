@@ -85,7 +85,8 @@ Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
         receipt.courses.push_back(std::move(line));
         ids.push_back(course->id);
     }
-    receipt.qr_payload = results_payload(pack.info.results_url, ids);
+    receipt.qr_payload = results_payload(
+        context.results_url.empty() ? pack.info.results_url : context.results_url, ids);
     return receipt;
 }
 

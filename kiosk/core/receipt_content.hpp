@@ -18,7 +18,8 @@ struct ReceiptContext {
     std::string kiosk_name;
     std::string contact;
     std::string language;
-    std::time_t now = 0;  // printed as the date and time of the visit
+    std::time_t now = 0;      // printed as the date and time of the visit
+    std::string results_url;  // the deployment's; empty: the pack's
 };
 
 Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,

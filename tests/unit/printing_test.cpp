@@ -56,8 +56,8 @@ Printed visit_receipt(const std::string& answers, const std::string& lang) {
     Ranking ranking =
         matcher.rank(visit.answers(), {days_from_civil(2026, 12, 1), 50.8882, 5.9795});
     REQUIRE_FALSE(ranking.results.empty());
-    auto receipt =
-        receipt_for(*catalogue, ranking, {"Leerwerkloket Test", "045 000 0000", lang, 1796119200});
+    auto receipt = receipt_for(*catalogue, ranking,
+                               {"Leerwerkloket Test", "045 000 0000", lang, 1796119200, ""});
     REQUIRE(receipt.ok());
     auto image = render_receipt_image(*receipt, ReceiptStyle{});
     REQUIRE(image.ok());
@@ -317,4 +317,16 @@ TEST_CASE("a printer fault is cleared once the printer prints again") {
     CHECK(back.outcome->printed);
     CHECK_FALSE(queue.current_fault().has_value());
     CHECK(queue.last_fault() == missing.outcome->problem);
+}
+
+TEST_CASE("the deployment's results address wins over the pack's") {
+    Issues issues;
+    const auto config = load_config_toml(
+        "[kiosk]\nname = \"X\"\nresults_url = \"https://venlo.example.nl/cursussen\"\n",
+        "kiosk.toml", issues);
+    REQUIRE_FALSE(issues.has_errors());
+    const Printed p = visit_receipt("interest=care", "nl");
+    auto receipt = receipt_for(p.catalogue, p.ranking, {"X", "", "nl", 0, config.results_url});
+    REQUIRE(receipt.ok());
+    CHECK(receipt->qr_payload.starts_with("https://venlo.example.nl/cursussen#"));
 }
