@@ -1,6 +1,8 @@
 #include "kiosk/core/ooapi_course.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -21,6 +23,15 @@ std::string lower(std::string text) {
     std::transform(text.begin(), text.end(), text.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     return text;
+}
+
+// A number for messages: "15.5", "100000"; "1e+300" when it is too long to write out.
+std::string shown(double value) {
+    if (const auto text = format_number(value, 2); text && text->size() <= 20)
+        return *text;
+    std::array<char, 64> buffer{};
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return ec == std::errc{} ? std::string(buffer.data(), end) : std::string("?");
 }
 
 std::string join(const std::vector<std::string>& values) {
@@ -92,6 +103,12 @@ std::optional<double> offering_price(const OfferingSource& offering, CourseRecor
                            text_member(price, "amount") + "'" +
                            (currency.empty() ? "" : " in " + currency) +
                            " is not a price in EUR; left out");
+            continue;
+        }
+        if (*amount > max_course_cost_eur) {
+            record.error(offering.label + ": priceInformation: amount '" +
+                         text_member(price, "amount") + "' is more than the " +
+                         shown(max_course_cost_eur) + " euros courses.csv accepts in cost_eur");
             continue;
         }
         auto& slot = is_total ? total : tuition;
@@ -186,10 +203,22 @@ std::optional<Mode> mode_of(const json& course, const Offerings& offerings, Cour
     return mode;
 }
 
+// `weeks` when courses.csv accepts it in duration_weeks (1 to 520), else an error
+// about `what` and nullopt.
+std::optional<int> accepted_weeks(int weeks, const std::string& what, CourseRecord& record) {
+    if (weeks >= 1 && weeks <= max_duration_weeks)
+        return weeks;
+    record.error(what + " is more than the " + std::to_string(max_duration_weeks) +
+                 " weeks courses.csv accepts in duration_weeks");
+    return std::nullopt;
+}
+
 // The course's duration, else the span of its first offering with an end date.
 std::optional<int> weeks_of(const json& course, const Offerings& offerings, CourseRecord& record) {
-    if (const auto weeks = duration_weeks(text_member(course, "duration")))
-        return weeks;
+    if (const auto weeks = duration_weeks(text_member(course, "duration"))) {
+        return accepted_weeks(*weeks, "duration: '" + text_member(course, "duration") + "'",
+                              record);
+    }
     if (member(course, "duration") != nullptr) {
         record.warning("duration: '" + text_member(course, "duration") +
                        "' is not an ISO 8601 duration such as P10W");
@@ -199,14 +228,19 @@ std::optional<int> weeks_of(const json& course, const Offerings& offerings, Cour
         const auto end = iso_date(text_member(*offering, "endDate"));
         if (!start || !end || *end < *start)
             continue;
-        return std::max(1, static_cast<int>(std::lround((days_between(*start, *end) + 1) / 7.0)));
+        const int weeks =
+            std::max(1, static_cast<int>(std::lround((days_between(*start, *end) + 1) / 7.0)));
+        return accepted_weeks(weeks, "offerings: startDate " + *start + " to endDate " + *end,
+                              record);
     }
     record.error("duration: missing, and no offering has an endDate");
     return std::nullopt;
 }
 
-// The study load spread over the weeks, to the half hour.
-double hours_per_week(const json& course, std::optional<int> weeks, CourseRecord& record) {
+// The study load spread over the weeks, to the half hour; nullopt (with an error) when
+// that is more than courses.csv accepts.
+std::optional<double> hours_per_week(const json& course, std::optional<int> weeks,
+                                     CourseRecord& record) {
     std::optional<double> total;
     if (const json* load = member(course, "studyLoad")) {
         const json* value = member(*load, "value");
@@ -215,10 +249,17 @@ double hours_per_week(const json& course, std::optional<int> weeks, CourseRecord
     } else if (const json* ects = member(course, "ects"); ects != nullptr && ects->is_number()) {
         total = study_load_hours("ects", ects->get<double>());
     }
-    if (total && weeks)
-        return std::max(0.5, std::round(*total / *weeks * 2) / 2);
+    if (total && weeks) {
+        const double hours = std::max(0.5, std::round(*total / *weeks * 2) / 2);
+        if (hours <= max_hours_per_week)
+            return hours;
+        record.error("studyLoad: " + shown(*total) + " hours over " + std::to_string(*weeks) +
+                     " weeks is " + shown(hours) + " hours a week; courses.csv accepts 0 to " +
+                     shown(max_hours_per_week) + " in hours_per_week");
+        return std::nullopt;
+    }
     record.warning("studyLoad: missing or in an unknown unit; hours_per_week set to " +
-                   format_number(default_hours_per_week, 1));
+                   shown(default_hours_per_week));
     return default_hours_per_week;
 }
 
@@ -276,8 +317,9 @@ void place_of(const json& course, const Offerings& offerings, std::optional<Mode
     }
     const json& geo = address->at("geolocation");
     cells["place"] = one_line(text_member(*address, "city"));
-    cells["lat"] = format_number(geo.at("latitude").get<double>(), 6);
-    cells["lon"] = format_number(geo.at("longitude").get<double>(), 6);
+    // first_located_address checked both to be within +-90 and +-180, so both can be written.
+    cells["lat"] = format_number(geo.at("latitude").get<double>(), 6).value_or("");
+    cells["lon"] = format_number(geo.at("longitude").get<double>(), 6).value_or("");
     std::string postcode = text_member(*address, "postalCode");
     if (postcode.empty())
         postcode = text_member(*address, "zip");
@@ -343,7 +385,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
 
     const auto mode = mode_of(course, offerings, record);
     const auto weeks = weeks_of(course, offerings, record);
-    const double hours = hours_per_week(course, weeks, record);
+    const auto hours = hours_per_week(course, weeks, record);
     const double cost = cost_of(source, offerings, record);
     place_of(course, offerings, mode, record, cells);
 
@@ -387,9 +429,10 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     cells["sectors"] = join(sectors);
     cells["mode"] = to_string(*mode);
     cells["schedule"] = schedule_to_string(schedule_of(course, offerings, cells["title_nl"]));
-    cells["hours_per_week"] = format_number(hours, 1);
-    cells["duration_weeks"] = std::to_string(*weeks);
-    cells["cost_eur"] = format_number(cost, 2);
+    // A usable course has all three within the limits of courses.csv, so all can be written.
+    cells["hours_per_week"] = format_number(hours.value(), 1).value();
+    cells["duration_weeks"] = std::to_string(weeks.value());
+    cells["cost_eur"] = format_number(cost, 2).value();
     cells["language"] = *language;
     record.report(issues);
     return cells;

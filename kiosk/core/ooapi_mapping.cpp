@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 #include <utility>
+
+#include "kiosk/core/match_index.hpp"
 
 namespace kiosk::ooapi {
 
@@ -218,13 +219,14 @@ std::optional<int> duration_weeks(std::string_view iso) {
             return std::nullopt;
         rest.remove_prefix(n + 1);
     }
-    if (!(weeks > 0) || weeks > 100000)
+    if (!(weeks > 0) || !std::isfinite(weeks))
         return std::nullopt;
-    return std::max(1, static_cast<int>(std::lround(weeks)));
+    // Capped so that an absurd duration stays absurd instead of overflowing an int.
+    return std::max(1, static_cast<int>(std::lround(std::min(weeks, 100000.0))));
 }
 
 std::optional<double> study_load_hours(std::string_view unit, double value) {
-    if (!(value > 0))
+    if (!(value > 0) || !std::isfinite(value))
         return std::nullopt;
     const std::string lower = lower_ascii(trim(unit));
     if (lower == "hour" || lower == "hours" || lower == "contacttime" || lower == "contact_time" ||
@@ -232,44 +234,24 @@ std::optional<double> study_load_hours(std::string_view unit, double value) {
         return value;
     }
     // One EC (and one Dutch studiepunt) is 28 hours of study.
-    if (lower == "ects" || lower == "sp")
+    if ((lower == "ects" || lower == "sp") && std::isfinite(value * 28))
         return value * 28;
     return std::nullopt;
 }
 
 std::optional<std::string> iso_date(std::string_view text) {
     text = trim(text);
-    if (text.size() < 10 || text[4] != '-' || text[7] != '-')
-        return std::nullopt;
     if (text.size() > 10 && text[10] != 'T' && text[10] != 't' && text[10] != ' ') {
         return std::nullopt;
     }
-    int y = 0;
-    unsigned m = 0;
-    unsigned d = 0;
-    const auto part = [&](std::size_t from, std::size_t len, auto& out) {
-        const char* first = text.data() + from;
-        const auto [end, ec] = std::from_chars(first, first + len, out);
-        return ec == std::errc{} && end == first + len;
-    };
-    if (!part(0, 4, y) || !part(5, 2, m) || !part(8, 2, d))
+    const std::string_view date = text.substr(0, 10);
+    if (!parse_day(date))
         return std::nullopt;
-    const std::chrono::year_month_day date{std::chrono::year{y}, std::chrono::month{m},
-                                           std::chrono::day{d}};
-    if (!date.ok())
-        return std::nullopt;
-    return std::string(text.substr(0, 10));
+    return std::string(date);
 }
 
-int days_between(const std::string& from, const std::string& to) {
-    const auto days = [](const std::string& iso) {
-        const int y = std::stoi(iso.substr(0, 4));
-        const auto m = static_cast<unsigned>(std::stoi(iso.substr(5, 2)));
-        const auto d = static_cast<unsigned>(std::stoi(iso.substr(8, 2)));
-        return std::chrono::sys_days{std::chrono::year_month_day{
-            std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}}};
-    };
-    return static_cast<int>((days(to) - days(from)).count());
+int days_between(std::string_view from, std::string_view to) {
+    return *parse_day(to) - *parse_day(from);
 }
 
 std::uint8_t schedule_in_words(std::string_view text) {
@@ -311,13 +293,17 @@ std::optional<double> parse_amount(std::string_view text) {
     return value;
 }
 
-std::string format_number(double value, int decimals) {
+std::optional<std::string> format_number(double value, int decimals) {
     const double scale = std::pow(10.0, decimals);
     const double rounded = std::round(value * scale) / scale;
+    if (!std::isfinite(rounded))
+        return std::nullopt;
     std::array<char, 64> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), rounded,
-                                      std::chars_format::fixed, decimals);
-    std::string out(buffer.data(), result.ptr);
+    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), rounded,
+                                         std::chars_format::fixed, decimals);
+    if (ec != std::errc{})
+        return std::nullopt;  // more digits than the buffer holds: 1e300 has 301
+    std::string out(buffer.data(), end);
     if (out.find('.') != std::string::npos) {
         out.erase(out.find_last_not_of('0') + 1);
         if (out.back() == '.')

@@ -42,18 +42,20 @@ Mode combine_modes(Mode a, Mode b);
 std::optional<std::string_view> sector_for_field(std::string_view isced);
 
 // ISO 8601 duration ("P10W", "P6M", "P1Y2M", "P45D") -> whole weeks, at least 1.
-// A month counts 4.35 weeks, a year 52.18. nullopt when malformed or zero.
+// A month counts 4.35 weeks, a year 52.18. nullopt when malformed or zero; more
+// than 100000 weeks counts as 100000 (the caller checks the range).
 std::optional<int> duration_weeks(std::string_view iso);
 
 // `studyLoad` -> hours in total. "hour", "contacttime", "sbu" count hours;
-// "ects" and "sp" count 28 hours each. nullopt for other units.
+// "ects" and "sp" count 28 hours each. nullopt for other units, and for a value that
+// is not a finite number > 0.
 std::optional<double> study_load_hours(std::string_view unit, double value);
 
 // "2027-01-11" (or a date-time starting with it) -> "2027-01-11"; nullopt when it is
-// not a real calendar date.
+// not a real calendar date. Read with kiosk::parse_day, as the matcher reads dates.
 std::optional<std::string> iso_date(std::string_view text);
 // Days from one ISO date to another (both already checked by iso_date).
-int days_between(const std::string& from, const std::string& to);
+int days_between(std::string_view from, std::string_view to);
 
 // Times of day named in a text ("avond", "evening", "zaterdag", "weekend", ...), as
 // ScheduleBit flags; 0 when none are named.
@@ -64,11 +66,13 @@ std::uint8_t schedule_bit(std::string_view id);
 // "6221AB", "6221 ab" -> "6221 AB"; nullopt when it is not a Dutch postcode.
 std::optional<std::string> dutch_postcode(std::string_view text);
 
-// A price as OOAPI writes it ("350", "12.50"); nullopt when it is not a number >= 0.
+// A price as OOAPI writes it ("350", "12.50"); nullopt when it is not a finite
+// number >= 0. It may be absurdly large ("1e300"): the caller checks the range.
 std::optional<double> parse_amount(std::string_view text);
 
 // `value` rounded to `decimals`, without trailing zeros: 15.5 -> "15.5", 120 -> "120".
-std::string format_number(double value, int decimals);
+// nullopt when it is not finite or has too many digits to write (1e300).
+std::optional<std::string> format_number(double value, int decimals);
 
 // Our course id (1-12 characters A-Z, 0-9, '-') for an OOAPI code: upper case;
 // '_', '.', '/' and spaces become '-'; other characters are dropped. Ids that are too

@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 #include "kiosk/core/csv.hpp"
@@ -338,6 +339,107 @@ TEST_CASE("an on-site course without a located address is reported") {
     const Imported imported(json);
     CHECK(imported.result.rows.empty());
     CHECK(imported.about("addresses: none with a geolocation", Severity::error).size() == 1);
+}
+
+TEST_CASE("an absurd price is reported, not written as garbage") {
+    std::string json = "[" + course("A-1") + "," + course("B-1") + "]";
+    json.replace(json.find(R"("amount": "100")"), 15, R"("amount": "1e300")");
+    const Imported imported(json);
+    INFO(all_issues(imported.issues));
+    const auto errors = imported.about(
+        "amount '1e300' is more than the 100000 euros courses.csv "
+        "accepts in cost_eur",
+        Severity::error);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == R"(courses[0] (courseId "A-1"))");
+    CHECK(imported.row("A-1") == nullptr);
+    CHECK(imported.cell("B-1", "cost_eur") == "100");
+    CHECK(to_csv(imported.result).find('\0') == std::string::npos);
+
+    // Just over the limit is as wrong; the limit itself is a price.
+    std::string over = "[" + course("A-1") + "]";
+    over.replace(over.find(R"("amount": "100")"), 15, R"("amount": "100000.01")");
+    CHECK(Imported(over).about("is more than the 100000 euros", Severity::error).size() == 1);
+    std::string limit = "[" + course("A-1") + "]";
+    limit.replace(limit.find(R"("amount": "100")"), 15, R"("amount": "100000")");
+    CHECK(Imported(limit).cell("A-1", "cost_eur") == "100000");
+
+    CHECK_FALSE(ooapi::format_number(1e300, 2));
+    CHECK_FALSE(ooapi::format_number(std::numeric_limits<double>::infinity(), 2));
+    CHECK_FALSE(ooapi::format_number(std::numeric_limits<double>::quiet_NaN(), 2));
+    CHECK(ooapi::format_number(15.5, 1) == "15.5");
+    CHECK(ooapi::format_number(120, 2) == "120");
+    CHECK_FALSE(ooapi::parse_amount("inf"));
+    CHECK_FALSE(ooapi::parse_amount("nan"));
+}
+
+TEST_CASE("a huge study load is reported") {
+    std::string json = "[" + course("A-1") + "," + course("B-1") + "]";
+    json.replace(json.find(R"("value": 60)"), 11, R"("value": 1e300)");
+    const Imported imported(json);
+    INFO(all_issues(imported.issues));
+    const auto errors = imported.about(
+        "studyLoad: 1e+300 hours over 10 weeks is 1e+299 hours a week; courses.csv accepts 0 to "
+        "60 in hours_per_week",
+        Severity::error);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0].field == R"(courses[0] (courseId "A-1"))");
+    CHECK(imported.row("A-1") == nullptr);
+    CHECK(imported.cell("B-1", "hours_per_week") == "6");
+    CHECK(to_csv(imported.result).find('\0') == std::string::npos);
+
+    // 600 hours over 10 weeks is the most courses.csv takes; 610 is too much.
+    std::string limit = "[" + course("A-1") + "]";
+    limit.replace(limit.find(R"("value": 60)"), 11, R"("value": 600)");
+    CHECK(Imported(limit).cell("A-1", "hours_per_week") == "60");
+    std::string over = "[" + course("A-1") + "]";
+    over.replace(over.find(R"("value": 60)"), 11, R"("value": 610)");
+    CHECK(Imported(over).about("61 hours a week", Severity::error).size() == 1);
+
+    // A study load too large for a double is no study load at all.
+    CHECK_FALSE(ooapi::study_load_hours("ects", 1e308));
+    CHECK_FALSE(ooapi::study_load_hours("hour", std::numeric_limits<double>::infinity()));
+}
+
+TEST_CASE("a duration longer than courses.csv accepts is reported") {
+    std::string json = "[" + course("A-1") + "]";
+    json.replace(json.find(R"("P10W")"), 6, R"("P5000Y")");
+    const Imported imported(json);
+    INFO(all_issues(imported.issues));
+    CHECK(imported
+              .about("duration: 'P5000Y' is more than the 520 weeks courses.csv accepts in "
+                     "duration_weeks",
+                     Severity::error)
+              .size() == 1);
+    CHECK(imported.result.rows.empty());
+    CHECK(ooapi::duration_weeks("P99999999999999999999Y") == 100000);
+
+    // Without a duration, the offering's dates give it.
+    std::string dates = "[" + course("A-1") + "]";
+    dates.replace(dates.find(R"("duration": "P10W",)"), 19, "");
+    dates.replace(dates.find("2027-05-07"), 10, "2047-05-07");
+    const Imported from_dates(dates);
+    CHECK(from_dates
+              .about("offerings: startDate 2027-03-01 to endDate 2047-05-07 is more than the "
+                     "520 weeks",
+                     Severity::error)
+              .size() == 1);
+    CHECK(from_dates.result.rows.empty());
+}
+
+TEST_CASE("reads dates as the matcher does, and counts the days between them") {
+    CHECK(ooapi::iso_date("2027-01-11") == "2027-01-11");
+    CHECK(ooapi::iso_date(" 2027-01-11T09:00:00+01:00") == "2027-01-11");
+    CHECK(ooapi::iso_date("2028-02-29") == "2028-02-29");
+    CHECK_FALSE(ooapi::iso_date("2027-02-29"));
+    CHECK_FALSE(ooapi::iso_date("2027-1x-05"));
+    CHECK_FALSE(ooapi::iso_date("-027-01-05"));
+    CHECK_FALSE(ooapi::iso_date("2027-01-1"));
+    CHECK_FALSE(ooapi::iso_date("2027-01-11X"));
+    CHECK_FALSE(ooapi::iso_date("11-01-2027"));
+    CHECK(ooapi::days_between("2027-03-01", "2027-06-25") == 116);
+    CHECK(ooapi::days_between("2027-12-31", "2028-01-01") == 1);
+    CHECK(ooapi::days_between("2028-03-01", "2028-02-28") == -2);
 }
 
 TEST_CASE("malformed JSON is reported with its line") {
