@@ -11,6 +11,7 @@
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/content_loader.hpp"
 #include "kiosk/core/ooapi_import.hpp"
+#include "kiosk/core/text_list.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -82,23 +83,13 @@ int build(Args& args) {
     return 0;
 }
 
-std::vector<std::string> split_commas(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty())
-            out.push_back(item);
-    }
-    return out;
-}
-
 int import(Args& args) {
     auto format = args.take_word();
     auto file = args.take_word();
     auto out = args.take_option("-o");
     if (!out)
         out = args.take_option("--output");
-    const auto languages = split_commas(args.take_option("--languages").value_or("nl,en"));
+    const auto languages = split_list(args.take_option("--languages").value_or("nl,en"), ',');
     if (!format || *format != "ooapi" || !file || !out ||
         reject_leftovers(args, "content import")) {
         std::cerr << usage;

@@ -6,23 +6,10 @@
 
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/sqlite.hpp"
+#include "kiosk/core/text_list.hpp"
 
 namespace kiosk {
 namespace {
-
-std::vector<std::string> split(const std::string& text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start < text.size()) {
-        auto end = text.find(';', start);
-        if (end == std::string::npos)
-            end = text.size();
-        if (end > start)
-            out.push_back(text.substr(start, end - start));
-        start = end + 1;
-    }
-    return out;
-}
 
 double to_double(const std::string& text) {
     double v = 0;
@@ -84,13 +71,13 @@ void apply_constraint(Constraints& c, const std::string& kind, const std::string
         c.dutch = parse_dutch_level(value);
     if (kind == "schedule") {
         std::uint8_t bits = 0;
-        for (const auto& s : split(value))
+        for (const auto& s : split_list(value))
             bits |= parse_schedule_bit(s).value_or(0);
         c.schedule = bits;
     }
     if (kind == "mode") {
         std::uint8_t bits = 0;
-        for (const auto& m : split(value)) {
+        for (const auto& m : split_list(value)) {
             if (auto mode = parse_mode(m))
                 bits |= static_cast<std::uint8_t>(1u << static_cast<unsigned>(*mode));
         }
@@ -103,7 +90,7 @@ void apply_constraint(Constraints& c, const std::string& kind, const std::string
     if (kind == "max_cost")
         c.max_cost = to_double(value);
     if (kind == "language")
-        c.languages = split(value);
+        c.languages = split_list(value);
 }
 
 std::string read_pack(PackReader& r, ContentPack& pack) {
@@ -300,18 +287,18 @@ Result<Course> Catalogue::course(int index) const {
     c.level = parse_level(s.text(3)).value_or(Level::none);
     c.entry_level = parse_education(s.text(4)).value_or(Education::none);
     c.dutch_level = parse_dutch_level(s.text(5)).value_or(DutchLevel::none);
-    c.sectors = split(s.text(6));
-    c.interests = split(s.text(7));
-    c.topics = split(s.text(8));
-    c.skills = split(s.text(9));
-    c.target_groups = split(s.text(10));
+    c.sectors = split_list(s.text(6));
+    c.interests = split_list(s.text(7));
+    c.topics = split_list(s.text(8));
+    c.skills = split_list(s.text(9));
+    c.target_groups = split_list(s.text(10));
     c.mode = parse_mode(s.text(11)).value_or(Mode::onsite);
-    for (const auto& bit : split(s.text(12)))
+    for (const auto& bit : split_list(s.text(12)))
         c.schedule |= parse_schedule_bit(bit).value_or(0);
     c.hours_per_week = s.real(13);
     c.duration_weeks = static_cast<int>(s.integer(14));
     c.cost_eur = s.real(15);
-    c.funding = split(s.text(16));
+    c.funding = split_list(s.text(16));
     c.place = s.text(17);
     c.postcode = s.text(18);
     if (!s.is_null(19))
@@ -319,7 +306,7 @@ Result<Course> Catalogue::course(int index) const {
     if (!s.is_null(20))
         c.lon = s.real(20);
     c.language = s.text(21);
-    for (const auto& start : split(s.text(22))) {
+    for (const auto& start : split_list(s.text(22))) {
         if (start == "continuous") {
             c.continuous_start = true;
         } else {

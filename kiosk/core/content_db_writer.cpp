@@ -6,6 +6,7 @@
 #include "kiosk/core/content_db.hpp"
 #include "kiosk/core/match_index.hpp"
 #include "kiosk/core/sqlite.hpp"
+#include "kiosk/core/text_list.hpp"
 
 namespace kiosk {
 namespace {
@@ -42,16 +43,6 @@ CREATE TABLE course_text(course_idx INTEGER NOT NULL, lang TEXT NOT NULL, title 
                          description TEXT NOT NULL, PRIMARY KEY(course_idx, lang));
 CREATE TABLE match_index(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
 )sql";
-
-std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) {
-        if (!out.empty())
-            out += ';';
-        out += v;
-    }
-    return out;
-}
 
 // The shortest text that reads back as the same double: weights and
 // coordinates must not lose digits on their way into the pack.
@@ -164,7 +155,7 @@ void write_constraints(Writer& w, const std::string& q, const std::string& o,
             if ((*c.modes >> static_cast<unsigned>(m)) & 1u)
                 modes.emplace_back(to_string(m));
         }
-        put("mode", join(modes));
+        put("mode", join_list(modes));
     }
     if (c.max_hours)
         put("max_hours", format_number(*c.max_hours));
@@ -173,7 +164,7 @@ void write_constraints(Writer& w, const std::string& q, const std::string& o,
     if (c.max_cost)
         put("max_cost", format_number(*c.max_cost));
     if (c.languages)
-        put("language", join(*c.languages));
+        put("language", join_list(*c.languages));
 }
 
 void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
@@ -216,17 +207,21 @@ void write_courses(Writer& w, sqlite::Database& db, const std::vector<Course>& c
         auto& s = *course;
         s.bind(1, static_cast<std::int64_t>(i)).bind(2, c.id).bind(3, c.provider).bind(4, c.url);
         s.bind(5, to_string(c.level)).bind(6, to_string(c.entry_level));
-        s.bind(7, to_string(c.dutch_level)).bind(8, join(c.sectors)).bind(9, join(c.interests));
-        s.bind(10, join(c.topics)).bind(11, join(c.skills)).bind(12, join(c.target_groups));
+        s.bind(7, to_string(c.dutch_level))
+            .bind(8, join_list(c.sectors))
+            .bind(9, join_list(c.interests));
+        s.bind(10, join_list(c.topics))
+            .bind(11, join_list(c.skills))
+            .bind(12, join_list(c.target_groups));
         s.bind(13, to_string(c.mode)).bind(14, schedule_to_string(c.schedule));
         s.bind(15, c.hours_per_week).bind(16, c.duration_weeks).bind(17, c.cost_eur);
-        s.bind(18, join(c.funding)).bind(19, c.place).bind(20, c.postcode);
+        s.bind(18, join_list(c.funding)).bind(19, c.place).bind(20, c.postcode);
         c.lat ? s.bind(21, *c.lat) : s.bind_null(21);
         c.lon ? s.bind(22, *c.lon) : s.bind_null(22);
         auto starts = c.start_dates;
         if (c.continuous_start)
             starts.insert(starts.begin(), "continuous");
-        s.bind(23, c.language).bind(24, join(starts)).bind(25, c.contact);
+        s.bind(23, c.language).bind(24, join_list(starts)).bind(25, c.contact);
         if (s.step() != SQLITE_DONE)
             w.fail(db.last_error());
         s.reset();

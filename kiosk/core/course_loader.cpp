@@ -1,12 +1,13 @@
 #include <algorithm>
 #include <charconv>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <map>
 #include <set>
 
 #include "kiosk/core/content_loader.hpp"
 #include "kiosk/core/csv.hpp"
+#include "kiosk/core/text_list.hpp"
 #include "kiosk/core/toml_reader.hpp"
 
 namespace kiosk {
@@ -33,25 +34,6 @@ bool is_iso_date(std::string_view text) {
     const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
                                           std::chrono::day{unsigned(d)}};
     return ymd.ok();
-}
-
-std::vector<std::string> split_list(std::string_view text) {
-    std::vector<std::string> out;
-    std::size_t start = 0;
-    while (start <= text.size()) {
-        auto end = text.find(';', start);
-        if (end == std::string_view::npos)
-            end = text.size();
-        auto item = text.substr(start, end - start);
-        while (!item.empty() && item.front() == ' ')
-            item.remove_prefix(1);
-        while (!item.empty() && item.back() == ' ')
-            item.remove_suffix(1);
-        if (!item.empty())
-            out.emplace_back(item);
-        start = end + 1;
-    }
-    return out;
 }
 
 std::optional<double> parse_number(std::string_view text) {

@@ -9,6 +9,7 @@
 #include "kiosk/core/course.hpp"
 #include "kiosk/core/ooapi_json.hpp"
 #include "kiosk/core/ooapi_mapping.hpp"
+#include "kiosk/core/text_list.hpp"
 
 namespace kiosk::ooapi {
 
@@ -32,13 +33,6 @@ std::string shown(double value) {
     std::array<char, 64> buffer{};
     const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
     return ec == std::errc{} ? std::string(buffer.data(), end) : std::string("?");
-}
-
-std::string join(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& value : values)
-        out += (out.empty() ? "" : ";") + value;
-    return out;
 }
 
 // What went wrong with one course, kept until we know whether the course is used.
@@ -163,7 +157,7 @@ Offerings startable_offerings(const CourseSource& source, CourseRecord& record,
         record.error(source.offerings.empty() ? "offerings: none, so there is no start date"
                                               : "offerings: none has a startDate");
     }
-    start_dates = continuous ? "continuous" : join(std::vector(dates.begin(), dates.end()));
+    start_dates = continuous ? "continuous" : join_list(std::vector(dates.begin(), dates.end()));
     return offerings;
 }
 
@@ -426,7 +420,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     cells["level"] = to_string(*level);
     cells["entry_level"] = to_string(entry_level_for(*level));
     cells["dutch_level"] = to_string(dutch_level_for(*level, language == "nl", teaches_language));
-    cells["sectors"] = join(sectors);
+    cells["sectors"] = join_list(sectors);
     cells["mode"] = to_string(*mode);
     cells["schedule"] = schedule_to_string(schedule_of(course, offerings, cells["title_nl"]));
     // A usable course has all three within the limits of courses.csv, so all can be written.

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <utility>
 
+#include "kiosk/core/text_list.hpp"
 #include "kiosk/core/text_raster.hpp"
 
 namespace kiosk {
@@ -212,18 +213,6 @@ Result<GrayImage> logo_for_paper(const GrayImage& logo, int max_width, int max_h
     return out;
 }
 
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-    std::string out;
-    for (const auto& part : parts) {
-        if (part.empty())
-            continue;
-        if (!out.empty())
-            out += separator;
-        out += part;
-    }
-    return out;
-}
-
 void lay_out_course(Paper& paper, const Font& regular, const Font& bold, const TypeScale& type,
                     const ReceiptCourse& course, const std::string& dutch_label, int number,
                     int indent) {
@@ -234,12 +223,12 @@ void lay_out_course(Paper& paper, const Font& regular, const Font& bold, const T
     if (!course.title_nl.empty()) {
         paper.space(type.leading);
         paper.paragraph(regular, type.small, type.leading,
-                        joined({dutch_label, course.title_nl}, " "), Align::left, indent);
+                        join_list({dutch_label, course.title_nl}, " "), Align::left, indent);
     }
     paper.space(type.leading * 2);
     // The no-break space keeps the dot with the provider when the place wraps.
     for (const std::string& line :
-         {joined({course.provider, course.place}, "\u00A0\u00B7 "), course.start, course.cost}) {
+         {join_list({course.provider, course.place}, "\u00A0\u00B7 "), course.start, course.cost}) {
         if (line.empty())
             continue;
         paper.paragraph(regular, type.body, type.leading, line, Align::left, indent);
