@@ -11,6 +11,8 @@
 
 #include "kiosk/core/content_loader.hpp"
 #include "kiosk/core/match_index.hpp"
+#include "kiosk/core/matcher.hpp"
+#include "kiosk/core/visit.hpp"
 
 namespace {
 
@@ -46,9 +48,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             kiosk::load_pack_toml(text, "pack.toml", pack, issues);
             break;
         }
-        default:
-            (void)kiosk::MatchIndex::deserialize(text);
+        default: {
+            // A pack that opens must also be safe to rank: the matcher indexes
+            // by what the blob says.
+            auto index = kiosk::MatchIndex::deserialize(text);
+            if (index) {
+                const kiosk::Matcher matcher(small_pack(), *index);
+                kiosk::Visit visit(small_pack().questionnaire, {"nl", "en"}, "nl");
+                while (!visit.finished())
+                    visit.apply(kiosk::intent::Choose{0});
+                (void)matcher.rank(visit.answers(), {20800, 50.9, 5.9});
+                (void)matcher.rank({}, {20800, 50.9, 5.9});
+            }
             break;
+        }
     }
     for (const auto& issue : issues.all())
         (void)kiosk::format_issue(issue);
