@@ -20,6 +20,17 @@ ContentSource small_source() {
     return source;
 }
 
+// Builds the small pack, changes it behind the builder's back with `sql`, and
+// opens it again: how a damaged or tampered file looks to the kiosk.
+Result<Catalogue> open_tampered(const test::TempDir& dir, const char* sql) {
+    REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
+    sqlite3* db = nullptr;
+    REQUIRE(sqlite3_open((dir / "pack.db").c_str(), &db) == SQLITE_OK);
+    CHECK(sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK);
+    sqlite3_close(db);
+    return Catalogue::open(dir / "pack.db");
+}
+
 }  // namespace
 
 TEST_CASE("a built pack opens with the same questionnaire, settings and courses") {
@@ -108,25 +119,14 @@ TEST_CASE("a file that is not a content pack is refused with its name") {
 
 TEST_CASE("a pack of another schema version is refused") {
     test::TempDir dir;
-    REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
-    sqlite3* db = nullptr;
-    sqlite3_open((dir / "pack.db").c_str(), &db);
-    sqlite3_exec(db, "PRAGMA user_version=99", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    auto opened = Catalogue::open(dir / "pack.db");
+    auto opened = open_tampered(dir, "PRAGMA user_version=99");
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().find("schema 99") != std::string::npos);
 }
 
 TEST_CASE("a damaged match index is refused, not trusted") {
     test::TempDir dir;
-    REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
-    sqlite3* db = nullptr;
-    sqlite3_open((dir / "pack.db").c_str(), &db);
-    sqlite3_exec(db, "UPDATE match_index SET data = substr(data, 1, 100)", nullptr, nullptr,
-                 nullptr);
-    sqlite3_close(db);
-    auto opened = Catalogue::open(dir / "pack.db");
+    auto opened = open_tampered(dir, "UPDATE match_index SET data = substr(data, 1, 100)");
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().find("match index") != std::string::npos);
 }
@@ -145,25 +145,15 @@ TEST_CASE("rebuilding replaces the pack whole and leaves no temporary files") {
 
 TEST_CASE("a pack without languages is refused rather than trusted") {
     test::TempDir dir;
-    REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
-    sqlite3* db = nullptr;
-    sqlite3_open((dir / "pack.db").c_str(), &db);
-    sqlite3_exec(db, "DELETE FROM language", nullptr, nullptr, nullptr);
-    sqlite3_close(db);
-    auto opened = Catalogue::open(dir / "pack.db");
+    auto opened = open_tampered(dir, "DELETE FROM language");
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().find("no languages") != std::string::npos);
 }
 
 TEST_CASE("a compiled pack whose condition points at a later question is refused") {
     test::TempDir dir;
-    REQUIRE(build_content_db(small_source(), dir / "pack.db").ok());
-    sqlite3* db = nullptr;
-    sqlite3_open((dir / "pack.db").c_str(), &db);
-    sqlite3_exec(db, "INSERT INTO condition VALUES('situation', 'situation', 'looking')", nullptr,
-                 nullptr, nullptr);
-    sqlite3_close(db);
-    auto opened = Catalogue::open(dir / "pack.db");
+    auto opened =
+        open_tampered(dir, "INSERT INTO condition VALUES('situation', 'situation', 'looking')");
     REQUIRE_FALSE(opened.ok());
     CHECK(opened.error().find("damaged: condition of question 'situation'") != std::string::npos);
 }
