@@ -3,32 +3,20 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <filesystem>
-#include <fstream>
 #include <limits>
-#include <sstream>
 
 #include "kiosk/core/csv.hpp"
 #include "kiosk/core/ooapi_mapping.hpp"
+#include "test_support.hpp"
 
 using namespace kiosk;
 
 namespace {
 
 std::string ooapi_fixture(const std::string& name) {
-    const auto path =
-        std::filesystem::path(KIOSK_SOURCE_DIR) / "tests" / "fixtures" / "ooapi" / name;
-    std::ifstream in(path, std::ios::binary);
-    REQUIRE(in);
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-std::string all_issues(const Issues& issues) {
-    std::string out;
-    for (const Issue& issue : issues.all())
-        out += format_issue(issue) + '\n';
-    return out;
+    const auto path = test::fixture("ooapi") / name;
+    REQUIRE(std::filesystem::exists(path));
+    return test::read_text(path);
 }
 
 // The imported catalogue with its issues, and a way to read a cell by column name.
@@ -94,7 +82,7 @@ std::string course(const std::string& code, const std::string& more_offerings = 
 
 TEST_CASE("turns the catalogue fixture into rows of courses.csv, leaving out what it cannot use") {
     const Imported catalogue(ooapi_fixture("catalogue.json"));
-    INFO(all_issues(catalogue.issues));
+    INFO(test::all_issues(catalogue.issues));
 
     CHECK(csv_line(catalogue.result.header) ==
           "id,title_nl,description_nl,title_en,description_en,provider,url,level,entry_level,"
@@ -300,7 +288,7 @@ TEST_CASE("derives ids from the primary code: upper case, valid characters, shor
     CHECK(ooapi::course_id("???", {}).starts_with("C-"));
 
     const Imported twice("[" + course("DUP-1") + "," + course("DUP-1") + "]");
-    INFO(all_issues(twice.issues));
+    INFO(test::all_issues(twice.issues));
     REQUIRE(twice.result.rows.size() == 2);
     CHECK(twice.result.rows[0][0] == "DUP-1");
     CHECK(twice.result.rows[1][0] == ooapi::course_id("DUP-1", {"DUP-1"}));
@@ -310,7 +298,7 @@ TEST_CASE("derives ids from the primary code: upper case, valid characters, shor
 TEST_CASE("accepts a bare array of courses as well as a paginated list") {
     const Imported bare("[" + course("A-1") + "]");
     const Imported paged(R"({"pageNumber": 1, "items": [)" + course("A-1") + "]}");
-    INFO(all_issues(bare.issues) + all_issues(paged.issues));
+    INFO(test::all_issues(bare.issues) + test::all_issues(paged.issues));
     CHECK(bare.result.rows.size() == 1);
     CHECK(bare.result.rows == paged.result.rows);
     CHECK_FALSE(bare.issues.has_errors());
@@ -319,7 +307,7 @@ TEST_CASE("accepts a bare array of courses as well as a paginated list") {
 TEST_CASE("an offering without a start date is left out with a warning") {
     const Imported imported(
         "[" + course("A-1", R"(, {"offeringId": "y", "endDate": "2027-06-01"})") + "]");
-    INFO(all_issues(imported.issues));
+    INFO(test::all_issues(imported.issues));
     CHECK(imported.cell("A-1", "start_dates") == "2027-03-01");
     CHECK(imported.about(R"(offerings[1] (offeringId "y"): startDate: missing)", Severity::warning)
               .size() == 1);
@@ -327,7 +315,7 @@ TEST_CASE("an offering without a start date is left out with a warning") {
 
 TEST_CASE("a link that is not https is reported") {
     std::string json = "[" + course("A-1") + "]";
-    json.replace(json.find("https://"), 8, "http://");
+    json = test::replace_once(json, "https://", "http://");
     const Imported imported(json);
     CHECK(imported.result.rows.empty());
     CHECK(imported.about("does not start with https://", Severity::error).size() == 1);
@@ -335,7 +323,7 @@ TEST_CASE("a link that is not https is reported") {
 
 TEST_CASE("an on-site course without a located address is reported") {
     std::string json = "[" + course("A-1") + "]";
-    json.replace(json.find(R"(["online"])"), 10, R"(["situated"])");
+    json = test::replace_once(json, R"(["online"])", R"(["situated"])");
     const Imported imported(json);
     CHECK(imported.result.rows.empty());
     CHECK(imported.about("addresses: none with a geolocation", Severity::error).size() == 1);
@@ -343,9 +331,9 @@ TEST_CASE("an on-site course without a located address is reported") {
 
 TEST_CASE("an absurd price is reported, not written as garbage") {
     std::string json = "[" + course("A-1") + "," + course("B-1") + "]";
-    json.replace(json.find(R"("amount": "100")"), 15, R"("amount": "1e300")");
+    json = test::replace_once(json, R"("amount": "100")", R"("amount": "1e300")");
     const Imported imported(json);
-    INFO(all_issues(imported.issues));
+    INFO(test::all_issues(imported.issues));
     const auto errors = imported.about(
         "amount '1e300' is more than the 100000 euros courses.csv "
         "accepts in cost_eur",
@@ -358,10 +346,10 @@ TEST_CASE("an absurd price is reported, not written as garbage") {
 
     // Just over the limit is as wrong; the limit itself is a price.
     std::string over = "[" + course("A-1") + "]";
-    over.replace(over.find(R"("amount": "100")"), 15, R"("amount": "100000.01")");
+    over = test::replace_once(over, R"("amount": "100")", R"("amount": "100000.01")");
     CHECK(Imported(over).about("is more than the 100000 euros", Severity::error).size() == 1);
     std::string limit = "[" + course("A-1") + "]";
-    limit.replace(limit.find(R"("amount": "100")"), 15, R"("amount": "100000")");
+    limit = test::replace_once(limit, R"("amount": "100")", R"("amount": "100000")");
     CHECK(Imported(limit).cell("A-1", "cost_eur") == "100000");
 
     CHECK_FALSE(ooapi::format_number(1e300, 2));
@@ -375,9 +363,9 @@ TEST_CASE("an absurd price is reported, not written as garbage") {
 
 TEST_CASE("a huge study load is reported") {
     std::string json = "[" + course("A-1") + "," + course("B-1") + "]";
-    json.replace(json.find(R"("value": 60)"), 11, R"("value": 1e300)");
+    json = test::replace_once(json, R"("value": 60)", R"("value": 1e300)");
     const Imported imported(json);
-    INFO(all_issues(imported.issues));
+    INFO(test::all_issues(imported.issues));
     const auto errors = imported.about(
         "studyLoad: 1e+300 hours over 10 weeks is 1e+299 hours a week; courses.csv accepts 0 to "
         "60 in hours_per_week",
@@ -390,10 +378,10 @@ TEST_CASE("a huge study load is reported") {
 
     // 600 hours over 10 weeks is the most courses.csv takes; 610 is too much.
     std::string limit = "[" + course("A-1") + "]";
-    limit.replace(limit.find(R"("value": 60)"), 11, R"("value": 600)");
+    limit = test::replace_once(limit, R"("value": 60)", R"("value": 600)");
     CHECK(Imported(limit).cell("A-1", "hours_per_week") == "60");
     std::string over = "[" + course("A-1") + "]";
-    over.replace(over.find(R"("value": 60)"), 11, R"("value": 610)");
+    over = test::replace_once(over, R"("value": 60)", R"("value": 610)");
     CHECK(Imported(over).about("61 hours a week", Severity::error).size() == 1);
 
     // A study load too large for a double is no study load at all.
@@ -403,9 +391,9 @@ TEST_CASE("a huge study load is reported") {
 
 TEST_CASE("a duration longer than courses.csv accepts is reported") {
     std::string json = "[" + course("A-1") + "]";
-    json.replace(json.find(R"("P10W")"), 6, R"("P5000Y")");
+    json = test::replace_once(json, R"("P10W")", R"("P5000Y")");
     const Imported imported(json);
-    INFO(all_issues(imported.issues));
+    INFO(test::all_issues(imported.issues));
     CHECK(imported
               .about("duration: 'P5000Y' is more than the 520 weeks courses.csv accepts in "
                      "duration_weeks",
@@ -416,8 +404,8 @@ TEST_CASE("a duration longer than courses.csv accepts is reported") {
 
     // Without a duration, the offering's dates give it.
     std::string dates = "[" + course("A-1") + "]";
-    dates.replace(dates.find(R"("duration": "P10W",)"), 19, "");
-    dates.replace(dates.find("2027-05-07"), 10, "2047-05-07");
+    dates = test::replace_once(dates, R"("duration": "P10W",)", "");
+    dates = test::replace_once(dates, "2027-05-07", "2047-05-07");
     const Imported from_dates(dates);
     CHECK(from_dates
               .about("offerings: startDate 2027-03-01 to endDate 2047-05-07 is more than the "
@@ -473,7 +461,7 @@ TEST_CASE("to_csv writes the header and rows that our CSV reader reads back") {
     const std::string text = to_csv(catalogue.result);
     Issues issues;
     const CsvTable table = parse_csv(text, "courses.csv", issues);
-    INFO(all_issues(issues));
+    INFO(test::all_issues(issues));
     CHECK_FALSE(issues.has_errors());
     CHECK(table.header == catalogue.result.header);
     REQUIRE(table.records.size() == catalogue.result.rows.size());
