@@ -73,8 +73,8 @@ int print_test_command(Args& args) {
     // The pack's own best courses for an empty visit: real titles of real length.
     const std::time_t now = std::time(nullptr);
     const Matcher matcher(pack, catalogue->index());
-    const Ranking ranking = matcher.rank(
-        {}, {today_or(std::nullopt).value_or(0), pack.info.location.lat, pack.info.location.lon});
+    const Ranking ranking =
+        matcher.rank({}, {local_day(now), pack.info.location.lat, pack.info.location.lon});
     ReceiptContext context{config.name.empty() ? text_in(pack.info.name, *lang) : config.name,
                            config.contact, *lang, now, config.results_url};
     auto receipt = receipt_for(*catalogue, ranking, context);

@@ -1,10 +1,8 @@
 #include "kiosk/app/text_report.hpp"
 
-#include <chrono>
 #include <ctime>
 #include <iomanip>
 #include <ostream>
-#include <sstream>
 
 #include "kiosk/core/receipt_content.hpp"
 
