@@ -3,10 +3,14 @@
 // it has. Every problem is reported with file, line and key, like content.
 
 #include <chrono>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
+#include "kiosk/core/content.hpp"
+#include "kiosk/core/idle_policy.hpp"
 #include "kiosk/core/issue.hpp"
 #include "kiosk/core/printer_transport.hpp"
 
@@ -20,12 +24,40 @@ struct PrinterConfig {
     std::chrono::milliseconds status_timeout{800};  // for each DLE EOT reply
 };
 
+// An sRGB colour, written "#005b96" in the file.
+struct Colour {
+    std::uint8_t r = 0, g = 0, b = 0;
+    bool operator==(const Colour&) const = default;
+};
+
+// The deployment's look. The defaults are a calm public-service blue on white
+// that passes WCAG AA for body text; high contrast replaces them on screen.
+struct Branding {
+    std::filesystem::path logo;     // PNG; empty: the kiosk's name only
+    Colour primary{0x00, 0x5b, 0x96};     // buttons, progress, headings
+    Colour on_primary{0xff, 0xff, 0xff};  // text on primary
+    Colour background{0xf7, 0xf5, 0xf0};  // the screen behind everything
+    Colour text{0x1a, 0x1a, 0x1a};        // body text on the background
+    Colour accent{0xf2, 0xa9, 0x00};      // highlights: the chosen option, the attract pulse
+};
+
 struct KioskConfig {
     std::string name;         // shown and printed, e.g. "Leerwerkloket Heerlen"
     std::string contact;      // printed under the QR code; may hold line breaks
     std::string results_url;  // overrides the pack's results_url when set
+    // Offered on the language screen in this order; empty: all of the pack's.
+    std::vector<std::string> languages;
+    std::string default_language;  // empty: the first of `languages` (or of the pack's)
+    IdleTimeouts timeouts;
+    Branding branding;
     PrinterConfig printer;
 };
+
+// The languages to offer and the default, checked against the pack: a
+// language the pack does not have is an error naming the configuration key.
+// Fills `config.languages` and `config.default_language` when they were empty.
+void resolve_languages(KioskConfig& config, const ContentPack& pack, const std::string& file_name,
+                       Issues& issues);
 
 KioskConfig load_config_toml(std::string_view text, const std::string& file_name, Issues& issues);
 KioskConfig load_config_file(const std::filesystem::path& path, Issues& issues);

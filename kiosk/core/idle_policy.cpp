@@ -1,0 +1,60 @@
+#include "kiosk/core/idle_policy.hpp"
+
+#include <algorithm>
+
+namespace kiosk {
+
+IdleDecision idle_decision(IdlePhase phase, Clock::time_point now, Clock::time_point last_input,
+                           const IdleTimeouts& timeouts) {
+    const auto quiet = std::max(Clock::duration::zero(), now - last_input);
+    switch (phase) {
+    case IdlePhase::attract:
+        return {};
+    case IdlePhase::thanks:
+        if (quiet >= timeouts.thanks)
+            return {IdleAction::reset, Millis{0}};
+        return {};
+    case IdlePhase::visiting:
+        break;
+    }
+    if (quiet < timeouts.idle)
+        return {};
+    const auto left = timeouts.idle + timeouts.warning - quiet;
+    if (left <= Clock::duration::zero())
+        return {IdleAction::reset, Millis{0}};
+    // Rounded up, so the countdown never shows 0 while the visit still exists.
+    return {IdleAction::warn, std::chrono::ceil<Millis>(left)};
+}
+
+Millis wait_before_next_frame(const LoopState& state, const IdleTimeouts& timeouts,
+                              const FramePacing& pacing) {
+    auto until = [&](Clock::time_point when) {
+        return std::max(Millis{0}, std::chrono::ceil<Millis>(when - state.now));
+    };
+    Millis wait = Millis::max();
+    if (state.animating)
+        wait = std::min(wait, until(state.last_frame + pacing.frame));
+    if (state.now - state.last_input < pacing.after_input)
+        wait = std::min(wait, until(state.last_frame + pacing.frame));
+    switch (state.phase) {
+    case IdlePhase::attract:
+        wait = std::min(wait, until(state.last_frame + pacing.attract_tick));
+        break;
+    case IdlePhase::thanks:
+        wait = std::min(wait, until(state.last_input + timeouts.thanks));
+        break;
+    case IdlePhase::visiting:
+        if (state.warning) {
+            // The countdown shows whole seconds: draw when the next one begins.
+            const auto shown = idle_decision(state.phase, state.now, state.last_input, timeouts);
+            const auto into_second = shown.remaining % Millis{1000};
+            wait = std::min(wait, into_second == Millis{0} ? Millis{1000} : into_second);
+        } else {
+            wait = std::min(wait, until(state.last_input + timeouts.idle));
+        }
+        break;
+    }
+    return wait;
+}
+
+}  // namespace kiosk

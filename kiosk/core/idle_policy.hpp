@@ -1,0 +1,63 @@
+#pragma once
+// When to ask "are you still there?", when to wipe the visit, and how long the
+// main loop may sleep. Pure functions of (state, now, last input), so tests
+// drive them with a fake clock and the kiosk never needs a timer thread.
+
+#include <chrono>
+
+namespace kiosk {
+
+using Clock = std::chrono::steady_clock;
+using Seconds = std::chrono::seconds;
+using Millis = std::chrono::milliseconds;
+
+struct IdleTimeouts {
+    Seconds idle{90};     // no touch for this long: ask "are you still there?"
+    Seconds warning{30};  // the countdown of that question, then the visit is wiped
+    Seconds thanks{15};   // the thank-you screen returns to attract by itself
+};
+
+// Where a visit stands, as far as idling is concerned.
+enum class IdlePhase {
+    attract,   // nobody here: nothing to wipe
+    visiting,  // a visit runs (language, questions, results, take-away)
+    thanks,    // the visitor said "done"
+};
+
+enum class IdleAction {
+    none,  // keep going
+    warn,  // show the countdown (or keep showing it)
+    reset, // wipe the visit now
+};
+
+struct IdleDecision {
+    IdleAction action = IdleAction::none;
+    Millis remaining{0};  // with warn: time left on the countdown
+};
+
+IdleDecision idle_decision(IdlePhase phase, Clock::time_point now, Clock::time_point last_input,
+                           const IdleTimeouts& timeouts);
+
+// How long the main loop may wait for input before it must draw again.
+struct FramePacing {
+    Millis frame{16};         // while something moves
+    Millis after_input{250};  // keep drawing a little after input so hover and
+                              // press states settle
+    Millis attract_tick{500};  // the attract screen's slow animation step
+};
+
+struct LoopState {
+    IdlePhase phase = IdlePhase::attract;
+    bool animating = false;  // the UI asked for the next frame (scroll inertia, fade)
+    bool warning = false;    // the countdown is on screen: it changes every second
+    Clock::time_point now;
+    Clock::time_point last_input;
+    Clock::time_point last_frame;
+};
+
+// The wait before the next frame. Never zero unless a frame is due now; at
+// rest on the attract screen, one frame a second at most.
+Millis wait_before_next_frame(const LoopState& state, const IdleTimeouts& timeouts,
+                              const FramePacing& pacing = {});
+
+}  // namespace kiosk

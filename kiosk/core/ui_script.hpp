@@ -1,0 +1,76 @@
+#pragma once
+// The script language of headless runs (documented in tests/ui/README.md):
+// one step a line, '#' starts a comment.
+//
+//   tap "Start"                 tap the target whose label is (or contains) the text
+//   tap 960 540                 tap at window pixels
+//   drag 900 800 900 300        press, move in steps, release
+//   wait 95s | wait 500ms       let the fixed frame clock run
+//   key Escape | key Alt+F4     a key (with modifiers) as the keyboard sends it
+//   close                       the window manager's close request
+//   screenshot NAME             write NAME.png into the screenshot folder
+//   expect screen results       the flow is on that screen
+//   expect text "Cursussen"     the last frame shows that text
+//   expect no text "…"          it does not
+//   expect countdown            the "are you still there?" countdown is on screen
+//   expect no countdown         it is not
+//   expect running              the kiosk has not ended (after lockdown keys)
+//   locate "Start"              print the target's centre "x y" on stdout
+
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kiosk/core/idle_policy.hpp"
+#include "kiosk/core/result.hpp"
+
+namespace kiosk::script {
+
+struct TapLabel {
+    std::string label;
+};
+struct TapAt {
+    float x = 0, y = 0;
+};
+struct Drag {
+    float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+};
+struct Wait {
+    Millis duration{0};
+};
+struct Key {
+    std::string key;           // SDL key name: "Escape", "F4", "W", "Tab"
+    std::vector<std::string> modifiers;  // "Alt", "Ctrl", "Shift", "Super"
+};
+struct Close {};
+struct Screenshot {
+    std::string name;
+};
+struct ExpectScreen {
+    std::string screen;  // as to_string(Screen) names it
+};
+struct ExpectText {
+    std::string text;
+    bool present = true;
+};
+struct ExpectCountdown {
+    bool present = true;
+};
+struct ExpectRunning {};
+struct Locate {
+    std::string label;
+};
+
+using Step = std::variant<TapLabel, TapAt, Drag, Wait, Key, Close, Screenshot, ExpectScreen,
+                          ExpectText, ExpectCountdown, ExpectRunning, Locate>;
+
+struct Line {
+    int number = 0;     // 1-based, for "script.txt:12: expected screen results, got question"
+    std::string text;   // the line as written
+    Step step;
+};
+
+// Parses a whole script; fails on the first bad line with "FILE:LINE: what is wrong".
+Result<std::vector<Line>> parse_script(std::string_view text, const std::string& file_name);
+
+}  // namespace kiosk::script

@@ -1,0 +1,43 @@
+#pragma once
+// What the last frame showed, in words and places: every tappable thing with
+// its label and rectangle, and every text drawn. Scripted runs tap "by label"
+// and check "expect text" against it; it knows nothing of Dear ImGui.
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace kiosk::ui {
+
+struct Target {
+    std::string label;  // the words on it, in the visitor's language
+    float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // window pixels
+
+    float centre_x() const { return (x0 + x1) / 2; }
+    float centre_y() const { return (y0 + y1) / 2; }
+};
+
+class FrameRecord {
+  public:
+    void clear() {
+        targets_.clear();
+        texts_.clear();
+    }
+    void add_target(Target target) { targets_.push_back(std::move(target)); }
+    void add_text(std::string text) { texts_.push_back(std::move(text)); }
+
+    // The first target whose label equals `label`, or else the first that
+    // contains it; nullptr when none does.
+    const Target* find_target(std::string_view label) const;
+    // Whether any text or label drawn contains `text`.
+    bool shows(std::string_view text) const;
+
+    const std::vector<Target>& targets() const { return targets_; }
+    const std::vector<std::string>& texts() const { return texts_; }
+
+  private:
+    std::vector<Target> targets_;
+    std::vector<std::string> texts_;
+};
+
+}  // namespace kiosk::ui

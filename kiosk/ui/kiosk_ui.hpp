@@ -1,0 +1,53 @@
+#pragma once
+// The kiosk's screens. Between ImGui::NewFrame() and ImGui::Render() the app
+// calls frame(): it draws the screen the flow is on, from a read-only flow,
+// and returns what the visitor asked for as intents. It never changes the
+// flow, the printer or any file itself.
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/config.hpp"
+#include "kiosk/core/result.hpp"
+#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/ui/frame_record.hpp"
+
+namespace kiosk::ui {
+
+struct UiFonts {
+    std::string regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
+    std::string bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
+    std::string icons = "/usr/share/fonts/truetype/font-awesome/fontawesome-webfont.ttf";
+};
+
+class KioskUi {
+  public:
+    KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fonts = {});
+    ~KioskUi();
+    KioskUi(const KioskUi&) = delete;
+    KioskUi& operator=(const KioskUi&) = delete;
+
+    // Fills the ImGui font atlas at the real pixel sizes for a display of
+    // `width` x `height` (sizes follow the display, so 1080p, 4K and portrait
+    // all read well). Call after ImGui::CreateContext() and before the
+    // renderer builds its font texture; again (then rebuild the texture) when
+    // the display size changes. Fails with a message naming a missing font.
+    Result<bool> build_fonts(int width, int height);
+
+    // Draws one frame; returns the visitor's intents, in order.
+    std::vector<FlowIntent> frame(const VisitFlow& flow, Clock::time_point now);
+
+    // Whether something moves (scroll inertia, fades): the loop should draw
+    // the next frame soon instead of waiting for input.
+    bool animating() const;
+
+    // What the last frame showed, for scripted runs.
+    const FrameRecord& record() const;
+
+  private:
+    struct State;
+    std::unique_ptr<State> state_;
+};
+
+}  // namespace kiosk::ui
