@@ -76,12 +76,22 @@ void Constraints::tighten_with(const Constraints& other) {
     }
 }
 
-
 const std::vector<std::string>& required_texts() {
     static const std::vector<std::string> keys = {
-        "receipt.heading",    "receipt.scan_hint", "receipt.dutch_label", "receipt.contact_heading",
-        "receipt.free",       "receipt.cost",      "receipt.start",       "receipt.start_any_time",
-        "receipt.test_title", "receipt.online"};
+        "receipt.heading", "receipt.scan_hint", "receipt.dutch_label", "receipt.contact_heading",
+        "receipt.free", "receipt.cost", "receipt.start", "receipt.start_any_time",
+        "receipt.test_title", "receipt.online",
+        // The touch screens.
+        "screen.start", "screen.attract_title", "screen.attract_hint", "screen.language_title",
+        "screen.back", "screen.skip", "screen.progress", "screen.results_title",
+        "screen.results_hint", "screen.no_results", "screen.why", "screen.take_away",
+        "screen.take_away_title", "screen.scan_list", "screen.scan_course", "screen.print",
+        "screen.show_only", "screen.no_receipt", "screen.printing", "screen.printed",
+        "screen.print_failed", "screen.printer_fault", "screen.done", "screen.still_there",
+        "screen.still_there_hint", "screen.continue", "screen.thanks_title", "screen.thanks_hint",
+        "screen.new_visit", "screen.contrast", "screen.larger_text", "screen.dutch_beside",
+        "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.cost",
+        "screen.level", "screen.provider", "screen.day", "screen.evening", "screen.weekend"};
     return keys;
 }
 
