@@ -10,7 +10,7 @@
 namespace kiosk::ui {
 
 struct Target {
-    std::string label;  // the words on it, in the visitor's language
+    std::string label;                     // the words on it, in the visitor's language
     float x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // window pixels
 
     float centre_x() const { return (x0 + x1) / 2; }

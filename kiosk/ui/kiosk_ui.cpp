@@ -1,40 +1,162 @@
-// Placeholder so the build links while the screens are written.
 #include "kiosk/ui/kiosk_ui.hpp"
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/touch.hpp"
+#include "kiosk/ui/widgets.hpp"
+
 namespace kiosk::ui {
 
 struct KioskUi::State {
+    const KioskConfig& config;
+    const ContentPack& pack;
+    UiFonts paths;
+    std::vector<ImWchar> ranges;
+    FontSet fonts;
+    Palette branded;
+    Palette contrast;
+    ScreenMemory memory;
     FrameRecord record;
+    std::uint64_t generation = 0;
+    std::optional<Clock::time_point> last_frame;
+    bool animating = false;
+    Logo logo;
 };
 
-KioskUi::KioskUi(const KioskConfig&, const ContentPack&, UiFonts) : state_(std::make_unique<State>()) {}
+KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fonts)
+    : state_(std::make_unique<State>(State{config,
+                                           pack,
+                                           std::move(fonts),
+                                           glyph_ranges_for(pack),
+                                           {},
+                                           branded_palette(config.branding),
+                                           high_contrast_palette(),
+                                           {},
+                                           {},
+                                           0,
+                                           std::nullopt,
+                                           false,
+                                           {}})) {}
+
 KioskUi::~KioskUi() = default;
 
-Result<bool> KioskUi::build_fonts(int, int) {
-    ImGui::GetIO().Fonts->AddFontDefault();
+Result<bool> KioskUi::build_fonts(int width, int height) {
+    auto fonts = load_fonts(*ImGui::GetIO().Fonts,
+                            {state_->paths.regular, state_->paths.bold, state_->paths.icons},
+                            em_for_display(width, height), state_->ranges);
+    if (!fonts)
+        return Error{fonts.error()};
+    state_->fonts = *fonts;
     return true;
 }
 
-std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point) {
+void KioskUi::set_logo(void* texture, int width, int height) {
+    state_->logo = {texture, static_cast<float>(width), static_cast<float>(height)};
+}
+
+std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point now) {
+    State& s = *state_;
     std::vector<FlowIntent> intents;
-    state_->record.clear();
+    s.record.clear();
+    if (flow.generation() != s.generation) {
+        // A new visitor: nothing of the last one stays, not even a scroll position.
+        s.memory = ScreenMemory{};
+        s.generation = flow.generation();
+    }
+    if (flow.screen() == Screen::attract || flow.countdown())
+        s.memory.language_menu = false;
+    const float dt =
+        s.last_frame
+            ? std::clamp(std::chrono::duration<float>(now - *s.last_frame).count(), 0.0f, 0.1f)
+            : 0;
+    s.last_frame = now;
+
+    const Palette& colours = flow.high_contrast() ? s.contrast : s.branded;
+    const FontScale& fonts = s.fonts.scale(flow.large_text());
+    ScreenContext ctx{flow,     s.pack,  s.config, colours, fonts, fonts.body.size,
+                      s.record, intents, s.memory, now,     dt,    s.logo};
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const Area screen{{0, 0}, display};
+
+    ImGui::PushFont(fonts.body.regular);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, colours.background);
+    cancel_press_on_swipe(0.35f * ctx.em);
+
+    constexpr ImGuiWindowFlags fixed =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
+        ImGuiWindowFlags_NoFocusOnAppearing;
     ImGui::SetNextWindowPos({0, 0});
-    ImGui::SetNextWindowSize(ImGui::GetIO().DisplaySize);
-    ImGui::Begin("screen", nullptr, ImGuiWindowFlags_NoDecoration);
-    ImGui::Text("%s", std::string(to_string(flow.screen())).c_str());
-    state_->record.add_text(std::string(to_string(flow.screen())));
-    if (ImGui::Button("Start", {200, 100}))
-        intents.push_back(flow::Start{});
-    auto min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
-    state_->record.add_target({"Start", min.x, min.y, max.x, max.y});
+    ImGui::SetNextWindowSize(display);
+    ImGui::Begin("kiosk", nullptr, fixed);
+    const Area bar{{0, 0}, {display.x, metric::bar_height * ctx.em}};
+    const Area content{{0, bar.max.y}, display};
+    top_bar(ctx, bar, flow.screen() != Screen::attract);
+    switch (flow.screen()) {
+        case Screen::attract:
+            attract_screen(ctx, content);
+            break;
+        case Screen::language:
+            language_screen(ctx, content);
+            break;
+        case Screen::question:
+            question_screen(ctx, content);
+            break;
+        case Screen::results:
+            results_screen(ctx, content);
+            break;
+        case Screen::course:
+            course_screen(ctx, content);
+            break;
+        case Screen::takeaway:
+            takeaway_screen(ctx, content);
+            break;
+        case Screen::thanks:
+            thanks_screen(ctx, content);
+            break;
+    }
     ImGui::End();
+
+    // Overlays in a window of their own above the screen, so the screen's
+    // buttons under them cannot be pressed.
+    if (s.memory.language_menu || flow.countdown()) {
+        ImGui::SetNextWindowPos({0, 0});
+        ImGui::SetNextWindowSize(display);
+        ImGui::SetNextWindowFocus();
+        ImGui::Begin(
+            "overlay", nullptr,
+            (fixed & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
+        if (flow.countdown()) {
+            still_there_overlay(ctx, screen);
+        } else {
+            language_menu(ctx, screen);
+        }
+        ImGui::End();
+    }
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(3);
+    ImGui::PopFont();
+
+    s.memory.last_screen = flow.screen();
+    const bool scrolling =
+        s.memory.options.moving() || s.memory.results.moving() || s.memory.course.moving();
+    const double seconds = std::chrono::duration<double>(now.time_since_epoch()).count();
+    const bool attract_fade = flow.screen() == Screen::attract && std::fmod(seconds, 6.0) < 0.6;
+    s.animating = scrolling || attract_fade;
     return intents;
 }
 
 bool KioskUi::animating() const {
-    return false;
+    return state_->animating;
 }
 
 const FrameRecord& KioskUi::record() const {

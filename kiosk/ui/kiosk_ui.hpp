@@ -45,6 +45,10 @@ class KioskUi {
     // What the last frame showed, for scripted runs.
     const FrameRecord& record() const;
 
+    // The deployment's logo, uploaded by the platform as a texture (an
+    // SDL_Texture* with the SDL renderer); drawn in the top bar.
+    void set_logo(void* texture, int width, int height);
+
   private:
     struct State;
     std::unique_ptr<State> state_;

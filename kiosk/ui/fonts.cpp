@@ -1,0 +1,154 @@
+#include "kiosk/ui/fonts.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <set>
+
+#include "kiosk/core/text_raster.hpp"
+#include "kiosk/ui/pictograms.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+// Whole blocks, so a course title read later from the catalogue (which is not
+// scanned here) still finds the letters of its script.
+struct Block {
+    char32_t first, last;
+};
+constexpr Block blocks[] = {
+    {0x0020, 0x00ff},  // Basic Latin and Latin-1
+    {0x0100, 0x017f},  // Latin Extended-A: Polish, Turkish, Czech ...
+    {0x0180, 0x024f},  // Latin Extended-B
+    {0x0370, 0x03ff},  // Greek
+    {0x0400, 0x04ff},  // Cyrillic
+    {0x2000, 0x206f},  // General Punctuation: „ " – …
+    {0x20a0, 0x20cf},  // Currency: €
+    {0x2190, 0x21ff},  // Arrows
+};
+constexpr Block always[] = {blocks[0], blocks[1], blocks[5], blocks[6]};
+
+void add_texts(std::set<char32_t>& seen, const Texts& texts) {
+    for (const auto& [lang, text] : texts) {
+        for (char32_t cp : utf8_code_points(text))
+            seen.insert(cp);
+    }
+}
+
+std::set<char32_t> code_points_of(const ContentPack& pack) {
+    std::set<char32_t> seen;
+    add_texts(seen, pack.info.name);
+    for (const auto& [code, name] : pack.info.language_names) {
+        for (char32_t cp : utf8_code_points(name))
+            seen.insert(cp);
+    }
+    for (const auto& q : pack.questionnaire.questions) {
+        add_texts(seen, q.text);
+        add_texts(seen, q.help);
+        for (const auto& o : q.options) {
+            add_texts(seen, o.text);
+            add_texts(seen, o.reason);
+        }
+    }
+    for (const auto* terms : {&pack.sectors, &pack.targets, &pack.funding}) {
+        for (const auto& t : *terms)
+            add_texts(seen, t.text);
+    }
+    for (const auto& a : pack.agenda)
+        add_texts(seen, a.reason);
+    for (const auto& [key, texts] : pack.texts)
+        add_texts(seen, texts);
+    for (const auto& [kind, texts] : pack.matching.relax_text)
+        add_texts(seen, texts);
+    add_texts(seen, pack.matching.fits_text);
+    return seen;
+}
+
+}  // namespace
+
+float em_for_display(int width, int height) {
+    const float by_height = static_cast<float>(height) / 34.0f;
+    const float by_width = static_cast<float>(width) / 30.0f;
+    return std::max(16.0f, std::min(by_height, by_width));
+}
+
+std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack) {
+    std::vector<Block> chosen(std::begin(always), std::end(always));
+    for (char32_t cp : code_points_of(pack)) {
+        if (cp > 0xffff)
+            continue;  // ImWchar is 16 bits in Debian's build
+        bool found = false;
+        for (const auto& b : blocks) {
+            if (cp >= b.first && cp <= b.last) {
+                chosen.push_back(b);
+                found = true;
+                break;
+            }
+        }
+        if (!found)
+            chosen.push_back({cp, cp});
+    }
+    std::sort(chosen.begin(), chosen.end(),
+              [](const Block& a, const Block& b) { return a.first < b.first; });
+    std::vector<ImWchar> ranges;
+    for (const auto& b : chosen) {
+        if (!ranges.empty() && b.first <= static_cast<char32_t>(ranges.back()) + 1) {
+            ranges.back() = static_cast<ImWchar>(std::max<char32_t>(ranges.back(), b.last));
+            continue;
+        }
+        ranges.push_back(static_cast<ImWchar>(b.first));
+        ranges.push_back(static_cast<ImWchar>(b.last));
+    }
+    ranges.push_back(0);
+    return ranges;
+}
+
+Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
+                           const std::vector<ImWchar>& ranges) {
+    for (const auto* path : {&paths.regular, &paths.bold, &paths.icons}) {
+        if (!std::filesystem::is_regular_file(*path))
+            return Error{"font " + *path +
+                         " is missing (install fonts-dejavu-core and fonts-font-awesome)"};
+    }
+    atlas.Clear();
+    const auto* icons = reinterpret_cast<const ImWchar*>(icon_ranges().data());
+    auto add = [&](const std::string& path, float size) -> ImFont* {
+        ImFontConfig text;
+        // Big sizes need little horizontal oversampling; it only grows the atlas.
+        text.OversampleH = size > 40 ? 1 : 2;
+        text.OversampleV = 1;
+        ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), size, &text, ranges.data());
+        ImFontConfig merge;
+        merge.MergeMode = true;
+        merge.OversampleH = 1;
+        merge.OversampleV = 1;
+        merge.GlyphMinAdvanceX = size * 1.1f;  // icons line up in lists
+        merge.GlyphOffset = {0, size * 0.05f};
+        atlas.AddFontFromFileTTF(paths.icons.c_str(), size * 0.95f, &merge, icons);
+        return font;
+    };
+    auto face = [&](float size, bool with_bold) {
+        Face f;
+        f.size = std::round(size);
+        f.regular = add(paths.regular, f.size);
+        f.bold = with_bold ? add(paths.bold, f.size) : f.regular;
+        return f;
+    };
+    auto scale = [&](float base) {
+        FontScale s;
+        s.body = face(base, true);
+        s.small = face(base * 0.85f, true);
+        s.heading = face(base * 1.45f, true);
+        s.title = face(base * 2.1f, true);
+        s.huge = face(base * 3.4f, true);
+        return s;
+    };
+    FontSet set;
+    set.normal = scale(em);  // first: ImGui's default font is the body text
+    set.large = scale(em * 1.25f);
+    if (!atlas.Build())
+        return Error{"the font atlas could not be built from " + paths.regular};
+    return set;
+}
+
+}  // namespace kiosk::ui

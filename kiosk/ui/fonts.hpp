@@ -1,0 +1,56 @@
+#pragma once
+// The fonts of the screens, each loaded once at its real pixel size with the
+// icons merged in, for the normal and the larger-text setting. Glyph ranges
+// come from the texts the pack really has: Dear ImGui's default range is
+// Latin-1 only, and "ł", "ş" or Cyrillic would otherwise draw as "?".
+
+#include <imgui.h>
+
+#include <string>
+#include <vector>
+
+#include "kiosk/core/content.hpp"
+#include "kiosk/core/result.hpp"
+
+namespace kiosk::ui {
+
+struct FontPaths {
+    std::string regular;
+    std::string bold;
+    std::string icons;
+};
+
+// One text size: regular and bold at the same pixel size.
+struct Face {
+    ImFont* regular = nullptr;
+    ImFont* bold = nullptr;
+    float size = 0;  // pixels
+};
+
+struct FontScale {
+    Face small;    // secondary lines
+    Face body;     // 1 em
+    Face heading;  // questions, screen titles
+    Face title;    // the attract screen
+    Face huge;     // the countdown number
+};
+
+struct FontSet {
+    FontScale normal;
+    FontScale large;  // the larger-text switch: 1.25 times
+    const FontScale& scale(bool large_text) const { return large_text ? large : normal; }
+};
+
+// 1 em in pixels for a display: about 32 px at 1080p landscape, more on 4K,
+// and narrow portrait screens limited by their width.
+float em_for_display(int width, int height);
+
+// Every code point the pack's texts use, plus Basic Latin, Latin-1, the
+// Latin Extended-A letters and the punctuation the kiosk prints („ " – … €).
+std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack);
+
+// Clears the atlas and adds every face. `ranges` must outlive the atlas build.
+Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
+                           const std::vector<ImWchar>& ranges);
+
+}  // namespace kiosk::ui

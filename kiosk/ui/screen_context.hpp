@@ -1,0 +1,86 @@
+#pragma once
+// What a screen draws with: the flow it shows (read-only), the pack's words
+// in the visitor's language, colours, fonts and the em, and where it puts the
+// visitor's intents. Screens are free functions of this context.
+
+#include <imgui.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/config.hpp"
+#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/frame_record.hpp"
+#include "kiosk/ui/theme.hpp"
+#include "kiosk/ui/touch.hpp"
+
+namespace kiosk::ui {
+
+// A rectangle of the screen, in pixels.
+struct Area {
+    ImVec2 min;
+    ImVec2 max;
+    float width() const { return max.x - min.x; }
+    float height() const { return max.y - min.y; }
+};
+
+// The UI's own per-visit state (scroll positions, open menus): wiped with the
+// visit, when the flow's generation changes.
+struct ScreenMemory {
+    TouchScroll options;
+    TouchScroll results;
+    TouchScroll course;
+    bool language_menu = false;
+    int last_question = -2;  // a new question scrolls back to the top
+    Screen last_screen = Screen::attract;
+    std::map<int, Course> courses;  // details read from the pack, by course index
+};
+
+struct Logo {
+    ImTextureID texture = nullptr;
+    float width = 0, height = 0;  // pixels of the image
+};
+
+struct ScreenContext {
+    const VisitFlow& flow;
+    const ContentPack& pack;
+    const KioskConfig& config;
+    const Palette& colours;
+    const FontScale& fonts;
+    float em = 32;  // the body font's size in pixels
+    FrameRecord& record;
+    std::vector<FlowIntent>& intents;
+    ScreenMemory& memory;
+    Clock::time_point now;
+    float dt = 0;  // seconds since the last frame
+    Logo logo;
+
+    const std::string& lang() const { return flow.language(); }
+    bool dutch_too() const { return flow.dutch_beside() && flow.language() != "nl"; }
+    // A kiosk text (texts.toml "screen.*") in the visitor's language.
+    std::string text(const std::string& key,
+                     const std::map<std::string, std::string>& values = {}) const {
+        return pack_text(pack, "screen." + key, lang(), values);
+    }
+    std::string dutch(const std::string& key,
+                      const std::map<std::string, std::string>& values = {}) const {
+        return pack_text(pack, "screen." + key, "nl", values);
+    }
+    void emit(FlowIntent intent) { intents.push_back(std::move(intent)); }
+    // The full course of a ranked result, read once per visit; nullptr when
+    // the pack cannot give it (a damaged file), and the screen shows less.
+    const Course* course(int course_index) {
+        auto it = memory.courses.find(course_index);
+        if (it == memory.courses.end()) {
+            auto read = flow.catalogue().course(course_index);
+            if (!read)
+                return nullptr;
+            it = memory.courses.emplace(course_index, std::move(*read)).first;
+        }
+        return &it->second;
+    }
+};
+
+}  // namespace kiosk::ui

@@ -1,0 +1,118 @@
+// One question a screen: the question with its pictogram, how far along the
+// visitor is, the options as big cards, and back and skip always there.
+
+#include <cmath>
+
+#include "kiosk/ui/pictograms.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/scroll_list.hpp"
+#include "kiosk/ui/widgets.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+float progress_bar(ScreenContext& ctx, ImVec2 pos, float width) {
+    const float em = ctx.em;
+    const Progress p = ctx.flow.visit().progress();
+    const Face& small = ctx.fonts.small;
+    const float h = text_block(ctx, pos, width,
+                               ctx.text("progress", {{"step", std::to_string(p.step)},
+                                                     {"total", std::to_string(p.total)}}),
+                               small.bold, small.size, ctx.colours.muted);
+    const float y = pos.y + h + 0.25f * em;
+    const float bar = 0.45f * em;
+    auto& draw = *ImGui::GetWindowDrawList();
+    draw.AddRectFilled({pos.x, y}, {pos.x + width, y + bar}, ctx.colours.border, bar);
+    const float done = p.total > 0 ? static_cast<float>(p.step) / static_cast<float>(p.total) : 0;
+    draw.AddRectFilled({pos.x, y}, {pos.x + width * done, y + bar}, ctx.colours.primary, bar);
+    return h + 0.25f * em + bar;
+}
+
+}  // namespace
+
+void question_screen(ScreenContext& ctx, Area area) {
+    const float em = ctx.em;
+    const Palette& c = ctx.colours;
+    const int qi = ctx.flow.visit().current_question();
+    if (qi < 0)
+        return;
+    const Question& q = ctx.pack.questionnaire.questions[static_cast<std::size_t>(qi)];
+    const Area body = above_bottom_bar(ctx, area);
+    const float margin = metric::margin * em;
+    const float width = std::min(body.width() - 2 * margin, 56 * em);
+    const float x = body.min.x + (body.width() - width) / 2;
+    float y = body.min.y + 1.0f * em;
+
+    y += progress_bar(ctx, {x, y}, width) + 1.0f * em;
+
+    const Face& heading = ctx.fonts.heading;
+    const std::string glyph = pictogram_glyph(q.pictogram);
+    float text_x = x;
+    if (!glyph.empty()) {
+        ImGui::GetWindowDrawList()->AddText(heading.regular, heading.size * 1.0f, {x, y}, c.primary,
+                                            glyph.c_str());
+        text_x += heading.size * 1.6f;
+    }
+    const float text_w = width - (text_x - x);
+    y += text_block(ctx, {text_x, y}, text_w, text_in(q.text, ctx.lang()), heading.bold,
+                    heading.size, c.text);
+    const Face& small = ctx.fonts.small;
+    if (ctx.dutch_too())
+        y += text_block(ctx, {text_x, y}, text_w, text_in(q.text, "nl"), small.regular, small.size,
+                        c.muted);
+    if (!q.help.empty())
+        y += 0.2f * em + text_block(ctx, {text_x, y + 0.2f * em}, text_w,
+                                    text_in(q.help, ctx.lang()), ctx.fonts.body.regular,
+                                    ctx.fonts.body.size, c.muted);
+    y += 1.0f * em;
+
+    // Options: two columns on a wide screen, one on a narrow one.
+    const int columns = width > 36 * em && q.options.size() > 3 ? 2 : 1;
+    const float gap = metric::gap * em;
+    const float bw = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float bh = (ctx.dutch_too() ? 4.2f : 3.4f) * em;
+    const int chosen = ctx.flow.visit().answer_to(qi);
+    const bool new_question = ctx.memory.last_question != qi;
+    ctx.memory.last_question = qi;
+    scroll_list(
+        ctx, "options", {{x - 0.3f * em, y}, {x + width + 0.3f * em, body.max.y}},
+        ctx.memory.options, new_question, [&](ImVec2 origin) {
+            const int rows =
+                static_cast<int>((q.options.size() + static_cast<std::size_t>(columns) - 1) /
+                                 static_cast<std::size_t>(columns));
+            for (std::size_t i = 0; i < q.options.size(); ++i) {
+                const Option& o = q.options[i];
+                const int col = static_cast<int>(i) % columns;
+                const int row = static_cast<int>(i) / columns;
+                const float bx = origin.x + 0.3f * em + static_cast<float>(col) * (bw + gap);
+                const float by = origin.y + static_cast<float>(row) * (bh + gap);
+                const std::string id = "option-" + o.id;
+                const std::string glyph = pictogram_glyph(o.pictogram);
+                const std::string second = ctx.dutch_too() ? text_in(o.text, "nl") : "";
+                if (button(ctx, {{bx, by}, {bx + bw, by + bh}},
+                           {.id = id,
+                            .label = text_in(o.text, ctx.lang()),
+                            .icon = glyph,
+                            .second = second,
+                            .look = static_cast<int>(i) == chosen ? ButtonLook::chosen
+                                                                  : ButtonLook::secondary}))
+                    ctx.emit(flow::Choose{static_cast<int>(i)});
+            }
+            return static_cast<float>(rows) * (bh + gap) + 0.6f * em;
+        });
+
+    const Area bar = bottom_bar(ctx, area);
+    if (back_button(ctx, bar))
+        ctx.emit(flow::Back{});
+    const std::string skip = ctx.text("skip");
+    const float h = metric::touch_min * em;
+    const float w =
+        ctx.fonts.body.bold->CalcTextSizeA(ctx.fonts.body.size, FLT_MAX, 0, skip.c_str()).x +
+        4.2f * em;
+    const float by = bar.min.y + (bar.height() - h) / 2;
+    if (button(ctx, {{bar.max.x - margin - w, by}, {bar.max.x - margin, by + h}},
+               {.id = "skip", .label = skip, .icon = icon::skip, .look = ButtonLook::quiet}))
+        ctx.emit(flow::Skip{});
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,25 @@
+#pragma once
+// One function per screen of the visitor's path, each drawing into the area
+// between the top bar and the bottom of the screen.
+
+#include "kiosk/ui/screen_context.hpp"
+
+namespace kiosk::ui {
+
+void attract_screen(ScreenContext& ctx, Area area);
+void language_screen(ScreenContext& ctx, Area area);
+void question_screen(ScreenContext& ctx, Area area);
+void results_screen(ScreenContext& ctx, Area area);
+void course_screen(ScreenContext& ctx, Area area);
+void takeaway_screen(ScreenContext& ctx, Area area);
+void thanks_screen(ScreenContext& ctx, Area area);
+// Over any screen while the idle countdown runs.
+void still_there_overlay(ScreenContext& ctx, Area screen);
+
+// The bottom bar's area of `area`, and the part above it.
+Area bottom_bar(const ScreenContext& ctx, Area area);
+Area above_bottom_bar(const ScreenContext& ctx, Area area);
+// "Back" at the bottom left; true when tapped.
+bool back_button(ScreenContext& ctx, Area bar);
+
+}  // namespace kiosk::ui

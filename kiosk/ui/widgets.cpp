@@ -1,0 +1,279 @@
+#include "kiosk/ui/widgets.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "kiosk/ui/pictograms.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+ImDrawList& draw() {
+    return *ImGui::GetWindowDrawList();
+}
+
+// The part of `area` the current window shows, for the record; none when
+// scrolled out of sight.
+bool visible_part(Area area, Area& out) {
+    const ImVec2 lo = draw().GetClipRectMin();
+    const ImVec2 hi = draw().GetClipRectMax();
+    out.min = {std::max(area.min.x, lo.x), std::max(area.min.y, lo.y)};
+    out.max = {std::min(area.max.x, hi.x), std::min(area.max.y, hi.y)};
+    return out.max.x - out.min.x > 4 && out.max.y - out.min.y > 4;
+}
+
+std::vector<std::string_view> wrap_lines(std::string_view text, ImFont* font, float size,
+                                         float width) {
+    std::vector<std::string_view> lines;
+    const float scale = size / font->FontSize;
+    const char* p = text.data();
+    const char* end = text.data() + text.size();
+    while (p < end) {
+        const char* nl = std::find(p, end, '\n');
+        const char* cut = font->CalcWordWrapPositionA(scale, p, nl, width);
+        if (cut == p)
+            cut = p + 1;  // a word wider than the line: keep going
+        lines.emplace_back(p, static_cast<std::size_t>(cut - p));
+        p = cut;
+        while (p < end && *p == ' ')
+            ++p;
+        if (p < end && *p == '\n' && p == nl)
+            ++p;
+    }
+    return lines;
+}
+
+}  // namespace
+
+void card(Area area, ImU32 fill, ImU32 border, float em, float border_em) {
+    draw().AddRectFilled(area.min, area.max, fill, metric::rounding * em);
+    if (border_em > 0)
+        draw().AddRect(area.min, area.max, border, metric::rounding * em, 0, border_em * em);
+}
+
+float text_height(std::string_view text, ImFont* font, float size, float width) {
+    return static_cast<float>(wrap_lines(text, font, size, width).size()) * size * 1.18f;
+}
+
+float text_block(ScreenContext& ctx, ImVec2 pos, float width, std::string_view text, ImFont* font,
+                 float size, ImU32 colour, Align align) {
+    const float line_height = size * 1.18f;
+    float y = pos.y;
+    for (auto line : wrap_lines(text, font, size, width)) {
+        float x = pos.x;
+        if (align == Align::centre) {
+            const float w =
+                font->CalcTextSizeA(size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
+            x += std::floor((width - w) / 2);
+        }
+        draw().AddText(font, size, {std::floor(x), std::floor(y)}, colour, line.data(),
+                       line.data() + line.size());
+        y += line_height;
+    }
+    if (!text.empty())
+        ctx.record.add_text(std::string(text));
+    return y - pos.y;
+}
+
+bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
+    const float em = ctx.em;
+    const Palette& c = ctx.colours;
+    ImGui::SetCursorScreenPos(area.min);
+    const bool tapped =
+        ImGui::InvisibleButton(std::string(spec.id).c_str(), {area.width(), area.height()});
+    const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+
+    ImU32 fill = c.surface, border = c.border, ink = c.text;
+    float border_em = 0.08f;
+    switch (spec.look) {
+        case ButtonLook::primary:
+            fill = c.primary;
+            border = c.primary;
+            ink = c.on_primary;
+            break;
+        case ButtonLook::secondary:
+            break;
+        case ButtonLook::chosen:
+            border = c.accent;
+            border_em = 0.22f;
+            break;
+        case ButtonLook::quiet:
+            fill = c.background;
+            border = c.text;
+            border_em = 0.06f;
+            break;
+    }
+    if (held)
+        fill = spec.look == ButtonLook::primary ? c.text : c.pressed;
+    if (held && spec.look == ButtonLook::primary)
+        ink = c.background;
+    card(area, fill, border, em, border_em);
+
+    const Face& face = spec.face ? *spec.face : ctx.fonts.body;
+    const float pad = 0.8f * em;
+    float left = area.min.x + pad;
+    const float right = area.max.x - pad;
+    if (!spec.icon.empty()) {
+        const Face& big = ctx.fonts.heading;
+        const ImVec2 size = big.regular->CalcTextSizeA(big.size, FLT_MAX, 0, spec.icon.data(),
+                                                       spec.icon.data() + spec.icon.size());
+        const float x =
+            spec.centred && spec.label.empty() ? area.min.x + (area.width() - size.x) / 2 : left;
+        draw().AddText(big.regular, big.size,
+                       {std::floor(x), std::floor(area.min.y + (area.height() - big.size) / 2)},
+                       spec.look == ButtonLook::primary || held ? ink : c.primary, spec.icon.data(),
+                       spec.icon.data() + spec.icon.size());
+        left += std::max(size.x, big.size) + 0.6f * em;
+    }
+    const float width = std::max(em, right - left);
+    const float label_h = text_height(spec.label, face.bold, face.size, width);
+    const Face& small = ctx.fonts.small;
+    const float second_h =
+        spec.second.empty()
+            ? 0
+            : text_height(spec.second, small.regular, small.size, width) + 0.15f * em;
+    float y = area.min.y + std::max(0.0f, (area.height() - label_h - second_h) / 2);
+    const Align align = spec.centred ? Align::centre : Align::left;
+    y += text_block(ctx, {left, y}, width, spec.label, face.bold, face.size, ink, align);
+    if (!spec.second.empty()) {
+        text_block(ctx, {left, y + 0.15f * em}, width, spec.second, small.regular, small.size,
+                   spec.look == ButtonLook::primary ? ink : c.muted, align);
+    }
+    if (spec.look == ButtonLook::chosen) {
+        const Face& big = ctx.fonts.heading;
+        draw().AddText(big.regular, big.size,
+                       {area.max.x - pad - big.size, area.min.y + (area.height() - big.size) / 2},
+                       c.primary, icon::check);
+    }
+    Area seen;
+    if (visible_part(area, seen))
+        ctx.record.add_target(
+            {std::string(spec.label), seen.min.x, seen.min.y, seen.max.x, seen.max.y});
+    return tapped;
+}
+
+bool qr_code(ScreenContext& ctx, std::string_view payload, ImVec2 pos, float side) {
+    auto code = encode_qr(payload);
+    if (!code)
+        return false;
+    const int modules = code->size + 8;  // 4 modules of quiet zone on each side
+    const float px = std::floor(side / static_cast<float>(modules));
+    if (px < 1)
+        return false;
+    const ImVec2 origin{std::floor(pos.x + (side - px * static_cast<float>(modules)) / 2),
+                        std::floor(pos.y + (side - px * static_cast<float>(modules)) / 2)};
+    draw().AddRectFilled(pos, {pos.x + side, pos.y + side}, IM_COL32(255, 255, 255, 255),
+                         0.2f * ctx.em);
+    const ImU32 dark = IM_COL32(0, 0, 0, 255);
+    for (int y = 0; y < code->size; ++y) {
+        for (int x = 0; x < code->size;) {
+            if (!code->dark(x, y)) {
+                ++x;
+                continue;
+            }
+            int run = x;
+            while (run < code->size && code->dark(run, y))
+                ++run;
+            const float x0 = origin.x + static_cast<float>(x + 4) * px;
+            const float y0 = origin.y + static_cast<float>(y + 4) * px;
+            draw().AddRectFilled({x0, y0}, {x0 + static_cast<float>(run - x) * px, y0 + px}, dark);
+            x = run;
+        }
+    }
+    return true;
+}
+
+void top_bar(ScreenContext& ctx, Area area, bool with_language) {
+    const float em = ctx.em;
+    const Palette& c = ctx.colours;
+    draw().AddRectFilled(area.min, area.max, c.surface);
+    draw().AddLine({area.min.x, area.max.y}, area.max, c.border, 0.06f * em);
+    const float pad = metric::margin * em;
+    float name_x = area.min.x + pad;
+    if (ctx.logo.texture && ctx.logo.height > 0) {
+        const float h = area.height() * 0.64f;
+        const float w = h * ctx.logo.width / ctx.logo.height;
+        const float y = area.min.y + (area.height() - h) / 2;
+        draw().AddImage(ctx.logo.texture, {name_x, y}, {name_x + w, y + h});
+        name_x += w + 0.6f * em;
+    }
+    const Face& body = ctx.fonts.body;
+    const std::string& name = ctx.config.name;
+    draw().AddText(body.bold, body.size, {name_x, area.min.y + (area.height() - body.size) / 2},
+                   c.text, name.c_str());
+    ctx.record.add_text(name);
+
+    // Right to left: contrast, larger text, Dutch beside, language.
+    const float h = std::min(area.height() - 0.7f * em, metric::touch_min * em);
+    const float y = area.min.y + (area.height() - h) / 2;
+    float x = area.max.x - pad;
+    auto toggle = [&](const char* id, const std::string& label, const char* glyph, bool on) {
+        const float w =
+            body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, label.c_str()).x + 3.6f * em;
+        x -= w;
+        const bool tapped = button(ctx, {{x, y}, {x + w, y + h}},
+                                   {.id = id,
+                                    .label = label,
+                                    .icon = glyph,
+                                    .look = on ? ButtonLook::primary : ButtonLook::quiet});
+        x -= 0.5f * em;
+        return tapped;
+    };
+    if (toggle("contrast", ctx.text("contrast"), icon::contrast, ctx.flow.high_contrast()))
+        ctx.emit(flow::ToggleContrast{});
+    if (toggle("larger", ctx.text("larger_text"), icon::text_size, ctx.flow.large_text()))
+        ctx.emit(flow::ToggleLargeText{});
+    if (!with_language)
+        return;
+    if (ctx.lang() != "nl" &&
+        toggle("dutch", ctx.text("dutch_beside"), icon::language, ctx.flow.dutch_beside()))
+        ctx.emit(flow::ToggleDutchBeside{});
+    const auto names = ctx.pack.info.language_names;
+    const auto it = names.find(ctx.lang());
+    const std::string current = it != names.end() ? it->second : ctx.lang();
+    if (ctx.flow.settings().languages.size() > 1 &&
+        toggle("language", current, pictogram_glyph("globe").c_str(), ctx.memory.language_menu))
+        ctx.memory.language_menu = !ctx.memory.language_menu;
+}
+
+void language_menu(ScreenContext& ctx, Area screen) {
+    if (!ctx.memory.language_menu)
+        return;
+    const float em = ctx.em;
+    // A tap outside the panel closes it; the shade takes that tap.
+    ImGui::SetCursorScreenPos(screen.min);
+    if (ImGui::InvisibleButton("language-shade", {screen.width(), screen.height()}))
+        ctx.memory.language_menu = false;
+    ImGui::SetItemAllowOverlap();  // the panel's buttons lie on top of the shade
+    draw().AddRectFilled(screen.min, screen.max, ctx.colours.shade);
+    const auto& languages = ctx.flow.settings().languages;
+    const float button_h = metric::touch_min * em;
+    const float w = std::min(screen.width() - 4 * em, 22 * em);
+    const float h =
+        static_cast<float>(languages.size()) * (button_h + metric::gap * em) + 5.2f * em;
+    const Area panel{
+        {screen.min.x + (screen.width() - w) / 2, screen.min.y + (screen.height() - h) / 2},
+        {screen.min.x + (screen.width() + w) / 2, screen.min.y + (screen.height() + h) / 2}};
+    card(panel, ctx.colours.surface, ctx.colours.border, em);
+    const Face& heading = ctx.fonts.heading;
+    float y = panel.min.y + 1.2f * em;
+    y += text_block(ctx, {panel.min.x + em, y}, w - 2 * em, ctx.text("language_title"),
+                    heading.bold, heading.size, ctx.colours.text, Align::centre);
+    y += 0.8f * em;
+    for (const auto& code : languages) {
+        const auto& name = ctx.pack.info.language_names.at(code);
+        const Area a{{panel.min.x + em, y}, {panel.max.x - em, y + button_h}};
+        const std::string id = "menu-" + code;
+        if (button(ctx, a,
+                   {.id = id,
+                    .label = name,
+                    .look = code == ctx.lang() ? ButtonLook::chosen : ButtonLook::secondary,
+                    .centred = true})) {
+            ctx.emit(flow::ChangeLanguage{code});
+            ctx.memory.language_menu = false;
+        }
+        y += button_h + metric::gap * em;
+    }
+}
+
+}  // namespace kiosk::ui
