@@ -1,12 +1,71 @@
 #include "kiosk/core/config.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
 #include <fstream>
+#include <set>
 #include <sstream>
 
 #include "kiosk/core/toml_reader.hpp"
 
 namespace kiosk {
 namespace {
+
+// WCAG 2 AA for body text: a kiosk for people who read with difficulty must
+// stay readable in every deployment's colours.
+constexpr double min_text_contrast = 4.5;
+
+bool is_language_code(std::string_view code) {
+    return code.size() == 2 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::string listed(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items) {
+        if (!out.empty())
+            out += ", ";
+        out += item;
+    }
+    return out;
+}
+
+bool contains(const std::vector<std::string>& items, const std::string& item) {
+    return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+std::optional<Colour> parse_colour(std::string_view text) {
+    if (text.size() != 7 || text[0] != '#')
+        return std::nullopt;
+    std::uint8_t channels[3] = {};
+    for (int i = 0; i < 3; ++i) {
+        const int high = hex_digit(text[static_cast<std::size_t>(1 + 2 * i)]);
+        const int low = hex_digit(text[static_cast<std::size_t>(2 + 2 * i)]);
+        if (high < 0 || low < 0)
+            return std::nullopt;
+        channels[i] = static_cast<std::uint8_t>(high * 16 + low);
+    }
+    return Colour{channels[0], channels[1], channels[2]};
+}
+
+// Shown truncated, not rounded, so that a ratio just under the minimum never
+// reads as "4.50:1" in the message that rejects it.
+std::string ratio_text(double ratio) {
+    char out[32];
+    std::snprintf(out, sizeof out, "%.2f:1", std::floor(ratio * 100) / 100);
+    return out;
+}
 
 std::chrono::milliseconds read_ms(TomlReader& reader, const toml::table& t, std::string_view key,
                                   std::chrono::milliseconds fallback) {
@@ -51,28 +110,197 @@ void read_printer(TomlReader& reader, const toml::table& root, PrinterConfig& pr
     printer.status_timeout = read_ms(reader, *t, "status_timeout_ms", printer.status_timeout);
 }
 
-}  // namespace
+void read_languages(TomlReader& reader, const toml::table& kiosk, KioskConfig& config) {
+    if (auto languages = reader.strings(kiosk, "languages", "kiosk", false)) {
+        std::set<std::string> seen;
+        for (const auto& code : *languages) {
+            if (!is_language_code(code)) {
+                reader.error(kiosk.get("languages"), "kiosk.languages",
+                             "'" + code + "' is not a two-letter language code such as \"nl\"");
+            } else if (!seen.insert(code).second) {
+                reader.error(kiosk.get("languages"), "kiosk.languages",
+                             "'" + code + "' is listed twice");
+            } else {
+                config.languages.push_back(code);
+            }
+        }
+    }
+    auto fallback = reader.string(kiosk, "default_language", "kiosk", false);
+    if (!fallback || fallback->empty())
+        return;
+    if (!is_language_code(*fallback)) {
+        reader.error(kiosk.get("default_language"), "kiosk.default_language",
+                     "'" + *fallback + "' is not a two-letter language code such as \"nl\"");
+        return;
+    }
+    if (!config.languages.empty() && !contains(config.languages, *fallback)) {
+        reader.error(
+            kiosk.get("default_language"), "kiosk.default_language",
+            "'" + *fallback + "' is not one of kiosk.languages (" + listed(config.languages) + ")");
+        return;
+    }
+    config.default_language = *fallback;
+}
 
-KioskConfig load_config_toml(std::string_view text, const std::string& file_name, Issues& issues) {
+void read_kiosk(TomlReader& reader, const toml::table& root, KioskConfig& config) {
+    const toml::table* kiosk = reader.table(root, "kiosk", "", true);
+    if (!kiosk)
+        return;
+    reader.reject_unknown_keys(*kiosk, "kiosk",
+                               {"name", "contact", "results_url", "languages", "default_language"});
+    config.name = reader.string(*kiosk, "name", "kiosk", true).value_or("");
+    config.contact = reader.string(*kiosk, "contact", "kiosk", false).value_or("");
+    config.results_url = reader.string(*kiosk, "results_url", "kiosk", false).value_or("");
+    if (!config.results_url.empty() && !is_http_url(config.results_url)) {
+        reader.error(kiosk->get("results_url"), "kiosk.results_url",
+                     "'" + config.results_url + "' is not a web address starting with https://");
+    }
+    read_languages(reader, *kiosk, config);
+}
+
+Seconds read_seconds(TomlReader& reader, const toml::table& t, std::string_view key, int low,
+                     int high, Seconds fallback) {
+    auto value = reader.number(t, key, "timeouts", false);
+    if (!value)
+        return fallback;
+    if (*value != std::floor(*value) || *value < low || *value > high) {
+        reader.error(t.get(key), join_field("timeouts", key),
+                     "must be a whole number of seconds between " + std::to_string(low) + " and " +
+                         std::to_string(high));
+        return fallback;
+    }
+    return Seconds(static_cast<long>(*value));
+}
+
+void read_timeouts(TomlReader& reader, const toml::table& root, IdleTimeouts& timeouts) {
+    const toml::table* t = reader.table(root, "timeouts", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "timeouts", {"idle_s", "warning_s", "thanks_s"});
+    timeouts.idle = read_seconds(reader, *t, "idle_s", 15, 900, timeouts.idle);
+    timeouts.warning = read_seconds(reader, *t, "warning_s", 5, 120, timeouts.warning);
+    timeouts.thanks = read_seconds(reader, *t, "thanks_s", 3, 120, timeouts.thanks);
+}
+
+// Returns false when the key was given but is not a colour.
+bool read_colour(TomlReader& reader, const toml::table& t, std::string_view key, Colour& colour) {
+    auto text = reader.string(t, key, "branding", false);
+    if (!text)
+        return t.get(key) == nullptr;
+    if (auto parsed = parse_colour(*text)) {
+        colour = *parsed;
+        return true;
+    }
+    reader.error(t.get(key), join_field("branding", key),
+                 "'" + *text + "' is not a colour of the form \"#rrggbb\", e.g. \"#005b96\"");
+    return false;
+}
+
+void check_contrast(TomlReader& reader, const toml::table& t, std::string_view foreground_key,
+                    Colour foreground, std::string_view background_key, Colour background) {
+    const double ratio = contrast_ratio(foreground, background);
+    if (ratio >= min_text_contrast)
+        return;
+    const toml::node* at = t.get(foreground_key);
+    if (!at)
+        at = t.get(background_key);
+    reader.error(at ? at : &t, join_field("branding", foreground_key),
+                 "text in this colour on branding." + std::string(background_key) +
+                     " has a contrast ratio of " + ratio_text(ratio) +
+                     "; at least 4.5:1 is "
+                     "needed so that everyone can read it");
+}
+
+void read_branding(TomlReader& reader, const toml::table& root,
+                   const std::filesystem::path& base_dir, Branding& branding) {
+    const toml::table* t = reader.table(root, "branding", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "branding",
+                               {"logo", "primary", "on_primary", "background", "text", "accent"});
+    if (auto logo = reader.string(*t, "logo", "branding", false); logo && !logo->empty()) {
+        std::filesystem::path path(*logo);
+        if (path.is_relative())
+            path = (base_dir / path).lexically_normal();
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            reader.error(t->get("logo"), "branding.logo", "'" + path.string() + "' does not exist");
+        } else if (!std::filesystem::is_regular_file(path, ec)) {
+            reader.error(t->get("logo"), "branding.logo", "'" + path.string() + "' is not a file");
+        } else {
+            branding.logo = path;
+        }
+    }
+    const bool primary = read_colour(reader, *t, "primary", branding.primary);
+    const bool on_primary = read_colour(reader, *t, "on_primary", branding.on_primary);
+    const bool background = read_colour(reader, *t, "background", branding.background);
+    const bool text = read_colour(reader, *t, "text", branding.text);
+    read_colour(reader, *t, "accent", branding.accent);
+    // A colour already reported as malformed would only add a confusing second error.
+    if (primary && on_primary)
+        check_contrast(reader, *t, "on_primary", branding.on_primary, "primary", branding.primary);
+    if (background && text)
+        check_contrast(reader, *t, "text", branding.text, "background", branding.background);
+}
+
+KioskConfig load_config(std::string_view text, const std::string& file_name,
+                        const std::filesystem::path& base_dir, Issues& issues) {
     KioskConfig config;
     TomlReader reader(file_name, issues);
     auto root = reader.parse(text);
     if (!root)
         return config;
-    reader.reject_unknown_keys(*root, "", {"kiosk", "printer"});
-    if (const toml::table* kiosk = reader.table(*root, "kiosk", "", true)) {
-        reader.reject_unknown_keys(*kiosk, "kiosk", {"name", "contact", "results_url"});
-        config.name = reader.string(*kiosk, "name", "kiosk", true).value_or("");
-        config.contact = reader.string(*kiosk, "contact", "kiosk", false).value_or("");
-        config.results_url = reader.string(*kiosk, "results_url", "kiosk", false).value_or("");
-        if (!config.results_url.empty() && !is_http_url(config.results_url)) {
-            reader.error(
-                kiosk->get("results_url"), "kiosk.results_url",
-                "'" + config.results_url + "' is not a web address starting with https://");
-        }
-    }
+    reader.reject_unknown_keys(*root, "", {"kiosk", "timeouts", "branding", "printer"});
+    read_kiosk(reader, *root, config);
+    read_timeouts(reader, *root, config.timeouts);
+    read_branding(reader, *root, base_dir, config.branding);
     read_printer(reader, *root, config.printer);
     return config;
+}
+
+double relative_luminance(Colour c) {
+    auto linear = [](std::uint8_t channel) {
+        const double v = channel / 255.0;
+        return v <= 0.04045 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
+
+}  // namespace
+
+double contrast_ratio(Colour a, Colour b) {
+    const double la = relative_luminance(a);
+    const double lb = relative_luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+void resolve_languages(KioskConfig& config, const ContentPack& pack, const std::string& file_name,
+                       Issues& issues) {
+    const auto& offered = pack.info.languages;
+    std::vector<std::string> kept;
+    for (const auto& code : config.languages) {
+        if (contains(offered, code)) {
+            kept.push_back(code);
+        } else {
+            issues.error(file_name, 0, "kiosk.languages",
+                         "'" + code + "' is not one of the content pack's languages (" +
+                             listed(offered) + ")");
+        }
+    }
+    // The kiosk keeps serving in the languages that work rather than in none.
+    config.languages = kept.empty() ? offered : std::move(kept);
+    if (config.default_language.empty()) {
+        config.default_language = config.languages.empty() ? "" : config.languages.front();
+    } else if (!contains(config.languages, config.default_language)) {
+        issues.error(file_name, 0, "kiosk.default_language",
+                     "'" + config.default_language + "' is not one of the languages offered (" +
+                         listed(config.languages) + ")");
+        config.default_language = config.languages.empty() ? "" : config.languages.front();
+    }
+}
+
+KioskConfig load_config_toml(std::string_view text, const std::string& file_name, Issues& issues) {
+    return load_config(text, file_name, std::filesystem::path(), issues);
 }
 
 KioskConfig load_config_file(const std::filesystem::path& path, Issues& issues) {
@@ -83,7 +311,7 @@ KioskConfig load_config_file(const std::filesystem::path& path, Issues& issues) 
     }
     std::ostringstream text;
     text << in.rdbuf();
-    return load_config_toml(text.str(), path.string(), issues);
+    return load_config(text.str(), path.string(), path.parent_path(), issues);
 }
 
 }  // namespace kiosk

@@ -30,10 +30,14 @@ struct Colour {
     bool operator==(const Colour&) const = default;
 };
 
+// The WCAG 2 contrast ratio of two colours, from 1 (same) to 21 (black on
+// white); body text needs at least 4.5. The order of the colours does not matter.
+double contrast_ratio(Colour a, Colour b);
+
 // The deployment's look. The defaults are a calm public-service blue on white
 // that passes WCAG AA for body text; high contrast replaces them on screen.
 struct Branding {
-    std::filesystem::path logo;     // PNG; empty: the kiosk's name only
+    std::filesystem::path logo;           // PNG; empty: the kiosk's name only
     Colour primary{0x00, 0x5b, 0x96};     // buttons, progress, headings
     Colour on_primary{0xff, 0xff, 0xff};  // text on primary
     Colour background{0xf7, 0xf5, 0xf0};  // the screen behind everything
@@ -59,6 +63,8 @@ struct KioskConfig {
 void resolve_languages(KioskConfig& config, const ContentPack& pack, const std::string& file_name,
                        Issues& issues);
 
+// A relative branding.logo is taken as it stands here (from the working
+// directory) and, by load_config_file, from the configuration file's folder.
 KioskConfig load_config_toml(std::string_view text, const std::string& file_name, Issues& issues);
 KioskConfig load_config_file(const std::filesystem::path& path, Issues& issues);
 

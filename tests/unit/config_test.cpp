@@ -1,0 +1,307 @@
+#include "kiosk/core/config.hpp"
+
+#include <catch2/catch.hpp>
+
+#include "kiosk/core/content_loader.hpp"
+#include "test_support.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+KioskConfig load(const std::string& text, Issues& issues) {
+    return load_config_toml(text, "kiosk.toml", issues);
+}
+
+ContentPack pack_with_languages(std::vector<std::string> languages) {
+    ContentPack pack;
+    pack.info.languages = std::move(languages);
+    return pack;
+}
+
+std::filesystem::path example_config() {
+    return test::source_dir() / "deploy" / "config" / "kiosk.example.toml";
+}
+
+}  // namespace
+
+TEST_CASE("a full configuration reads languages, timeouts, colours and logo") {
+    test::TempDir dir;
+    test::write_text(dir / "logo.png", "not really a PNG; only its presence is checked");
+    test::write_text(dir / "kiosk.toml", R"(
+[kiosk]
+name = "Leerwerkloket Venlo"
+languages = ["nl", "en", "pl"]
+default_language = "en"
+
+[timeouts]
+idle_s = 120
+warning_s = 20
+thanks_s = 10
+
+[branding]
+logo = "logo.png"
+primary = "#1B4F72"
+on_primary = "#ffffff"
+background = "#ffffff"
+text = "#000000"
+accent = "#e67e22"
+)");
+    Issues issues;
+    const auto config = load_config_file(dir / "kiosk.toml", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.all().empty());
+    CHECK(config.languages == std::vector<std::string>{"nl", "en", "pl"});
+    CHECK(config.default_language == "en");
+    CHECK(config.timeouts.idle == Seconds{120});
+    CHECK(config.timeouts.warning == Seconds{20});
+    CHECK(config.timeouts.thanks == Seconds{10});
+    CHECK(config.branding.logo == dir / "logo.png");
+    CHECK(config.branding.primary == Colour{0x1b, 0x4f, 0x72});
+    CHECK(config.branding.on_primary == Colour{0xff, 0xff, 0xff});
+    CHECK(config.branding.background == Colour{0xff, 0xff, 0xff});
+    CHECK(config.branding.text == Colour{0x00, 0x00, 0x00});
+    CHECK(config.branding.accent == Colour{0xe6, 0x7e, 0x22});
+}
+
+TEST_CASE("a configuration that leaves out the new sections gets the defaults") {
+    Issues issues;
+    const auto config = load("[kiosk]\nname = \"X\"\n", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.all().empty());
+    CHECK(config.languages.empty());
+    CHECK(config.default_language.empty());
+    CHECK(config.timeouts.idle == IdleTimeouts{}.idle);
+    CHECK(config.timeouts.warning == IdleTimeouts{}.warning);
+    CHECK(config.timeouts.thanks == IdleTimeouts{}.thanks);
+    CHECK(config.branding.logo.empty());
+    CHECK(config.branding.primary == Branding{}.primary);
+    CHECK(config.branding.text == Branding{}.text);
+}
+
+TEST_CASE("every bad value is reported with file, line and key, all of them at once") {
+    Issues issues;
+    const auto config = load(R"([kiosk]
+name = "X"
+languages = ["nl", "english", "nl"]
+default_language = "de"
+[timeouts]
+idle_s = 5
+warning_s = 121
+thanks_s = 7.5
+nap_s = 3
+[branding]
+primary = "blue"
+on_primary = "#fff"
+background = 16777215
+text = "#12345g"
+accent = "#00ff00ff"
+font = "Comic Sans"
+)",
+                             issues);
+    INFO(test::all_issues(issues));
+    CHECK(test::has_issue(issues, "kiosk.toml:3: kiosk.languages: 'english' is not a two-letter"));
+    CHECK(test::has_issue(issues, "kiosk.toml:3: kiosk.languages: 'nl' is listed twice"));
+    CHECK(test::has_issue(
+        issues, "kiosk.toml:4: kiosk.default_language: 'de' is not one of kiosk.languages"));
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:6: timeouts.idle_s: must be a whole number of "
+                          "seconds between 15 and 900"));
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:7: timeouts.warning_s: must be a whole number of "
+                          "seconds between 5 and 120"));
+    CHECK(test::has_issue(issues, "kiosk.toml:8: timeouts.thanks_s: must be a whole number"));
+    CHECK(test::has_issue(issues, "kiosk.toml:9: timeouts.nap_s: unknown key"));
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:11: branding.primary: 'blue' is not a colour of "
+                          "the form \"#rrggbb\""));
+    CHECK(test::has_issue(issues, "kiosk.toml:12: branding.on_primary: '#fff' is not a colour"));
+    CHECK(test::has_issue(issues, "kiosk.toml:13: branding.background: must be text"));
+    CHECK(test::has_issue(issues, "kiosk.toml:14: branding.text: '#12345g' is not a colour"));
+    CHECK(test::has_issue(issues, "kiosk.toml:15: branding.accent: '#00ff00ff' is not a colour"));
+    CHECK(test::has_issue(issues, "kiosk.toml:16: branding.font: unknown key"));
+    // Nothing more: malformed colours are not also blamed for poor contrast.
+    CHECK(issues.error_count() == 13);
+    // What could not be read keeps its default, so the kiosk still runs.
+    CHECK(config.languages == std::vector<std::string>{"nl"});
+    CHECK(config.default_language.empty());
+    CHECK(config.timeouts.idle == IdleTimeouts{}.idle);
+    CHECK(config.branding.primary == Branding{}.primary);
+}
+
+TEST_CASE("each timeout accepts its limits and nothing beyond") {
+    struct Case {
+        const char* key;
+        int low;
+        int high;
+    };
+    for (const Case c :
+         {Case{"idle_s", 15, 900}, Case{"warning_s", 5, 120}, Case{"thanks_s", 3, 120}}) {
+        INFO(c.key);
+        auto issues_for = [&](int value) {
+            Issues issues;
+            load("[kiosk]\nname = \"X\"\n[timeouts]\n" + std::string(c.key) + " = " +
+                     std::to_string(value) + "\n",
+                 issues);
+            return issues.error_count();
+        };
+        CHECK(issues_for(c.low) == 0);
+        CHECK(issues_for(c.high) == 0);
+        CHECK(issues_for(c.low - 1) == 1);
+        CHECK(issues_for(c.high + 1) == 1);
+    }
+}
+
+TEST_CASE("the contrast ratio follows WCAG 2") {
+    const Colour black{0, 0, 0};
+    const Colour white{0xff, 0xff, 0xff};
+    CHECK(contrast_ratio(black, white) == Approx(21.0));
+    CHECK(contrast_ratio(white, black) == Approx(21.0));
+    CHECK(contrast_ratio(Colour{0x12, 0x34, 0x56}, Colour{0x12, 0x34, 0x56}) == Approx(1.0));
+    // The well-known edge of AA on white: #767676 passes, #777777 just fails.
+    CHECK(contrast_ratio(Colour{0x76, 0x76, 0x76}, white) == Approx(4.54).epsilon(0.005));
+    CHECK(contrast_ratio(Colour{0x77, 0x77, 0x77}, white) < 4.5);
+}
+
+TEST_CASE("the default colours are readable") {
+    const Branding branding;
+    CHECK(contrast_ratio(branding.on_primary, branding.primary) >= 4.5);
+    CHECK(contrast_ratio(branding.text, branding.background) >= 4.5);
+}
+
+TEST_CASE("text colours too faint to read are an error naming both keys and the ratio") {
+    Issues issues;
+    load(R"([kiosk]
+name = "X"
+[branding]
+primary = "#777777"
+on_primary = "#ffffff"
+text = "#aaaaaa"
+)",
+         issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.error_count() == 2);
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:5: branding.on_primary: text in this colour on "
+                          "branding.primary has a contrast ratio of 4.47:1; at least "
+                          "4.5:1"));
+    // The background is the default here: the error points at the key that was given.
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:6: branding.text: text in this colour on "
+                          "branding.background has a contrast ratio of 2."));
+}
+
+TEST_CASE("a relative logo is found beside the configuration file, wherever the kiosk starts") {
+    test::TempDir dir;
+    std::filesystem::create_directories(dir / "assets");
+    test::write_text(dir / "assets" / "logo.png", "png");
+    test::write_text(dir / "kiosk.toml",
+                     "[kiosk]\nname = \"X\"\n[branding]\nlogo = \"assets/logo.png\"\n");
+    Issues issues;
+    const auto config = load_config_file(dir / "kiosk.toml", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.all().empty());
+    CHECK(config.branding.logo == dir / "assets" / "logo.png");
+    CHECK(std::filesystem::exists(config.branding.logo));
+}
+
+TEST_CASE("a logo that does not exist is an error naming the key and the path") {
+    test::TempDir dir;
+    test::write_text(dir / "kiosk.toml",
+                     "[kiosk]\nname = \"X\"\n[branding]\nlogo = \"missing.png\"\n");
+    Issues issues;
+    const auto config = load_config_file(dir / "kiosk.toml", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.error_count() == 1);
+    CHECK(test::has_issue(issues, (dir / "kiosk.toml").string() + ":4: branding.logo: '" +
+                                      (dir / "missing.png").string() + "' does not exist"));
+    CHECK(config.branding.logo.empty());
+}
+
+TEST_CASE("a logo that is a folder is an error") {
+    test::TempDir dir;
+    Issues issues;
+    load("[kiosk]\nname = \"X\"\n[branding]\nlogo = \"" + dir.path().string() + "\"\n", issues);
+    INFO(test::all_issues(issues));
+    CHECK(test::has_issue(
+        issues, "kiosk.toml:4: branding.logo: '" + dir.path().string() + "' is not a file"));
+}
+
+TEST_CASE("no languages configured offers all of the pack's, starting in the first") {
+    KioskConfig config;
+    Issues issues;
+    resolve_languages(config, pack_with_languages({"nl", "en", "uk"}), "kiosk.toml", issues);
+    CHECK(issues.all().empty());
+    CHECK(config.languages == std::vector<std::string>{"nl", "en", "uk"});
+    CHECK(config.default_language == "nl");
+}
+
+TEST_CASE("configured languages keep their order and default") {
+    KioskConfig config;
+    config.languages = {"uk", "nl"};
+    config.default_language = "nl";
+    Issues issues;
+    resolve_languages(config, pack_with_languages({"nl", "en", "uk"}), "kiosk.toml", issues);
+    CHECK(issues.all().empty());
+    CHECK(config.languages == std::vector<std::string>{"uk", "nl"});
+    CHECK(config.default_language == "nl");
+
+    KioskConfig no_default;
+    no_default.languages = {"en", "nl"};
+    resolve_languages(no_default, pack_with_languages({"nl", "en"}), "kiosk.toml", issues);
+    CHECK(no_default.default_language == "en");
+}
+
+TEST_CASE("a language the pack does not have is an error, and the others are still offered") {
+    KioskConfig config;
+    config.languages = {"nl", "tr"};
+    Issues issues;
+    resolve_languages(config, pack_with_languages({"nl", "en"}), "/etc/kiosk/kiosk.toml", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.error_count() == 1);
+    CHECK(test::has_issue(issues,
+                          "/etc/kiosk/kiosk.toml: kiosk.languages: 'tr' is not one of "
+                          "the content pack's languages (nl, en)"));
+    CHECK(config.languages == std::vector<std::string>{"nl"});
+    CHECK(config.default_language == "nl");
+}
+
+TEST_CASE("a default language that is not offered is an error, and the first is used") {
+    KioskConfig config;
+    config.default_language = "pl";
+    Issues issues;
+    resolve_languages(config, pack_with_languages({"nl", "en"}), "kiosk.toml", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.error_count() == 1);
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml: kiosk.default_language: 'pl' is not one of the "
+                          "languages offered (nl, en)"));
+    CHECK(config.languages == std::vector<std::string>{"nl", "en"});
+    CHECK(config.default_language == "nl");
+}
+
+TEST_CASE("the example configuration loads without issues and documents the defaults") {
+    Issues issues;
+    auto config = load_config_file(example_config(), issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.all().empty());
+    CHECK(config.timeouts.idle == IdleTimeouts{}.idle);
+    CHECK(config.timeouts.warning == IdleTimeouts{}.warning);
+    CHECK(config.timeouts.thanks == IdleTimeouts{}.thanks);
+    const Branding defaults;
+    CHECK(config.branding.primary == defaults.primary);
+    CHECK(config.branding.on_primary == defaults.on_primary);
+    CHECK(config.branding.background == defaults.background);
+    CHECK(config.branding.text == defaults.text);
+    CHECK(config.branding.accent == defaults.accent);
+    REQUIRE(config.printer.target.has_value());
+    CHECK(config.printer.target->path == "/dev/usb/lp0");
+
+    // Its languages fit the bundled content pack.
+    Issues content_issues;
+    const auto source = load_content_dir(test::source_dir() / "content", content_issues);
+    REQUIRE_FALSE(content_issues.has_errors());
+    resolve_languages(config, source.pack, example_config().string(), issues);
+    CHECK(issues.all().empty());
+    CHECK(config.default_language == "nl");
+}
