@@ -45,10 +45,20 @@ Millis wait_before_next_frame(const LoopState& state, const IdleTimeouts& timeou
         break;
     case IdlePhase::visiting:
         if (state.warning) {
-            // The countdown shows whole seconds: draw when the next one begins.
-            const auto shown = idle_decision(state.phase, state.now, state.last_input, timeouts);
-            const auto into_second = shown.remaining % Millis{1000};
-            wait = std::min(wait, into_second == Millis{0} ? Millis{1000} : into_second);
+            // The countdown shows whole seconds: draw when the next one begins,
+            // or now if the last frame still showed an earlier one (or none).
+            const auto deadline = state.last_input + timeouts.idle + timeouts.warning;
+            const auto left = deadline - state.now;
+            if (left <= Clock::duration::zero()) {
+                wait = Millis{0};  // the visit is due to be wiped
+                break;
+            }
+            const auto shown = std::chrono::ceil<Seconds>(left);
+            if (state.last_frame < deadline - shown) {
+                wait = Millis{0};
+                break;
+            }
+            wait = std::min(wait, until(deadline - (shown - Seconds{1})));
         } else {
             wait = std::min(wait, until(state.last_input + timeouts.idle));
         }

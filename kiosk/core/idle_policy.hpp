@@ -56,7 +56,7 @@ struct LoopState {
 };
 
 // The wait before the next frame. Never zero unless a frame is due now; at
-// rest on the attract screen, one frame a second at most.
+// rest on the attract screen, one frame per attract_tick at most.
 Millis wait_before_next_frame(const LoopState& state, const IdleTimeouts& timeouts,
                               const FramePacing& pacing = {});
 
