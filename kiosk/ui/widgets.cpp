@@ -75,6 +75,17 @@ float text_block(ScreenContext& ctx, ImVec2 pos, float width, std::string_view t
     return y - pos.y;
 }
 
+float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon) {
+    const Face& body = ctx.fonts.body;
+    const float text =
+        body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, label.data(), label.data() + label.size())
+            .x;
+    // Padding on both sides, and the icon column as button() lays it out.
+    return std::ceil(text + 1.6f * ctx.em +
+                     (with_icon ? ctx.fonts.heading.size * 1.15f + 0.6f * ctx.em : 0) +
+                     0.4f * ctx.em);
+}
+
 bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     const float em = ctx.em;
     const Palette& c = ctx.colours;
@@ -123,9 +134,16 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
                        {std::floor(x), std::floor(area.min.y + (area.height() - big.size) / 2)},
                        spec.look == ButtonLook::primary || held ? ink : c.primary, spec.icon.data(),
                        spec.icon.data() + spec.icon.size());
-        left += std::max(size.x, big.size) + 0.6f * em;
+        left += std::max(size.x, big.size * 1.15f) + 0.6f * em;
     }
     const float width = std::max(em, right - left);
+    if (spec.icon_only) {
+        Area seen;
+        if (visible_part(area, seen))
+            ctx.record.add_target(
+                {std::string(spec.label), seen.min.x, seen.min.y, seen.max.x, seen.max.y});
+        return tapped;
+    }
     const float label_h = text_height(spec.label, face.bold, face.size, width);
     const Face& small = ctx.fonts.small;
     const float second_h =
@@ -203,37 +221,54 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
                    c.text, name.c_str());
     ctx.record.add_text(name);
 
-    // Right to left: contrast, larger text, Dutch beside, language.
+    // Right to left: contrast, larger text, Dutch beside, language. On a
+    // narrow screen they keep only their icons, and stay just as large.
+    struct Toggle {
+        const char* id;
+        std::string label;
+        std::string glyph;
+        bool on;
+        FlowIntent intent;  // unused for the language menu
+    };
+    std::vector<Toggle> toggles;
+    toggles.push_back({"contrast", ctx.text("contrast"), icon::contrast, ctx.flow.high_contrast(),
+                       flow::ToggleContrast{}});
+    toggles.push_back({"larger", ctx.text("larger_text"), icon::text_size, ctx.flow.large_text(),
+                       flow::ToggleLargeText{}});
+    if (with_language && ctx.lang() != "nl")
+        toggles.push_back({"dutch", ctx.text("dutch_beside"), icon::language,
+                           ctx.flow.dutch_beside(), flow::ToggleDutchBeside{}});
+    const bool menu = with_language && ctx.flow.settings().languages.size() > 1;
+    if (menu) {
+        const auto it = ctx.pack.info.language_names.find(ctx.lang());
+        toggles.push_back({"language",
+                           it != ctx.pack.info.language_names.end() ? it->second : ctx.lang(),
+                           pictogram_glyph("globe"), ctx.memory.language_menu, flow::Reset{}});
+    }
+    const float name_w = body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, name.c_str()).x;
+    float needed = 0;
+    for (const auto& t : toggles)
+        needed += button_width(ctx, t.label) + 0.5f * em;
+    const bool icons_only = name_x + name_w + em + needed > area.max.x - pad;
     const float h = std::min(area.height() - 0.7f * em, metric::touch_min * em);
     const float y = area.min.y + (area.height() - h) / 2;
     float x = area.max.x - pad;
-    auto toggle = [&](const char* id, const std::string& label, const char* glyph, bool on) {
-        const float w =
-            body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, label.c_str()).x + 3.6f * em;
+    for (const auto& t : toggles) {
+        const float w = icons_only ? h : button_width(ctx, t.label);
         x -= w;
-        const bool tapped = button(ctx, {{x, y}, {x + w, y + h}},
-                                   {.id = id,
-                                    .label = label,
-                                    .icon = glyph,
-                                    .look = on ? ButtonLook::primary : ButtonLook::quiet});
+        if (button(ctx, {{x, y}, {x + w, y + h}},
+                   {.id = t.id,
+                    .label = t.label,
+                    .icon = t.glyph,
+                    .look = t.on ? ButtonLook::primary : ButtonLook::quiet,
+                    .icon_only = icons_only})) {
+            if (std::string_view(t.id) == "language")
+                ctx.memory.language_menu = !ctx.memory.language_menu;
+            else
+                ctx.emit(t.intent);
+        }
         x -= 0.5f * em;
-        return tapped;
-    };
-    if (toggle("contrast", ctx.text("contrast"), icon::contrast, ctx.flow.high_contrast()))
-        ctx.emit(flow::ToggleContrast{});
-    if (toggle("larger", ctx.text("larger_text"), icon::text_size, ctx.flow.large_text()))
-        ctx.emit(flow::ToggleLargeText{});
-    if (!with_language)
-        return;
-    if (ctx.lang() != "nl" &&
-        toggle("dutch", ctx.text("dutch_beside"), icon::language, ctx.flow.dutch_beside()))
-        ctx.emit(flow::ToggleDutchBeside{});
-    const auto names = ctx.pack.info.language_names;
-    const auto it = names.find(ctx.lang());
-    const std::string current = it != names.end() ? it->second : ctx.lang();
-    if (ctx.flow.settings().languages.size() > 1 &&
-        toggle("language", current, pictogram_glyph("globe").c_str(), ctx.memory.language_menu))
-        ctx.memory.language_menu = !ctx.memory.language_menu;
+    }
 }
 
 void language_menu(ScreenContext& ctx, Area screen) {

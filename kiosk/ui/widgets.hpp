@@ -30,10 +30,14 @@ struct ButtonSpec {
     ButtonLook look = ButtonLook::secondary;
     bool centred = false;        // centre the words; otherwise icon and words from the left
     const Face* face = nullptr;  // default: body bold
+    bool icon_only =
+        false;  // a narrow screen: the icon shows, the label is still the target's name
 };
 
 // A button filling `area`. True on the frame it is tapped.
 bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec);
+// The width a one-line button needs for `label` (in body bold) and an icon.
+float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon = true);
 
 enum class Align { left, centre };
 

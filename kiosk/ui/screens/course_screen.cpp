@@ -81,13 +81,7 @@ void course_screen(ScreenContext& ctx, Area area) {
     const Area bar = bottom_bar(ctx, area);
     if (back_button(ctx, bar))
         ctx.emit(flow::Back{});
-    const std::string label = ctx.text("take_away");
-    const float h = metric::touch_min * em;
-    const float w = b.bold->CalcTextSizeA(b.size, FLT_MAX, 0, label.c_str()).x + 4.4f * em;
-    const float by = bar.min.y + (bar.height() - h) / 2;
-    if (button(
-            ctx, {{bar.max.x - margin - w, by}, {bar.max.x - margin, by + h}},
-            {.id = "take-away", .label = label, .icon = icon::qrcode, .look = ButtonLook::primary}))
+    if (forward_button(ctx, bar, "take-away", ctx.text("take_away"), icon::qrcode, true))
         ctx.emit(flow::TakeAway{});
 }
 

@@ -14,17 +14,31 @@ Area above_bottom_bar(const ScreenContext& ctx, Area area) {
     return {area.min, {area.max.x, area.max.y - metric::bar_height * ctx.em}};
 }
 
-bool back_button(ScreenContext& ctx, Area bar) {
-    const float em = ctx.em;
-    const float h = metric::touch_min * em;
+namespace {
+
+Area bar_slot(const ScreenContext& ctx, Area bar, float width, bool right) {
+    const float h = metric::touch_min * ctx.em;
     const float y = bar.min.y + (bar.height() - h) / 2;
-    const float x = bar.min.x + metric::margin * em;
+    const float margin = metric::margin * ctx.em;
+    const float x = right ? bar.max.x - margin - width : bar.min.x + margin;
+    return {{x, y}, {x + width, y + h}};
+}
+
+}  // namespace
+
+bool back_button(ScreenContext& ctx, Area bar) {
     const std::string label = ctx.text("back");
-    const float w =
-        ctx.fonts.body.bold->CalcTextSizeA(ctx.fonts.body.size, FLT_MAX, 0, label.c_str()).x +
-        4.2f * em;
-    return button(ctx, {{x, y}, {x + w, y + h}},
+    return button(ctx, bar_slot(ctx, bar, button_width(ctx, label), false),
                   {.id = "back", .label = label, .icon = icon::back, .look = ButtonLook::quiet});
+}
+
+bool forward_button(ScreenContext& ctx, Area bar, const char* id, const std::string& label,
+                    const char* glyph, bool primary) {
+    return button(ctx, bar_slot(ctx, bar, button_width(ctx, label), true),
+                  {.id = id,
+                   .label = label,
+                   .icon = glyph,
+                   .look = primary ? ButtonLook::primary : ButtonLook::quiet});
 }
 
 }  // namespace kiosk::ui

@@ -104,14 +104,7 @@ void question_screen(ScreenContext& ctx, Area area) {
     const Area bar = bottom_bar(ctx, area);
     if (back_button(ctx, bar))
         ctx.emit(flow::Back{});
-    const std::string skip = ctx.text("skip");
-    const float h = metric::touch_min * em;
-    const float w =
-        ctx.fonts.body.bold->CalcTextSizeA(ctx.fonts.body.size, FLT_MAX, 0, skip.c_str()).x +
-        4.2f * em;
-    const float by = bar.min.y + (bar.height() - h) / 2;
-    if (button(ctx, {{bar.max.x - margin - w, by}, {bar.max.x - margin, by + h}},
-               {.id = "skip", .label = skip, .icon = icon::skip, .look = ButtonLook::quiet}))
+    if (forward_button(ctx, bar, "skip", ctx.text("skip"), icon::skip, false))
         ctx.emit(flow::Skip{});
 }
 

@@ -21,5 +21,8 @@ Area bottom_bar(const ScreenContext& ctx, Area area);
 Area above_bottom_bar(const ScreenContext& ctx, Area area);
 // "Back" at the bottom left; true when tapped.
 bool back_button(ScreenContext& ctx, Area bar);
+// The way forward at the bottom right (skip, take away, done); true when tapped.
+bool forward_button(ScreenContext& ctx, Area bar, const char* id, const std::string& label, const char* glyph,
+                    bool primary);
 
 }  // namespace kiosk::ui

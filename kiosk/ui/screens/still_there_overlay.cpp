@@ -18,7 +18,7 @@ void still_there_overlay(ScreenContext& ctx, Area screen) {
     const long seconds = static_cast<long>((countdown->count() + 999) / 1000);
 
     const float w = std::min(screen.width() - 4 * em, 30 * em);
-    const float h = std::min(screen.height() - 2 * em, 20 * em);
+    const float h = std::min(screen.height() - 2 * em, 16.5f * em);
     const Area panel{
         {screen.min.x + (screen.width() - w) / 2, screen.min.y + (screen.height() - h) / 2},
         {screen.min.x + (screen.width() + w) / 2, screen.min.y + (screen.height() + h) / 2}};

@@ -57,7 +57,7 @@ void takeaway_screen(ScreenContext& ctx, Area area) {
             if (flow.printer_present() && flow.printer_fault())
                 note(icon::warning, ctx.text("printer_fault"), c.warning);
             const float cw = (w - 2 * gap) / 3;
-            const bool three = can_print && cw > 9 * em;
+            const bool three = can_print && cw > 11 * em;
             auto choice = [&](int slot, const char* id, const std::string& label, const char* glyph,
                               ReceiptChoice kind, ButtonLook look) {
                 const float bx = three ? x + static_cast<float>(slot) * (cw + gap) : x;
@@ -99,12 +99,7 @@ void takeaway_screen(ScreenContext& ctx, Area area) {
     const Area bar = bottom_bar(ctx, area);
     if (back_button(ctx, bar))
         ctx.emit(flow::Back{});
-    const std::string label = ctx.text("done");
-    const float h = metric::touch_min * em;
-    const float bw = b.bold->CalcTextSizeA(b.size, FLT_MAX, 0, label.c_str()).x + 4.4f * em;
-    const float by = bar.min.y + (bar.height() - h) / 2;
-    if (button(ctx, {{bar.max.x - margin - bw, by}, {bar.max.x - margin, by + h}},
-               {.id = "done", .label = label, .icon = icon::check, .look = ButtonLook::primary}))
+    if (forward_button(ctx, bar, "done", ctx.text("done"), icon::check, true))
         ctx.emit(flow::Done{});
 }
 
