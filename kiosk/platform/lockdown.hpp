@@ -1,0 +1,42 @@
+#pragma once
+// What an SDL event means to the kiosk. A locked kiosk (fullscreen, or headless
+// where scripts check the lockdown) cannot be left by a visitor: the keys and
+// requests that would close or leave an ordinary window mean nothing to it,
+// and they do not even count as someone using the kiosk. Only the service
+// manager (SIGTERM, arriving as the quit event) ends it. A pure function of the
+// event, so the rules are tested without a window.
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <string_view>
+
+namespace kiosk::platform {
+
+enum class EventAction {
+    ignore,  // nothing for the kiosk
+    input,   // someone touched, clicked or typed: feed it and restart the idle timer
+    redraw,  // the window needs drawing again (exposed, shown, focus back)
+    resize,  // the drawable size may have changed
+    quit,    // end the kiosk
+};
+
+struct EventMeaning {
+    EventAction action = EventAction::ignore;
+    // Set when the event was an attempt to leave a locked kiosk, for the log:
+    // "Alt+F4", "Escape", "window close". Static text.
+    std::string_view refused;
+};
+
+struct LockdownRules {
+    bool locked = true;
+    std::uint32_t quit_event = 0;  // the user event type that ends the kiosk (signals)
+};
+
+EventMeaning event_meaning(const SDL_Event& event, const LockdownRules& rules);
+
+// The name of a key combination that leaves or closes a window on common
+// desktops, or empty: "Alt+F4", "Ctrl+W", "Ctrl+Q", "Escape", "Alt+Tab", "Super".
+std::string_view escape_combination(const SDL_Keysym& key);
+
+}  // namespace kiosk::platform
