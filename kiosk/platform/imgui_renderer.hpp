@@ -1,0 +1,31 @@
+#pragma once
+// The Dear ImGui context and its SDL_Renderer backend: begins and draws frames
+// so that the app itself never calls ImGui.
+
+#include <SDL.h>
+
+namespace kiosk::platform {
+
+class ImGuiRenderer {
+  public:
+    // Creates the ImGui context (configured for a kiosk) and binds it to
+    // `renderer`. The font texture is made at the first frame, so the UI fills
+    // the font atlas between construction and then.
+    explicit ImGuiRenderer(SDL_Renderer* renderer);
+    ~ImGuiRenderer();
+    ImGuiRenderer(const ImGuiRenderer&) = delete;
+    ImGuiRenderer& operator=(const ImGuiRenderer&) = delete;
+
+    // Around a rebuild of the font atlas (new display size).
+    void drop_font_texture();
+    bool make_font_texture();
+
+    void new_frame();
+    // Ends the frame and draws it; presenting is up to the caller.
+    void render();
+
+  private:
+    SDL_Renderer* renderer_;
+};
+
+}  // namespace kiosk::platform

@@ -1,0 +1,161 @@
+#include "kiosk/platform/window.hpp"
+
+#include <charconv>
+
+namespace kiosk::platform {
+namespace {
+
+std::string sdl_error() {
+    const char* text = SDL_GetError();
+    return text && *text ? text : "unknown SDL error";
+}
+
+// "opengl (accelerated)"; SDL_RENDER_DRIVER may have chosen another than asked for.
+std::string renderer_name(SDL_Renderer* renderer) {
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer, &info) != 0 || !info.name)
+        return "unknown";
+    return std::string(info.name) +
+           ((info.flags & SDL_RENDERER_ACCELERATED) ? " (accelerated)" : " (not accelerated)");
+}
+
+// Before SDL_Init: these decide how SDL starts.
+void set_hints(const WindowOptions& options) {
+    // The kiosk ends on SIGTERM through its own signal thread (platform/signals).
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_APP_NAME, options.title.c_str());
+    // A mouse is a mouse: no made-up touches. (SDL still reports each touch as a
+    // mouse event too; the input adapter ignores those.)
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    if (options.mode == WindowMode::headless) {
+        // Whatever SDL_VIDEODRIVER says: a headless run never needs a display.
+        SDL_SetHintWithPriority(SDL_HINT_VIDEODRIVER, "dummy", SDL_HINT_OVERRIDE);
+    }
+    if (options.mode == WindowMode::fullscreen) {
+        // A kiosk that loses focus to a notification must not minimise itself,
+        // and Alt+Tab must not take a visitor to the desktop.
+        SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+        SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
+        SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
+    }
+}
+
+}  // namespace
+
+std::optional<std::pair<int, int>> parse_window_size(std::string_view text) {
+    const auto x = text.find('x');
+    if (x == std::string_view::npos)
+        return std::nullopt;
+    auto number = [](std::string_view digits) -> std::optional<int> {
+        int value = 0;
+        const auto [end, error] =
+            std::from_chars(digits.data(), digits.data() + digits.size(), value);
+        if (error != std::errc() || end != digits.data() + digits.size() || digits.empty() ||
+            digits.front() == '+' || value < 64 || value > 16384)
+            return std::nullopt;
+        return value;
+    };
+    const auto width = number(text.substr(0, x));
+    const auto height = number(text.substr(x + 1));
+    if (!width || !height)
+        return std::nullopt;
+    return std::pair{*width, *height};
+}
+
+Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options) {
+    set_hints(options);
+    // Only video and timer: the game-controller subsystem makes SDL poll.
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)
+        return Error{options.mode == WindowMode::headless
+                         ? "cannot start SDL's headless video: " + sdl_error()
+                         : "cannot open a window: " + sdl_error() +
+                               " (is DISPLAY or WAYLAND_DISPLAY set?)"};
+    std::unique_ptr<Window> window(new Window());
+    window->mode_ = options.mode;
+    SDL_StopTextInput();  // no on-screen keyboard or input method: the kiosk has no text fields
+
+    if (options.mode == WindowMode::headless) {
+        window->surface_ = SDL_CreateRGBSurfaceWithFormat(0, options.width, options.height, 32,
+                                                          SDL_PIXELFORMAT_RGBA32);
+        if (!window->surface_)
+            return Error{"cannot make a " + std::to_string(options.width) + "x" +
+                         std::to_string(options.height) + " offscreen surface: " + sdl_error()};
+        window->renderer_ = SDL_CreateSoftwareRenderer(window->surface_);
+        if (!window->renderer_)
+            return Error{"cannot make a software renderer: " + sdl_error()};
+        window->renderer_description_ = "software (headless)";
+        return window;
+    }
+
+    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_SHOWN;
+    int width = options.width;
+    int height = options.height;
+    if (options.mode == WindowMode::fullscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+        SDL_DisplayMode display{};
+        if (SDL_GetDesktopDisplayMode(0, &display) == 0) {
+            width = display.w;
+            height = display.h;
+        }
+    }
+    window->window_ = SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED,
+                                       SDL_WINDOWPOS_CENTERED, width, height, flags);
+    if (!window->window_)
+        return Error{"cannot open a window: " + sdl_error() +
+                     " (is DISPLAY or WAYLAND_DISPLAY set?)"};
+    if (options.mode == WindowMode::fullscreen)
+        SDL_SetWindowKeyboardGrab(window->window_, SDL_TRUE);
+
+    window->renderer_ = SDL_CreateRenderer(window->window_, -1,
+                                           SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+    if (window->renderer_) {
+        window->renderer_description_ = renderer_name(window->renderer_);
+    } else {
+        const std::string why = sdl_error();
+        window->renderer_ = SDL_CreateRenderer(window->window_, -1, SDL_RENDERER_SOFTWARE);
+        if (!window->renderer_)
+            return Error{"cannot make a renderer for the window: " + sdl_error()};
+        window->renderer_description_ =
+            renderer_name(window->renderer_) + ", as no accelerated one works: " + why;
+    }
+    return window;
+}
+
+Window::~Window() {
+    if (renderer_)
+        SDL_DestroyRenderer(renderer_);
+    if (surface_)
+        SDL_FreeSurface(surface_);
+    if (window_)
+        SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+ViewSize Window::view_size() const {
+    ViewSize view;
+    if (window_) {
+        SDL_GetWindowSize(window_, &view.window_width, &view.window_height);
+    } else if (surface_) {
+        view.window_width = surface_->w;
+        view.window_height = surface_->h;
+    }
+    if (SDL_GetRendererOutputSize(renderer_, &view.output_width, &view.output_height) != 0) {
+        view.output_width = view.window_width;
+        view.output_height = view.window_height;
+    }
+    return view;
+}
+
+Result<RgbaPixels> Window::read_pixels() const {
+    RgbaPixels pixels;
+    if (SDL_GetRendererOutputSize(renderer_, &pixels.width, &pixels.height) != 0)
+        return Error{"cannot read the screen's size: " + sdl_error()};
+    pixels.rgba.resize(static_cast<std::size_t>(pixels.width) *
+                       static_cast<std::size_t>(pixels.height) * 4);
+    if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_RGBA32, pixels.rgba.data(),
+                             pixels.width * 4) != 0)
+        return Error{"cannot read the screen's pixels: " + sdl_error()};
+    return pixels;
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,66 @@
+#pragma once
+// The SDL window and its renderer, in one of three modes: fullscreen for the
+// kiosk itself, a decorated window for development, or headless (no display at
+// all: a software renderer drawing into memory) for scripted runs and tests.
+// Owns SDL itself: the first thing to open and the last to close.
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "kiosk/core/result.hpp"
+#include "kiosk/platform/input.hpp"
+
+namespace kiosk::platform {
+
+enum class WindowMode { fullscreen, windowed, headless };
+
+struct WindowOptions {
+    WindowMode mode = WindowMode::fullscreen;
+    int width = 1920, height = 1080;  // windowed and headless; fullscreen takes the display's
+    std::string title = "Learning and work kiosk";
+};
+
+struct RgbaPixels {
+    int width = 0, height = 0;
+    std::vector<std::uint8_t> rgba;  // row-major, 4 bytes a pixel
+};
+
+// "1280x720" as a size in pixels, from 64 to 16384 each way; nothing otherwise.
+std::optional<std::pair<int, int>> parse_window_size(std::string_view text);
+
+class Window {
+  public:
+    static Result<std::unique_ptr<Window>> open(const WindowOptions& options);
+    ~Window();
+    Window(const Window&) = delete;
+    Window& operator=(const Window&) = delete;
+
+    SDL_Renderer* renderer() const { return renderer_; }
+    ViewSize view_size() const;
+    WindowMode mode() const { return mode_; }
+    // A locked kiosk cannot be closed or left by a visitor; only a window for
+    // development can.
+    bool locked() const { return mode_ != WindowMode::windowed; }
+    // e.g. "opengl (accelerated)" or "software (no accelerated renderer: ...)".
+    const std::string& renderer_description() const { return renderer_description_; }
+
+    // What the renderer has drawn since the last clear; call before presenting.
+    Result<RgbaPixels> read_pixels() const;
+
+  private:
+    Window() = default;
+    WindowMode mode_ = WindowMode::fullscreen;
+    SDL_Window* window_ = nullptr;
+    SDL_Surface* surface_ = nullptr;  // headless: what the software renderer draws into
+    SDL_Renderer* renderer_ = nullptr;
+    std::string renderer_description_;
+};
+
+}  // namespace kiosk::platform
