@@ -76,6 +76,28 @@ Result<bool> write_png(const std::string& path, const GrayImage& image) {
         path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
 }
 
+Result<bool> write_png_rgba(const std::string& path, int width, int height,
+                            const std::vector<std::uint8_t>& rgba) {
+    if (width <= 0 || height <= 0)
+        return Error{"cannot write " + path + ": the image is empty"};
+    const auto count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
+    if (rgba.size() != count * 4) {
+        return Error{"cannot write " + path + ": the image has " + std::to_string(rgba.size()) +
+                     " bytes, not 4 x " + std::to_string(width) + " x " + std::to_string(height)};
+    }
+    std::vector<unsigned char> rgb(count * 3);
+    for (std::size_t i = 0; i < count; ++i) {
+        rgb[i * 3] = rgba[i * 4];
+        rgb[i * 3 + 1] = rgba[i * 4 + 1];
+        rgb[i * 3 + 2] = rgba[i * 4 + 2];
+    }
+    std::vector<unsigned char> png;
+    if (stbi_write_png_to_func(append_bytes, &png, width, height, 3, rgb.data(), width * 3) == 0)
+        return Error{"cannot encode " + path + " as PNG"};
+    return write_file_atomically(
+        path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
+}
+
 Result<GrayImage> read_png_gray(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
