@@ -10,7 +10,8 @@ namespace kiosk::app {
 bool reject_leftovers(const Args& args, const char* command) {
     if (args.rest().empty())
         return false;
-    std::cerr << "kiosk " << command << ": unexpected '" << args.rest().front() << "'\n";
+    std::cerr << "kiosk" << (*command ? " " : "") << command << ": unexpected '"
+              << args.rest().front() << "'\n";
     return true;
 }
 
@@ -21,7 +22,11 @@ namespace {
 constexpr const char* help =
     "kiosk - the learning-and-work kiosk\n"
     "\n"
-    "  kiosk [visit] --content FILE.db          a visit in the terminal\n"
+    "  kiosk --content FILE.db [--config kiosk.toml] [--windowed WxH]\n"
+    "                                           the touch kiosk: fullscreen, or in a window\n"
+    "  kiosk --content FILE.db --headless [--size WxH] --script FILE [--screenshots DIR]\n"
+    "                                           play a script of taps and checks, no display\n"
+    "  kiosk visit --content FILE.db            a visit in the terminal\n"
     "  kiosk content validate DIR               check a content pack's source files\n"
     "  kiosk content build DIR -o FILE.db       compile a content pack\n"
     "  kiosk content import ooapi FILE.json -o FILE.csv\n"
@@ -39,9 +44,12 @@ int main(int argc, char** argv) {
         std::cout << help;
         return 0;
     }
+    // No subcommand (nothing, or options first): the kiosk itself.
     const std::string command =
-        args.rest().empty() || args.rest().front().starts_with("--") ? "visit" : *args.take_word();
+        args.rest().empty() || args.rest().front().starts_with("--") ? "" : *args.take_word();
     try {
+        if (command.empty())
+            return kiosk::app::kiosk_command(args);
         if (command == "visit")
             return kiosk::app::visit_command(args);
         if (command == "content")
@@ -52,7 +60,7 @@ int main(int argc, char** argv) {
             return kiosk::app::print_test_command(args);
     } catch (const std::exception& e) {
         // The edge of the program: report what went wrong instead of aborting.
-        std::cerr << "kiosk " << command << ": " << e.what() << '\n';
+        std::cerr << "kiosk" << (command.empty() ? "" : " ") << command << ": " << e.what() << '\n';
         return 1;
     }
     std::cerr << "kiosk: unknown command '" << command << "'\n\n" << help;

@@ -14,7 +14,7 @@
 namespace kiosk::app {
 namespace {
 
-constexpr const char* usage = "usage: kiosk [visit] --content FILE.db [--today YYYY-MM-DD]\n";
+constexpr const char* usage = "usage: kiosk visit --content FILE.db [--today YYYY-MM-DD]\n";
 
 void show_question(const Question& q, const Visit& visit, const ContentPack& pack) {
     const auto& lang = visit.language();

@@ -145,7 +145,7 @@ TEST_CASE("a terminal visit goes from language to results and a QR code") {
     for (int i = 0; i < 14; ++i)
         keys += "s\n";
     test::write_text(dir / "input.txt", "en\n2\n" + keys);
-    const auto out = run("--content " + quoted(default_pack()) + " --today 2026-11-28 < " +
+    const auto out = run("visit --content " + quoted(default_pack()) + " --today 2026-11-28 < " +
                          quoted(dir / "input.txt"));
     INFO(out.text);
     CHECK(out.status == 0);

@@ -1,0 +1,220 @@
+// kiosk (no subcommand): the touch kiosk itself. Fullscreen and locked for
+// visitors, in a window for development, or headless playing a script for
+// tests and content authors. Says at once, before any window opens, when the
+// content or the configuration is wrong.
+
+#include <ctime>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "kiosk/app/commands.hpp"
+#include "kiosk/app/kiosk_loop.hpp"
+#include "kiosk/app/script_player.hpp"
+#include "kiosk/core/catalogue.hpp"
+#include "kiosk/core/config.hpp"
+#include "kiosk/core/match_index.hpp"
+#include "kiosk/core/matcher.hpp"
+#include "kiosk/core/ui_script.hpp"
+#include "kiosk/platform/signals.hpp"
+#include "kiosk/platform/window.hpp"
+
+namespace kiosk::app {
+namespace {
+
+constexpr const char* usage =
+    "usage: kiosk --content FILE.db [--config kiosk.toml] [--windowed WxH] [--today YYYY-MM-DD]\n"
+    "       kiosk --content FILE.db [--config kiosk.toml] --headless [--size WxH]\n"
+    "             --script FILE [--screenshots DIR] [--today YYYY-MM-DD]\n";
+
+struct KioskOptions {
+    std::string content;
+    std::optional<std::string> config;
+    platform::WindowOptions window;
+    std::optional<std::string> script;
+    std::optional<std::string> screenshots;
+    std::optional<std::int32_t> today;  // fixed by --today; otherwise the local date, kept current
+};
+
+// Usage errors print why and the usage, and give nothing.
+std::optional<KioskOptions> parse_options(Args& args) {
+    KioskOptions options;
+    const auto content = args.take_option("--content");
+    options.config = args.take_option("--config");
+    const auto windowed = args.take_option("--windowed");
+    const bool headless = args.take_flag("--headless");
+    const auto size = args.take_option("--size");
+    options.script = args.take_option("--script");
+    options.screenshots = args.take_option("--screenshots");
+    const auto today = args.take_option("--today");
+    if (reject_leftovers(args, "") || !content)
+        return std::nullopt;
+    options.content = *content;
+    auto complain = [](const std::string& why) -> std::optional<KioskOptions> {
+        std::cerr << "kiosk: " << why << '\n';
+        return std::nullopt;
+    };
+    if (windowed && headless)
+        return complain("--windowed and --headless exclude each other");
+    if (headless && !options.script)
+        return complain("--headless needs a --script to play");
+    if (!headless && (options.script || options.screenshots || size))
+        return complain("--script, --screenshots and --size go with --headless");
+    if (today) {
+        options.today = parse_day(*today);
+        if (!options.today)
+            return complain("--today: '" + *today + "' is not a date YYYY-MM-DD");
+    }
+    options.window.mode = headless   ? platform::WindowMode::headless
+                          : windowed ? platform::WindowMode::windowed
+                                     : platform::WindowMode::fullscreen;
+    if (const auto& text = headless ? size : windowed) {
+        const auto parsed = platform::parse_window_size(*text);
+        if (!parsed)
+            return complain((headless ? "--size" : "--windowed") + std::string(": '") + *text +
+                            "' is not a size like 1280x720");
+        options.window.width = parsed->first;
+        options.window.height = parsed->second;
+    }
+    return options;
+}
+
+// The configuration, checked against the pack; nothing when it has errors
+// (each already printed, as `kiosk content validate` prints a pack's).
+std::optional<KioskConfig> load_checked_config(const std::optional<std::string>& path,
+                                               const ContentPack& pack) {
+    Issues issues;
+    KioskConfig config;
+    if (path)
+        config = load_config_file(*path, issues);
+    resolve_languages(config, pack, path.value_or("(no configuration)"), issues);
+    for (const auto& issue : issues.all())
+        std::cerr << format_issue(issue) << '\n';
+    if (issues.has_errors())
+        return std::nullopt;
+    return config;
+}
+
+std::optional<std::vector<script::Line>> load_script(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::cerr << "kiosk: cannot read the script " << path << '\n';
+        return std::nullopt;
+    }
+    std::stringstream text;
+    text << in.rdbuf();
+    auto lines = script::parse_script(text.str(), path);
+    if (!lines) {
+        std::cerr << lines.error() << '\n';
+        return std::nullopt;
+    }
+    return std::move(*lines);
+}
+
+const char* mode_name(platform::WindowMode mode) {
+    switch (mode) {
+        case platform::WindowMode::fullscreen:
+            return "fullscreen";
+        case platform::WindowMode::windowed:
+            return "windowed";
+        case platform::WindowMode::headless:
+            return "headless";
+    }
+    return "?";
+}
+
+// The real clock: sleeps in SDL_WaitEventTimeout until input or a frame is due.
+void run_window(KioskLoop& loop, VisitFlow& flow, const KioskOptions& options) {
+    auto day_checked = Clock::now();
+    while (!loop.quitting()) {
+        const Millis wait = loop.wait(Clock::now());
+        SDL_Event event;
+        // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
+        const bool got = SDL_WaitEventTimeout(&event, static_cast<int>(wait.count())) != 0;
+        const auto now = Clock::now();
+        if (got)
+            loop.handle(event, now);
+        while (!loop.quitting() && SDL_PollEvent(&event))
+            loop.handle(event, now);
+        if (loop.quitting())
+            break;
+        if (!options.today && now - day_checked >= std::chrono::minutes(1)) {
+            flow.set_today(local_day(std::time(nullptr)));
+            day_checked = now;
+        }
+        loop.update(now, !got);
+    }
+}
+
+}  // namespace
+
+int kiosk_command(Args& args) {
+    // Before anything can start a thread.
+    platform::block_quit_signals();
+    const auto options = parse_options(args);
+    if (!options) {
+        std::cerr << usage;
+        return 2;
+    }
+    auto catalogue = Catalogue::open(options->content);
+    if (!catalogue) {
+        std::cerr << "kiosk: " << catalogue.error() << '\n';
+        return 1;
+    }
+    const ContentPack& pack = catalogue->pack();
+    const auto config = load_checked_config(options->config, pack);
+    if (!config)
+        return 1;
+    std::optional<std::vector<script::Line>> script;
+    if (options->script) {
+        script = load_script(*options->script);
+        if (!script)
+            return 1;
+    }
+
+    auto window = platform::Window::open(options->window);
+    if (!window) {
+        std::cerr << "kiosk: " << window.error() << '\n';
+        return 1;
+    }
+    const std::uint32_t quit_event = SDL_RegisterEvents(1);
+    platform::QuitSignalThread signals(quit_event);
+    platform::ImGuiRenderer gui((*window)->renderer());
+
+    const Matcher matcher(pack, catalogue->index());
+    FlowSettings settings{config->languages, config->default_language, config->timeouts,
+                          config->results_url};
+    const bool headless = options->window.mode == platform::WindowMode::headless;
+    VisitFlow flow(*catalogue, matcher, std::move(settings),
+                   headless ? script_start_time() : Clock::now());
+    flow.set_today(options->today.value_or(local_day(std::time(nullptr))));
+    flow.set_printer(config->printer.target.has_value(), std::nullopt);
+
+    ui::KioskUi ui(*config, pack);
+    KioskLoop loop(**window, gui, ui, flow, quit_event);
+    if (auto fonts = loop.build_fonts(); !fonts) {
+        std::cerr << "kiosk: " << fonts.error() << '\n';
+        return 1;
+    }
+    const auto view = loop.view();
+    // Once, at start, and never anything about a visitor.
+    std::cerr << "kiosk: content " << pack.info.id << " " << pack.info.version << " ("
+              << catalogue->course_count() << " courses); configuration "
+              << (options->config ? *options->config + " (" + config->name + ")"
+                                  : std::string("none"))
+              << "; " << mode_name(options->window.mode) << " " << view.output_width << "x"
+              << view.output_height << ", renderer " << (*window)->renderer_description()
+              << std::endl;
+
+    if (headless) {
+        ScriptPlayer player(loop, flow, ui, options->screenshots.value_or(""));
+        return player.play(*script, *options->script);
+    }
+    run_window(loop, flow, *options);
+    const std::string signal = signals.received();
+    std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
+              << std::endl;
+    return 0;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,110 @@
+#include "kiosk/app/kiosk_loop.hpp"
+
+#include <algorithm>
+#include <iostream>
+
+namespace kiosk::app {
+
+KioskLoop::KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
+                     VisitFlow& flow, std::uint32_t quit_event)
+    : window_(window),
+      gui_(gui),
+      ui_(ui),
+      flow_(flow),
+      rules_{window.locked(), quit_event},
+      view_(window.view_size()) {}
+
+Result<bool> KioskLoop::build_fonts() {
+    view_ = window_.view_size();
+    auto built = ui_.build_fonts(view_.output_width, view_.output_height);
+    if (built) {
+        font_width_ = view_.output_width;
+        font_height_ = view_.output_height;
+    }
+    return built;
+}
+
+void KioskLoop::resize() {
+    view_ = window_.view_size();
+    dirty_ = true;
+    if (view_.output_width == font_width_ && view_.output_height == font_height_)
+        return;
+    gui_.drop_font_texture();
+    if (auto built = build_fonts(); !built)
+        std::cerr << "kiosk: " << built.error() << '\n';  // the old sizes' atlas is gone; say so
+    if (!gui_.make_font_texture())
+        std::cerr << "kiosk: cannot make the font texture for " << view_.output_width << "x"
+                  << view_.output_height << '\n';
+}
+
+Millis KioskLoop::wait(Clock::time_point now) const {
+    if (dirty_ || input_.has_pending() || !drawn_)
+        return Millis{0};
+    const LoopState state{flow_.idle_phase(), ui_.animating(), flow_.countdown().has_value(), now,
+                          flow_.last_input(), last_frame_};
+    // Waking once a minute at most keeps the day current on a kiosk that runs for weeks.
+    return std::min(wait_before_next_frame(state, flow_.settings().timeouts), Millis{60'000});
+}
+
+void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
+    const platform::EventMeaning meaning = platform::event_meaning(event, rules_);
+    if (!meaning.refused.empty() && refusals_logged_.insert(meaning.refused).second)
+        std::cerr << "kiosk: ignored " << meaning.refused << " (kiosk is locked)\n";
+    switch (meaning.action) {
+        case platform::EventAction::ignore:
+            break;
+        case platform::EventAction::input:
+            input_.handle(event, view_);
+            flow_.note_input(now);
+            input_since_frame_ = true;
+            break;
+        case platform::EventAction::redraw:
+            dirty_ = true;
+            break;
+        case platform::EventAction::resize:
+            resize();
+            break;
+        case platform::EventAction::quit:
+            quitting_ = true;
+            break;
+    }
+}
+
+bool KioskLoop::update(Clock::time_point now, bool waited_out) {
+    if (flow_.tick(now))
+        dirty_ = true;
+    if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
+          !drawn_))
+        return false;
+    draw(now);
+    return true;
+}
+
+void KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
+    const float delta =
+        drawn_ ? std::chrono::duration<float>(now - last_frame_).count() : 1.0f / 60.0f;
+    dirty_ = false;
+    input_since_frame_ = false;
+    drawn_ = true;
+    last_frame_ = now;
+
+    input_.begin_frame(view_, delta);
+    gui_.new_frame();
+    const std::vector<FlowIntent> intents = ui_.frame(flow_, now);
+    gui_.render();
+    if (capture) {
+        if (auto pixels = window_.read_pixels())
+            *capture = std::move(*pixels);
+        else
+            std::cerr << "kiosk: " << pixels.error() << '\n';
+    }
+    SDL_RenderPresent(window_.renderer());
+
+    // Each intent changes what is on screen: draw again at once.
+    for (const auto& intent : intents) {
+        if (flow_.apply(intent, now))
+            dirty_ = true;
+    }
+}
+
+}  // namespace kiosk::app

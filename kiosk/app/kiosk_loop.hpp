@@ -1,0 +1,68 @@
+#pragma once
+// One turn of the kiosk's main loop, shared by the real window and by headless
+// scripted runs, so a script drives exactly what a visitor's touch drives:
+// events pass the lockdown rules and the input adapter, the flow ticks, and a
+// frame is drawn only when something changed. The caller owns the clock (real
+// or virtual) and the waiting.
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "kiosk/core/idle_policy.hpp"
+#include "kiosk/core/result.hpp"
+#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/platform/imgui_renderer.hpp"
+#include "kiosk/platform/input.hpp"
+#include "kiosk/platform/lockdown.hpp"
+#include "kiosk/platform/window.hpp"
+#include "kiosk/ui/kiosk_ui.hpp"
+
+namespace kiosk::app {
+
+class KioskLoop {
+  public:
+    // Keeps references; all must outlive the loop. `quit_event`: the SDL user
+    // event that the signal thread sends.
+    KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
+              VisitFlow& flow, std::uint32_t quit_event);
+
+    // Fills the font atlas for the drawable size; again when it changes.
+    Result<bool> build_fonts();
+
+    // How long the loop may wait for the next event; zero when a frame is due.
+    Millis wait(Clock::time_point now) const;
+    void handle(const SDL_Event& event, Clock::time_point now);
+    // After the events: lets the flow's clocks run and draws when anything
+    // changed, input came, something moves, or `waited_out` (a frame was due).
+    // Returns whether it drew.
+    bool update(Clock::time_point now, bool waited_out);
+    // Draws a frame now; with `capture`, also reads its pixels back.
+    void draw(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
+
+    bool quitting() const { return quitting_; }
+    platform::ViewSize view() const { return view_; }
+
+  private:
+    void resize();
+
+    platform::Window& window_;
+    platform::ImGuiRenderer& gui_;
+    ui::KioskUi& ui_;
+    VisitFlow& flow_;
+    platform::LockdownRules rules_;
+    platform::InputAdapter input_;
+    platform::ViewSize view_;
+    int font_width_ = 0, font_height_ = 0;
+    bool dirty_ = true;  // the first frame, a new screen, a resize
+    bool input_since_frame_ = false;
+    bool quitting_ = false;
+    bool drawn_ = false;
+    Clock::time_point last_frame_;
+    std::set<std::string_view> refusals_logged_;
+};
+
+}  // namespace kiosk::app
