@@ -18,6 +18,7 @@
 //   locate "Start"              print the target's centre "x y" on stdout
 
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -36,15 +37,18 @@ struct Drag {
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
 };
 struct Wait {
-    Millis duration{0};
+    Millis duration{0};  // more than 0, at most 24 hours
 };
 struct Key {
-    std::string key;           // SDL key name: "Escape", "F4", "W", "Tab"
-    std::vector<std::string> modifiers;  // "Alt", "Ctrl", "Shift", "Super"
+    // As SDL_GetKeyName spells it: "Escape", "F4", "W", "Tab", "Return"; a
+    // modifier pressed alone is SDL's "Left Ctrl", "Left Shift", "Left Alt", "Left GUI".
+    std::string key;
+    // Each at most once, spelled and ordered canonically: "Ctrl", "Shift", "Alt", "Super".
+    std::vector<std::string> modifiers;
 };
 struct Close {};
 struct Screenshot {
-    std::string name;
+    std::string name;  // letters, digits, '-' and '_' only, unique in the script
 };
 struct ExpectScreen {
     std::string screen;  // as to_string(Screen) names it
@@ -65,8 +69,8 @@ using Step = std::variant<TapLabel, TapAt, Drag, Wait, Key, Close, Screenshot, E
                           ExpectText, ExpectCountdown, ExpectRunning, Locate>;
 
 struct Line {
-    int number = 0;     // 1-based, for "script.txt:12: expected screen results, got question"
-    std::string text;   // the line as written
+    int number = 0;    // 1-based, for "script.txt:12: expected screen results, got question"
+    std::string text;  // the line as written
     Step step;
 };
 
