@@ -134,8 +134,9 @@ bool VisitFlow::take_print_request() {
     return std::exchange(print_requested_, false);
 }
 
-void VisitFlow::print_finished(bool printed, std::optional<std::string> problem) {
-    if (print_state_ != PrintState::printing)
+void VisitFlow::print_finished(std::uint64_t generation, bool printed,
+                               std::optional<std::string> problem) {
+    if (generation != generation_ || print_state_ != PrintState::printing)
         return;  // the visit that asked was wiped meanwhile
     print_state_ = printed ? PrintState::printed : PrintState::failed;
     print_problem_ = std::move(problem);
@@ -193,6 +194,9 @@ bool VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
                 case Screen::results:
                     if (!visit_.apply(intent::Back{}))
                         return false;
+                    // The answers may change: the old results must not linger.
+                    ranking_ = {};
+                    payload_.clear();
                     screen_ = Screen::question;
                     return true;
                 case Screen::course:

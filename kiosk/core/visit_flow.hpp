@@ -126,7 +126,9 @@ class VisitFlow {
     void set_printer(bool present, std::optional<std::string> fault);
     // The visitor chose "print" since the last call: the app sends the job.
     bool take_print_request();
-    void print_finished(bool printed, std::optional<std::string> problem);
+    // The outcome of the job sent for the visit of `generation`; ignored when
+    // that visit is gone, so a slow job never reports into the next visit.
+    void print_finished(std::uint64_t generation, bool printed, std::optional<std::string> problem);
     const std::optional<std::string>& print_problem() const { return print_problem_; }
 
   private:

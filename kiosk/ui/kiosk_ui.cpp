@@ -100,7 +100,8 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     ImGui::Begin("kiosk", nullptr, fixed);
     const Area bar{{0, 0}, {display.x, metric::bar_height * ctx.em}};
     const Area content{{0, bar.max.y}, display};
-    top_bar(ctx, bar, flow.screen() != Screen::attract);
+    // The language screen is itself the language choice: no second one above it.
+    top_bar(ctx, bar, flow.screen() != Screen::attract && flow.screen() != Screen::language);
     switch (flow.screen()) {
         case Screen::attract:
             attract_screen(ctx, content);

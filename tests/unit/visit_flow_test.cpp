@@ -156,9 +156,13 @@ TEST_CASE("back from the results returns to the last question with the answers k
     CHECK(kiosk.flow.visit().answer_to(0) == 0);
     CHECK(kiosk.flow.visit().answer_to(2) == 0);
     CHECK(kiosk.flow.visit().answer_to(3) == 1);
+    // The old results are gone while the answers may change.
+    CHECK(kiosk.flow.ranking().results.empty());
+    CHECK(kiosk.flow.results_payload().empty());
     // Choosing again leads back to the results.
     CHECK(kiosk.tap(flow::Choose{1}));
     CHECK(kiosk.flow.screen() == Screen::results);
+    CHECK_FALSE(kiosk.flow.ranking().results.empty());
 }
 
 TEST_CASE("a course's detail and the take-away screen go back to the results") {
@@ -305,7 +309,7 @@ TEST_CASE("a working printer prints once; a second tap while printing is refused
     CHECK_FALSE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
     CHECK_FALSE(kiosk.flow.take_print_request());
 
-    kiosk.flow.print_finished(true, std::nullopt);
+    kiosk.flow.print_finished(kiosk.flow.generation(), true, std::nullopt);
     CHECK(kiosk.flow.print_state() == PrintState::printed);
 }
 
@@ -314,7 +318,7 @@ TEST_CASE("a failed print says why") {
     kiosk.walk_to_takeaway();
     kiosk.flow.set_printer(true, std::nullopt);
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
-    kiosk.flow.print_finished(false, "the printer did not answer");
+    kiosk.flow.print_finished(kiosk.flow.generation(), false, "the printer did not answer");
     CHECK(kiosk.flow.print_state() == PrintState::failed);
     CHECK(kiosk.flow.print_problem() == "the printer did not answer");
 }
@@ -324,15 +328,22 @@ TEST_CASE("a print that finishes after the visit was wiped is ignored") {
     kiosk.walk_to_takeaway();
     kiosk.flow.set_printer(true, std::nullopt);
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
+    const auto sent_for = kiosk.flow.generation();
     REQUIRE(kiosk.tap(flow::Reset{}));
     CHECK(kiosk.flow.screen() == Screen::attract);
     CHECK(kiosk.flow.print_state() == PrintState::idle);
     CHECK_FALSE(kiosk.flow.take_print_request());
 
-    kiosk.flow.print_finished(false, "paper jam");
+    kiosk.flow.print_finished(sent_for, false, "paper jam");
     CHECK(kiosk.flow.print_state() == PrintState::idle);
     CHECK_FALSE(kiosk.flow.print_problem().has_value());
     CHECK(kiosk.flow.receipt_choice() == ReceiptChoice::undecided);
+
+    // The next visitor prints too; the old job's outcome is still not theirs.
+    kiosk.walk_to_takeaway();
+    REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
+    kiosk.flow.print_finished(sent_for, false, "paper jam");
+    CHECK(kiosk.flow.print_state() == PrintState::printing);
 }
 
 TEST_CASE("the deployment's results address overrides the pack's") {
