@@ -22,11 +22,14 @@ constexpr Block blocks[] = {
     {0x0180, 0x024f},  // Latin Extended-B
     {0x0370, 0x03ff},  // Greek
     {0x0400, 0x04ff},  // Cyrillic
-    {0x2000, 0x206f},  // General Punctuation: „ " – …
-    {0x20a0, 0x20cf},  // Currency: €
-    {0x2190, 0x21ff},  // Arrows
 };
-constexpr Block always[] = {blocks[0], blocks[1], blocks[5], blocks[6]};
+// Dutch needs Latin-1 (é, ë, ï); the rest of a block comes in only when the
+// pack's texts use it, because every glyph is drawn at every size.
+constexpr Block always[] = {
+    blocks[0],        {0x2013, 0x2014}, {0x2018, 0x2019}, {0x201c, 0x201e},
+    {0x2022, 0x2022}, {0x2026, 0x2026}, {0x20ac, 0x20ac},
+};
+constexpr ImWchar digits[] = {'0', '9', 0};
 
 void add_texts(std::set<char32_t>& seen, const Texts& texts) {
     for (const auto& [lang, text] : texts) {
@@ -112,12 +115,12 @@ Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
     }
     atlas.Clear();
     const auto* icons = reinterpret_cast<const ImWchar*>(icon_ranges().data());
-    auto add = [&](const std::string& path, float size) -> ImFont* {
+    auto add = [&](const std::string& path, float size, const ImWchar* glyphs) -> ImFont* {
         ImFontConfig text;
         // Big sizes need little horizontal oversampling; it only grows the atlas.
         text.OversampleH = size > 40 ? 1 : 2;
         text.OversampleV = 1;
-        ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), size, &text, ranges.data());
+        ImFont* font = atlas.AddFontFromFileTTF(path.c_str(), size, &text, glyphs);
         ImFontConfig merge;
         merge.MergeMode = true;
         merge.OversampleH = 1;
@@ -127,20 +130,24 @@ Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
         atlas.AddFontFromFileTTF(paths.icons.c_str(), size * 0.95f, &merge, icons);
         return font;
     };
-    auto face = [&](float size, bool with_bold) {
+    // Headings, titles and the countdown are only ever bold, and the
+    // countdown only digits: each face costs atlas memory at its full size.
+    auto face = [&](float size, bool with_regular, const ImWchar* glyphs) {
         Face f;
         f.size = std::round(size);
-        f.regular = add(paths.regular, f.size);
-        f.bold = with_bold ? add(paths.bold, f.size) : f.regular;
+        f.regular = with_regular ? add(paths.regular, f.size, glyphs) : nullptr;
+        f.bold = add(paths.bold, f.size, glyphs);
+        if (!f.regular)
+            f.regular = f.bold;
         return f;
     };
     auto scale = [&](float base) {
         FontScale s;
-        s.body = face(base, true);
-        s.small = face(base * 0.85f, true);
-        s.heading = face(base * 1.45f, true);
-        s.title = face(base * 2.1f, true);
-        s.huge = face(base * 3.4f, true);
+        s.body = face(base, true, ranges.data());
+        s.small = face(base * 0.85f, true, ranges.data());
+        s.heading = face(base * 1.45f, false, ranges.data());
+        s.title = face(base * 2.1f, false, ranges.data());
+        s.huge = face(base * 3.4f, false, digits);
         return s;
     };
     FontSet set;

@@ -30,9 +30,9 @@ struct Face {
 struct FontScale {
     Face small;    // secondary lines
     Face body;     // 1 em
-    Face heading;  // questions, screen titles
-    Face title;    // the attract screen
-    Face huge;     // the countdown number
+    Face heading;  // questions, screen titles (bold only)
+    Face title;    // the attract screen (bold only)
+    Face huge;     // the countdown number (bold digits and icons only)
 };
 
 struct FontSet {
@@ -45,8 +45,8 @@ struct FontSet {
 // and narrow portrait screens limited by their width.
 float em_for_display(int width, int height);
 
-// Every code point the pack's texts use, plus Basic Latin, Latin-1, the
-// Latin Extended-A letters and the punctuation the kiosk prints („ " – … €).
+// Basic Latin, Latin-1 and the punctuation the kiosk prints („ " – … €),
+// plus the whole Unicode block of every other letter the pack's texts use.
 std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack);
 
 // Clears the atlas and adds every face. `ranges` must outlive the atlas build.
