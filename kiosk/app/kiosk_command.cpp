@@ -3,6 +3,8 @@
 // tests and content authors. Says at once, before any window opens, when the
 // content or the configuration is wrong.
 
+#include <cerrno>
+#include <cstring>
 #include <ctime>
 #include <fstream>
 #include <iostream>
@@ -98,7 +100,8 @@ std::optional<KioskConfig> load_checked_config(const std::optional<std::string>&
 std::optional<std::vector<script::Line>> load_script(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        std::cerr << "kiosk: cannot read the script " << path << '\n';
+        std::cerr << "kiosk: cannot read the script " << path << ": " << std::strerror(errno)
+                  << '\n';
         return std::nullopt;
     }
     std::stringstream text;

@@ -72,6 +72,13 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options) {
                                " (is DISPLAY or WAYLAND_DISPLAY set?)"};
     std::unique_ptr<Window> window(new Window());
     window->mode_ = options.mode;
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    if (options.mode != WindowMode::headless && (driver == "offscreen" || driver == "dummy")) {
+        // With no display SDL 2.26 falls back to drawing into memory: a kiosk
+        // that nobody can see must say so instead of running.
+        return Error{"cannot open a window: no display to show it on (SDL chose its '" + driver +
+                     "' video driver; is DISPLAY or WAYLAND_DISPLAY set?)"};
+    }
     SDL_StopTextInput();  // no on-screen keyboard or input method: the kiosk has no text fields
 
     if (options.mode == WindowMode::headless) {
@@ -118,6 +125,7 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options) {
         window->renderer_description_ =
             renderer_name(window->renderer_) + ", as no accelerated one works: " + why;
     }
+    window->renderer_description_ += " on " + driver;
     return window;
 }
 
