@@ -192,9 +192,14 @@ int kiosk_command(Args& args) {
                    headless ? script_start_time() : Clock::now());
     flow.set_today(options->today.value_or(local_day(std::time(nullptr))));
     flow.set_printer(config->printer.target.has_value(), std::nullopt);
+    std::optional<ReceiptPrinter> printer;
+    if (config->printer.target) {
+        printer.emplace(*config, *catalogue);
+        printer->check_status();
+    }
 
     ui::KioskUi ui(*config, pack);
-    KioskLoop loop(**window, gui, ui, flow, quit_event);
+    KioskLoop loop(**window, gui, ui, flow, quit_event, printer ? &*printer : nullptr);
     if (auto fonts = loop.build_fonts(); !fonts) {
         std::cerr << "kiosk: " << fonts.error() << '\n';
         return 1;

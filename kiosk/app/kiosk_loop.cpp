@@ -6,11 +6,12 @@
 namespace kiosk::app {
 
 KioskLoop::KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-                     VisitFlow& flow, std::uint32_t quit_event)
+                     VisitFlow& flow, std::uint32_t quit_event, ReceiptPrinter* printer)
     : window_(window),
       gui_(gui),
       ui_(ui),
       flow_(flow),
+      printer_(printer),
       rules_{window.locked(), quit_event},
       view_(window.view_size()) {}
 
@@ -47,6 +48,10 @@ Millis KioskLoop::wait(Clock::time_point now) const {
 }
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
+    if (printer_ && printer_->handle(event, flow_)) {
+        dirty_ = true;  // a receipt printed or failed, or the printer's health changed
+        return;
+    }
     const platform::EventMeaning meaning = platform::event_meaning(event, rules_);
     if (!meaning.refused.empty() && refusals_logged_.insert(meaning.refused).second)
         std::cerr << "kiosk: ignored " << meaning.refused << " (kiosk is locked)\n";
@@ -101,9 +106,17 @@ void KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
     SDL_RenderPresent(window_.renderer());
 
     // Each intent changes what is on screen: draw again at once.
+    const Screen before = flow_.screen();
     for (const auto& intent : intents) {
         if (flow_.apply(intent, now))
             dirty_ = true;
+    }
+    if (printer_) {
+        printer_->print_if_asked(flow_);
+        // Ask again as the visitor arrives at the choice, so a printer that
+        // ran out of paper since the last visit has its print choice hidden.
+        if (flow_.screen() == Screen::takeaway && before != Screen::takeaway)
+            printer_->check_status();
     }
 }
 

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 
+#include "kiosk/app/receipt_printer.hpp"
 #include "kiosk/core/idle_policy.hpp"
 #include "kiosk/core/result.hpp"
 #include "kiosk/core/visit_flow.hpp"
@@ -26,9 +27,9 @@ namespace kiosk::app {
 class KioskLoop {
   public:
     // Keeps references; all must outlive the loop. `quit_event`: the SDL user
-    // event that the signal thread sends.
+    // event that the signal thread sends. `printer` may be null (no printer).
     KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-              VisitFlow& flow, std::uint32_t quit_event);
+              VisitFlow& flow, std::uint32_t quit_event, ReceiptPrinter* printer);
 
     // Fills the font atlas for the drawable size; again when it changes.
     Result<bool> build_fonts();
@@ -53,6 +54,7 @@ class KioskLoop {
     platform::ImGuiRenderer& gui_;
     ui::KioskUi& ui_;
     VisitFlow& flow_;
+    ReceiptPrinter* printer_;
     platform::LockdownRules rules_;
     platform::InputAdapter input_;
     platform::ViewSize view_;

@@ -41,9 +41,9 @@ IdleDecision idle_decision(IdlePhase phase, Clock::time_point now, Clock::time_p
 // How long the main loop may wait for input before it must draw again.
 struct FramePacing {
     Millis frame{16};         // while something moves
-    Millis after_input{250};  // keep drawing a little after input so hover and
+    Millis after_input{50};  // keep drawing a few frames after input so hover and
                               // press states settle
-    Millis attract_tick{500};  // the attract screen's slow animation step
+    Millis attract_tick{3000};  // the attract screen changes in steps this far apart
 };
 
 struct LoopState {

@@ -150,9 +150,7 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     s.memory.last_screen = flow.screen();
     const bool scrolling =
         s.memory.options.moving() || s.memory.results.moving() || s.memory.course.moving();
-    const double seconds = std::chrono::duration<double>(now.time_since_epoch()).count();
-    const bool attract_fade = flow.screen() == Screen::attract && std::fmod(seconds, 6.0) < 0.6;
-    s.animating = scrolling || attract_fade;
+    s.animating = scrolling;
     return intents;
 }
 

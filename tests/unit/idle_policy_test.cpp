@@ -168,7 +168,7 @@ TEST_CASE("the attract screen draws only at its slow animation step") {
 
 TEST_CASE("keeps drawing at frame pace just after input and while animating") {
     const FramePacing pacing;
-    const LoopState touched = resting(IdlePhase::visiting, 100ms, 10ms);
+    const LoopState touched = resting(IdlePhase::visiting, pacing.after_input / 2, 10ms);
     CHECK(wait_before_next_frame(touched, {}, pacing) == pacing.frame - Millis{10});
 
     LoopState scrolling = resting(IdlePhase::visiting, 30s, 20ms);

@@ -1,6 +1,8 @@
 // Nobody here yet: the kiosk's invitation, in every language it offers, and
-// one big Start. The whole screen starts a visit; the headline changes
-// language slowly, the only movement, so an idle kiosk costs almost nothing.
+// one big Start. The whole screen starts a visit. The only movement is a
+// step every few seconds (the headline's language, the ring round Start),
+// never a smooth animation, so a kiosk that nobody touches draws one frame
+// in three seconds and costs almost nothing.
 
 #include <algorithm>
 #include <chrono>
@@ -25,19 +27,16 @@ void attract_screen(ScreenContext& ctx, Area area) {
 
     using namespace std::chrono;
     const double seconds = duration<double>(ctx.now.time_since_epoch()).count();
-    constexpr double period = 6.0;
-    const auto turn = static_cast<std::size_t>(seconds / period);
-    const std::string& lang = languages[turn % languages.size()];
-    const float phase = static_cast<float>(std::fmod(seconds, period));
-    const float fade = std::clamp(phase / 0.6f, 0.0f, 1.0f);  // fades in at each turn
+    // One step per attract tick of the main loop (FramePacing::attract_tick).
+    const auto step = static_cast<std::size_t>(seconds / 3.0);
+    const std::string& lang = languages[(step / 2) % languages.size()];
 
     const Face& title = ctx.fonts.title;
     const float width = std::min(area.width() - 4 * em, 40 * em);
     const float x = area.min.x + (area.width() - width) / 2;
     float y = area.min.y + area.height() * 0.16f;
     const std::string headline = pack_text(ctx.pack, "screen.attract_title", lang);
-    const ImU32 ink = (c.text & 0x00ffffff) | (static_cast<ImU32>(255 * fade) << IM_COL32_A_SHIFT);
-    y += text_block(ctx, {x, y}, width, headline, title.bold, title.size, ink, Align::centre);
+    y += text_block(ctx, {x, y}, width, headline, title.bold, title.size, c.text, Align::centre);
     y += 0.6f * em;
     const Face& body = ctx.fonts.body;
     text_block(ctx, {x, y}, width, pack_text(ctx.pack, "screen.attract_hint", lang), body.regular,
@@ -57,9 +56,8 @@ void attract_screen(ScreenContext& ctx, Area area) {
     const Area start{
         {area.min.x + (area.width() - bw) / 2, area.min.y + area.height() * 0.56f},
         {area.min.x + (area.width() + bw) / 2, area.min.y + area.height() * 0.56f + bh}};
-    // A soft ring that breathes with the headline.
-    const float grow =
-        0.25f * em + 0.35f * em * std::sin(3.14159f * phase / static_cast<float>(period));
+    // A soft ring round Start that breathes in two steps.
+    const float grow = (step % 2 == 0 ? 0.25f : 0.55f) * em;
     ImGui::GetWindowDrawList()->AddRect({start.min.x - grow, start.min.y - grow},
                                         {start.max.x + grow, start.max.y + grow},
                                         (c.accent & 0x00ffffff) | (140u << IM_COL32_A_SHIFT),

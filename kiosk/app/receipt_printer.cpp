@@ -1,0 +1,110 @@
+#include "kiosk/app/receipt_printer.hpp"
+
+#include <ctime>
+#include <iostream>
+
+#include "kiosk/core/print_job.hpp"
+#include "kiosk/core/receipt.hpp"
+#include "kiosk/core/receipt_content.hpp"
+
+namespace kiosk::app {
+
+// What the worker thread found, carried to the loop in an SDL user event.
+struct ReceiptPrinter::Report {
+    bool job = false;              // a job's outcome, not a status check
+    std::uint64_t generation = 0;  // the visit the job was for
+    bool printed = false;
+    std::string problem;
+    std::optional<std::string> fault;  // the printer's fault after this report
+};
+
+ReceiptPrinter::ReceiptPrinter(const KioskConfig& config, const Catalogue& catalogue)
+    : config_(config),
+      catalogue_(catalogue),
+      event_type_(SDL_RegisterEvents(1)),
+      queue_(std::make_unique<PrintQueue>(config.printer)) {}
+
+ReceiptPrinter::~ReceiptPrinter() {
+    queue_.reset();  // no report can be posted after this
+    // Reports still queued for the loop own their Report; free them.
+    SDL_Event events[16];
+    int n = 0;
+    while ((n = SDL_PeepEvents(events, 16, SDL_GETEVENT, event_type_, event_type_)) > 0) {
+        for (int i = 0; i < n; ++i)
+            delete static_cast<Report*>(events[i].user.data1);
+    }
+}
+
+void ReceiptPrinter::post(std::unique_ptr<Report> report) {
+    SDL_Event event{};
+    event.type = event_type_;
+    event.user.data1 = report.get();
+    // SDL_PushEvent is safe from the worker thread; the loop frees the report.
+    if (SDL_PushEvent(&event) == 1)
+        report.release();
+}
+
+void ReceiptPrinter::check_status() {
+    queue_->check_status([this](const PrintOutcome&) {
+        auto report = std::make_unique<Report>();
+        report->fault = queue_->current_fault();
+        post(std::move(report));
+    });
+}
+
+void ReceiptPrinter::print_if_asked(VisitFlow& flow) {
+    if (!flow.take_print_request())
+        return;
+    const std::uint64_t generation = flow.generation();
+    auto fail = [&](const std::string& why) {
+        std::cerr << "kiosk: receipt not printed: " << why << '\n';
+        flow.print_finished(generation, false, why);
+    };
+    const ContentPack& pack = catalogue_.pack();
+    ReceiptContext context{
+        config_.name.empty() ? text_in(pack.info.name, flow.language()) : config_.name,
+        config_.contact, flow.language(), std::time(nullptr), config_.results_url};
+    auto receipt = receipt_for(catalogue_, flow.ranking(), context);
+    if (!receipt)
+        return fail(receipt.error());
+    ReceiptStyle style;
+    style.width_dots = config_.printer.width_dots;
+    auto image = render_receipt_image(*receipt, style);
+    if (!image)
+        return fail(image.error());
+    auto job = encode_receipt_job(*image, receipt->qr_payload, config_.printer);
+    if (!job)
+        return fail(job.error());
+    queue_->submit(std::move(*job), [this, generation](const PrintOutcome& outcome) {
+        auto report = std::make_unique<Report>();
+        report->job = true;
+        report->generation = generation;
+        report->printed = outcome.printed;
+        report->problem = outcome.problem;
+        report->fault = queue_->current_fault();
+        post(std::move(report));
+    });
+}
+
+bool ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow) {
+    if (event.type != event_type_)
+        return false;
+    std::unique_ptr<Report> report(static_cast<Report*>(event.user.data1));
+    if (report->job && !report->printed)
+        std::cerr << "kiosk: receipt not printed: " << report->problem << '\n';
+    if (report->fault != logged_fault_) {
+        if (report->fault)
+            std::cerr << "kiosk: printer fault: " << *report->fault << '\n';
+        else if (logged_fault_)
+            std::cerr << "kiosk: printer fine again\n";
+        logged_fault_ = report->fault;
+    }
+    flow.set_printer(true, report->fault);
+    if (report->job)
+        flow.print_finished(
+            report->generation, report->printed,
+            report->printed ? std::nullopt : std::optional<std::string>(report->problem));
+    return true;
+}
+
+}  // namespace kiosk::app

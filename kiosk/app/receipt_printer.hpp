@@ -1,0 +1,49 @@
+#pragma once
+// The kiosk's receipt printer as the main loop sees it: a visitor's "print"
+// becomes a job on the print queue's worker thread, and every outcome comes
+// back as an SDL event, so a slow, hanging or broken printer never stalls a
+// frame. While the printer reports a fault the flow hides the print choice.
+
+#include <SDL.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/core/catalogue.hpp"
+#include "kiosk/core/config.hpp"
+#include "kiosk/core/print_queue.hpp"
+#include "kiosk/core/visit_flow.hpp"
+
+namespace kiosk::app {
+
+class ReceiptPrinter {
+  public:
+    // Keeps references; `config.printer.target` must be set.
+    ReceiptPrinter(const KioskConfig& config, const Catalogue& catalogue);
+    ~ReceiptPrinter();
+    ReceiptPrinter(const ReceiptPrinter&) = delete;
+    ReceiptPrinter& operator=(const ReceiptPrinter&) = delete;
+
+    // Asks the printer how it is, off the loop; the answer arrives as an event.
+    void check_status();
+    // Sends the receipt of the flow's visit when the visitor just chose print.
+    void print_if_asked(VisitFlow& flow);
+    // Whether `event` is one of ours; if so, applies it to the flow.
+    bool handle(const SDL_Event& event, VisitFlow& flow);
+
+  private:
+    struct Report;
+    void post(std::unique_ptr<Report> report);
+
+    const KioskConfig& config_;
+    const Catalogue& catalogue_;
+    std::uint32_t event_type_;
+    std::optional<std::string> logged_fault_;  // each fault is logged once, not every check
+    // Behind a pointer so the destructor can stop its worker before freeing
+    // the reports it posted.
+    std::unique_ptr<PrintQueue> queue_;
+};
+
+}  // namespace kiosk::app
