@@ -17,6 +17,7 @@
 #include "kiosk/core/config.hpp"
 #include "kiosk/core/match_index.hpp"
 #include "kiosk/core/matcher.hpp"
+#include "kiosk/core/png.hpp"
 #include "kiosk/core/ui_script.hpp"
 #include "kiosk/platform/signals.hpp"
 #include "kiosk/platform/window.hpp"
@@ -199,6 +200,18 @@ int kiosk_command(Args& args) {
     }
 
     ui::KioskUi ui(*config, pack);
+    if (!config->branding.logo.empty()) {
+        // A logo that cannot be shown costs the kiosk nothing but the logo.
+        auto logo = read_png_rgba(config->branding.logo.string());
+        void* texture = logo ? gui.make_texture(*logo) : nullptr;
+        if (texture)
+            ui.set_logo(texture, logo->width, logo->height);
+        else
+            std::cerr << "kiosk: branding.logo: "
+                      << (logo ? "the renderer refused " + config->branding.logo.string()
+                               : logo.error())
+                      << "; showing the kiosk's name alone\n";
+    }
     KioskLoop loop(**window, gui, ui, flow, quit_event, printer ? &*printer : nullptr);
     if (auto fonts = loop.build_fonts(); !fonts) {
         std::cerr << "kiosk: " << fonts.error() << '\n';

@@ -98,7 +98,11 @@ Result<bool> write_png_rgba(const std::string& path, int width, int height,
         path, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()));
 }
 
-Result<GrayImage> read_png_gray(const std::string& path) {
+namespace {
+
+// The decoded pixels of a PNG file with `channels` (1 grey, 4 RGBA) per pixel.
+Result<std::vector<std::uint8_t>> load_png(const std::string& path, int channels, int& width,
+                                           int& height) {
     std::ifstream in(path, std::ios::binary);
     if (!in)
         return Error{"cannot open " + path + ": " + errno_text()};
@@ -111,19 +115,34 @@ Result<GrayImage> read_png_gray(const std::string& path) {
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX))
         return Error{path + " is too large"};
 
-    int width = 0;
-    int height = 0;
     int channels_in_file = 0;
-    std::unique_ptr<unsigned char, StbiFree> pixels(stbi_load_from_memory(
-        bytes.data(), static_cast<int>(bytes.size()), &width, &height, &channels_in_file, 1));
+    std::unique_ptr<unsigned char, StbiFree> pixels(
+        stbi_load_from_memory(bytes.data(), static_cast<int>(bytes.size()), &width, &height,
+                              &channels_in_file, channels));
     if (!pixels)
         return Error{"cannot read " + path + " as PNG: " + stbi_failure_reason()};
+    const auto count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height) *
+                       static_cast<std::size_t>(channels);
+    return std::vector<std::uint8_t>(pixels.get(), pixels.get() + count);
+}
 
+}  // namespace
+
+Result<GrayImage> read_png_gray(const std::string& path) {
     GrayImage image;
-    image.width = width;
-    image.height = height;
-    const auto count = static_cast<std::size_t>(width) * static_cast<std::size_t>(height);
-    image.pixels.assign(pixels.get(), pixels.get() + count);
+    auto pixels = load_png(path, 1, image.width, image.height);
+    if (!pixels)
+        return Error{pixels.error()};
+    image.pixels = std::move(*pixels);
+    return image;
+}
+
+Result<RgbaImage> read_png_rgba(const std::string& path) {
+    RgbaImage image;
+    auto pixels = load_png(path, 4, image.width, image.height);
+    if (!pixels)
+        return Error{pixels.error()};
+    image.pixels = std::move(*pixels);
     return image;
 }
 

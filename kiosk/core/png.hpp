@@ -25,5 +25,7 @@ Result<bool> write_png_rgba(const std::string& path, int width, int height,
 
 // Reads a PNG of any colour type and converts it to 8-bit grey.
 Result<GrayImage> read_png_gray(const std::string& path);
+// Reads a PNG of any colour type as 8-bit RGBA (the kiosk's logo).
+Result<RgbaImage> read_png_rgba(const std::string& path);
 
 }  // namespace kiosk

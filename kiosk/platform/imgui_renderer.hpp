@@ -4,6 +4,10 @@
 
 #include <SDL.h>
 
+#include <vector>
+
+#include "kiosk/core/image.hpp"
+
 namespace kiosk::platform {
 
 class ImGuiRenderer {
@@ -20,12 +24,17 @@ class ImGuiRenderer {
     void drop_font_texture();
     bool make_font_texture();
 
+    // A picture (the logo) as a texture the UI can draw; null when the
+    // renderer refuses it. Freed with the renderer.
+    void* make_texture(const RgbaImage& image);
+
     void new_frame();
     // Ends the frame and draws it; presenting is up to the caller.
     void render();
 
   private:
     SDL_Renderer* renderer_;
+    std::vector<SDL_Texture*> textures_;
 };
 
 }  // namespace kiosk::platform
