@@ -40,6 +40,7 @@ inline constexpr const char* lock = "\xef\x80\xa3";       // U+F023
 inline constexpr const char* info = "\xef\x81\x9a";       // U+F05A
 inline constexpr const char* chevron = "\xef\x81\x94";    // U+F054 chevron-right
 inline constexpr const char* home = "\xef\x80\x95";       // U+F015
+inline constexpr const char* more_below = "\xef\x81\xb8";  // U+F078 chevron-down
 }  // namespace icon
 
 // Every code point this file can produce, for the font atlas: pairs of

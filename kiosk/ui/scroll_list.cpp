@@ -1,5 +1,7 @@
 #include "kiosk/ui/scroll_list.hpp"
 
+#include "kiosk/ui/pictograms.hpp"
+
 namespace kiosk::ui {
 
 void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scroll,
@@ -19,19 +21,30 @@ void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scr
     scroll.update(ctx.dt, 0.35f * ctx.em);
     const float y = ImGui::GetScrollY();
     const float max = ImGui::GetScrollMaxY();
-    ImGui::EndChild();
 
-    // Fades where more lies beyond, so a visitor sees the list goes on.
+    // Fades where more lies beyond, so a visitor sees the list goes on. Drawn
+    // into the list's own window: the screen's draw list lies beneath it.
     auto& draw = *ImGui::GetWindowDrawList();
     const ImU32 solid = ctx.colours.background;
     const ImU32 clear = solid & 0x00ffffff;
     const float fade = 1.6f * ctx.em;
-    if (y < max - 1)
+    if (y < max - 1) {
         draw.AddRectFilledMultiColor({area.min.x, area.max.y - fade}, area.max, clear, clear, solid,
                                      solid);
+        // A round "more below" mark: not every visitor knows a list can be dragged.
+        const float r = 0.8f * ctx.em;
+        const ImVec2 c{(area.min.x + area.max.x) / 2, area.max.y - r - 0.1f * ctx.em};
+        draw.AddCircleFilled(c, r, ctx.colours.primary, 32);
+        const Face& body = ctx.fonts.body;
+        const ImVec2 size = body.regular->CalcTextSizeA(body.size, FLT_MAX, 0, icon::more_below);
+        draw.AddText(body.regular, body.size,
+                     {c.x - size.x / 2, c.y - body.size / 2 + 0.05f * ctx.em},
+                     ctx.colours.on_primary, icon::more_below);
+    }
     if (y > 1)
         draw.AddRectFilledMultiColor(area.min, {area.max.x, area.min.y + fade}, solid, solid, clear,
                                      clear);
+    ImGui::EndChild();
 }
 
 }  // namespace kiosk::ui

@@ -1,6 +1,7 @@
 // One question a screen: the question with its pictogram, how far along the
 // visitor is, the options as big cards, and back and skip always there.
 
+#include <algorithm>
 #include <cmath>
 
 #include "kiosk/ui/pictograms.hpp"
@@ -70,7 +71,19 @@ void question_screen(ScreenContext& ctx, Area area) {
     const int columns = width > 36 * em && q.options.size() > 3 ? 2 : 1;
     const float gap = metric::gap * em;
     const float bw = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float bh = (ctx.dutch_too() ? 4.2f : 3.4f) * em;
+    // All options as tall as the one with the most lines, so a long answer
+    // (or larger text) never spills out of its card.
+    float bh = (ctx.dutch_too() ? 4.2f : 3.4f) * em;
+    const float words_w =
+        bw - 1.6f * em - (ctx.fonts.heading.size * 1.15f + 0.6f * em) - ctx.fonts.heading.size;
+    for (const Option& o : q.options) {
+        float h = text_height(text_in(o.text, ctx.lang()), ctx.fonts.body.bold, ctx.fonts.body.size,
+                              words_w);
+        if (ctx.dutch_too())
+            h +=
+                0.15f * em + text_height(text_in(o.text, "nl"), small.regular, small.size, words_w);
+        bh = std::max(bh, h + 1.3f * em);
+    }
     const int chosen = ctx.flow.visit().answer_to(qi);
     const bool new_question = ctx.memory.last_question != qi;
     ctx.memory.last_question = qi;
