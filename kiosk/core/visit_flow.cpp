@@ -52,12 +52,12 @@ void VisitFlow::set_today(std::int32_t today) {
 
 IdlePhase VisitFlow::idle_phase() const {
     switch (screen_) {
-    case Screen::attract:
-        return IdlePhase::attract;
-    case Screen::thanks:
-        return IdlePhase::thanks;
-    default:
-        return IdlePhase::visiting;
+        case Screen::attract:
+            return IdlePhase::attract;
+        case Screen::thanks:
+            return IdlePhase::thanks;
+        default:
+            return IdlePhase::visiting;
     }
 }
 
@@ -69,27 +69,52 @@ void VisitFlow::note_input(Clock::time_point now) {
 bool VisitFlow::tick(Clock::time_point now) {
     const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, settings_.timeouts);
     switch (decision.action) {
-    case IdleAction::none:
-        if (countdown_) {
-            countdown_.reset();
-            return true;
+        case IdleAction::none:
+            if (countdown_) {
+                countdown_.reset();
+                return true;
+            }
+            return false;
+        case IdleAction::warn: {
+            // Redraw only when the whole seconds shown change.
+            const bool changed = !countdown_ || (*countdown_ + Millis{999}) / 1000 !=
+                                                    (decision.remaining + Millis{999}) / 1000;
+            countdown_ = decision.remaining;
+            return changed;
         }
-        return false;
-    case IdleAction::warn: {
-        // Redraw only when the whole seconds shown change.
-        const bool changed =
-            !countdown_ || (*countdown_ + Millis{999}) / 1000 != (decision.remaining + Millis{999}) / 1000;
-        countdown_ = decision.remaining;
-        return changed;
-    }
-    case IdleAction::reset:
-        wipe(now);
-        return true;
+        case IdleAction::reset:
+            wipe(now);
+            return true;
     }
     return false;
 }
 
+VisitSummary VisitFlow::summary() const {
+    VisitSummary s;
+    s.language = visit_.language();
+    s.reached_results = visit_.finished();  // past the last question: the results were shown
+    const auto& questions = catalogue_.pack().questionnaire.questions;
+    if (!s.reached_results && screen_ == Screen::question && visit_.current_question() >= 0)
+        s.abandoned_at = questions[static_cast<std::size_t>(visit_.current_question())].id;
+    s.receipt = receipt_;
+    s.printed = print_state_ == PrintState::printed;
+    for (const Answer& a : visit_.answers()) {
+        const Question& q = questions[static_cast<std::size_t>(a.question)];
+        s.answers.emplace_back(q.id, q.options[static_cast<std::size_t>(a.option)].id);
+    }
+    for (const auto& result : ranking_.results)
+        s.courses_shown.push_back(catalogue_.course_id(result.course));
+    return s;
+}
+
+std::optional<VisitSummary> VisitFlow::take_finished_visit() {
+    return std::exchange(finished_, std::nullopt);
+}
+
 void VisitFlow::wipe(Clock::time_point now) {
+    // Only a visit that began counts; the attract screen timing out is no visit.
+    if (screen_ != Screen::attract)
+        finished_ = summary();
     visit_.apply(intent::Reset{});
     screen_ = Screen::attract;
     ranking_ = {};
@@ -153,7 +178,8 @@ bool VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
                 screen_ = settings_.languages.size() > 1 ? Screen::language : Screen::question;
                 return true;
             } else if constexpr (std::is_same_v<T, flow::PickLanguage>) {
-                if (screen_ != Screen::language || !visit_.apply(intent::ChangeLanguage{i.language}))
+                if (screen_ != Screen::language ||
+                    !visit_.apply(intent::ChangeLanguage{i.language}))
                     return false;
                 screen_ = visit_.finished() ? Screen::results : Screen::question;
                 if (visit_.finished())
@@ -180,34 +206,34 @@ bool VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
                 return true;
             } else if constexpr (std::is_same_v<T, flow::Back>) {
                 switch (screen_) {
-                case Screen::language:
-                    screen_ = Screen::attract;
-                    return true;
-                case Screen::question:
-                    if (visit_.apply(intent::Back{}))
+                    case Screen::language:
+                        screen_ = Screen::attract;
                         return true;
-                    if (settings_.languages.size() > 1) {
-                        screen_ = Screen::language;
-                        return true;
-                    }
-                    return false;
-                case Screen::results:
-                    if (!visit_.apply(intent::Back{}))
+                    case Screen::question:
+                        if (visit_.apply(intent::Back{}))
+                            return true;
+                        if (settings_.languages.size() > 1) {
+                            screen_ = Screen::language;
+                            return true;
+                        }
                         return false;
-                    // The answers may change: the old results must not linger.
-                    ranking_ = {};
-                    payload_.clear();
-                    screen_ = Screen::question;
-                    return true;
-                case Screen::course:
-                    open_course_ = -1;
-                    screen_ = Screen::results;
-                    return true;
-                case Screen::takeaway:
-                    screen_ = Screen::results;
-                    return true;
-                default:
-                    return false;
+                    case Screen::results:
+                        if (!visit_.apply(intent::Back{}))
+                            return false;
+                        // The answers may change: the old results must not linger.
+                        ranking_ = {};
+                        payload_.clear();
+                        screen_ = Screen::question;
+                        return true;
+                    case Screen::course:
+                        open_course_ = -1;
+                        screen_ = Screen::results;
+                        return true;
+                    case Screen::takeaway:
+                        screen_ = Screen::results;
+                        return true;
+                    default:
+                        return false;
                 }
             } else if constexpr (std::is_same_v<T, flow::OpenCourse>) {
                 if (screen_ != Screen::results || i.rank < 0 ||

@@ -16,6 +16,7 @@
 #include "kiosk/core/idle_policy.hpp"
 #include "kiosk/core/matcher.hpp"
 #include "kiosk/core/visit.hpp"
+#include "kiosk/core/visit_summary.hpp"
 
 namespace kiosk {
 
@@ -23,13 +24,11 @@ enum class Screen { attract, language, question, results, course, takeaway, than
 std::string_view to_string(Screen screen);
 std::optional<Screen> parse_screen(std::string_view name);
 
-enum class ReceiptChoice { undecided, print, show_only, none };
-
 enum class PrintState { idle, printing, printed, failed };
 
 namespace flow {
-struct Start {};                // attract -> language
-struct PickLanguage {           // on the language screen: choose and go on
+struct Start {};       // attract -> language
+struct PickLanguage {  // on the language screen: choose and go on
     std::string language;
 };
 struct ChangeLanguage {  // anywhere: switch, stay on the screen, keep the answers
@@ -131,8 +130,13 @@ class VisitFlow {
     void print_finished(std::uint64_t generation, bool printed, std::optional<std::string> problem);
     const std::optional<std::string>& print_problem() const { return print_problem_; }
 
+    // The summary of the visit wiped last, once: the app adds it to the
+    // day's usage figures at once and it is gone from here.
+    std::optional<VisitSummary> take_finished_visit();
+
   private:
     void wipe(Clock::time_point now);
+    VisitSummary summary() const;
     void rank();
 
     const Catalogue& catalogue_;
@@ -156,6 +160,7 @@ class VisitFlow {
     Clock::time_point last_input_;
     std::optional<Millis> countdown_;
     std::uint64_t generation_ = 0;
+    std::optional<VisitSummary> finished_;
 };
 
 }  // namespace kiosk

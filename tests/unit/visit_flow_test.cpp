@@ -375,3 +375,42 @@ TEST_CASE("screen names read back as the same screen") {
     }
     CHECK_FALSE(parse_screen("lobby").has_value());
 }
+
+TEST_CASE("a wiped visit leaves one summary for the usage figures, and only once") {
+    Kiosk kiosk;
+    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    kiosk.walk_to_takeaway();
+    REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::show_only}));
+    REQUIRE(kiosk.tap(flow::Reset{}));
+    auto summary = kiosk.flow.take_finished_visit();
+    REQUIRE(summary);
+    CHECK(summary->reached_results);
+    CHECK(summary->abandoned_at.empty());
+    CHECK(summary->receipt == ReceiptChoice::show_only);
+    CHECK_FALSE(summary->printed);
+    CHECK_FALSE(summary->answers.empty());
+    CHECK(summary->courses_shown.size() >= 3);
+    CHECK_FALSE(kiosk.flow.take_finished_visit());
+}
+
+TEST_CASE("a visitor who walks away mid-questionnaire is counted as abandoned at that question") {
+    Kiosk kiosk;
+    REQUIRE(kiosk.tap(flow::Start{}));
+    REQUIRE(kiosk.tap(flow::PickLanguage{"en"}));
+    REQUIRE(kiosk.tap(flow::Choose{0}));
+    const std::string at = kiosk.question_id();
+    kiosk.flow.tick(kiosk.now + std::chrono::hours(1));
+    auto summary = kiosk.flow.take_finished_visit();
+    REQUIRE(summary);
+    CHECK_FALSE(summary->reached_results);
+    CHECK(summary->abandoned_at == at);
+    CHECK(summary->language == "en");
+    CHECK(summary->answers.size() == 1);
+    CHECK(summary->courses_shown.empty());
+}
+
+TEST_CASE("the attract screen timing out is no visit") {
+    Kiosk kiosk;
+    REQUIRE(kiosk.tap(flow::Reset{}));
+    CHECK_FALSE(kiosk.flow.take_finished_visit());
+}
