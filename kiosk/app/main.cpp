@@ -34,7 +34,8 @@ constexpr const char* help =
     "  kiosk match --content FILE.db --answers \"question=option,...\" [--lang en] [--qr q.png]\n"
     "                                           results and reasons for a set of answers\n"
     "  kiosk print-test --content FILE.db [--config kiosk.toml] [--printer TARGET] [--png r.png]\n"
-    "                                           a test receipt to the printer and/or a PNG\n";
+    "                                           a test receipt to the printer and/or a PNG\n"
+    "  kiosk adviser-pin                        asks for a PIN twice, prints its pin_hash line\n";
 
 }  // namespace
 
@@ -58,6 +59,8 @@ int main(int argc, char** argv) {
             return kiosk::app::match_command(args);
         if (command == "print-test")
             return kiosk::app::print_test_command(args);
+        if (command == "adviser-pin")
+            return kiosk::app::adviser_pin_command(args);
     } catch (const std::exception& e) {
         // The edge of the program: report what went wrong instead of aborting.
         std::cerr << "kiosk" << (command.empty() ? "" : " ") << command << ": " << e.what() << '\n';

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "kiosk/core/adviser_pin.hpp"
 #include "kiosk/core/toml_reader.hpp"
 
 namespace kiosk {
@@ -158,13 +159,13 @@ void read_kiosk(TomlReader& reader, const toml::table& root, KioskConfig& config
     read_languages(reader, *kiosk, config);
 }
 
-Seconds read_seconds(TomlReader& reader, const toml::table& t, std::string_view key, int low,
-                     int high, Seconds fallback) {
-    auto value = reader.number(t, key, "timeouts", false);
+Seconds read_seconds(TomlReader& reader, const toml::table& t, std::string_view section,
+                     std::string_view key, int low, int high, Seconds fallback) {
+    auto value = reader.number(t, key, section, false);
     if (!value)
         return fallback;
     if (*value != std::floor(*value) || *value < low || *value > high) {
-        reader.error(t.get(key), join_field("timeouts", key),
+        reader.error(t.get(key), join_field(section, key),
                      "must be a whole number of seconds between " + std::to_string(low) + " and " +
                          std::to_string(high));
         return fallback;
@@ -177,9 +178,70 @@ void read_timeouts(TomlReader& reader, const toml::table& root, IdleTimeouts& ti
     if (!t)
         return;
     reader.reject_unknown_keys(*t, "timeouts", {"idle_s", "warning_s", "thanks_s"});
-    timeouts.idle = read_seconds(reader, *t, "idle_s", 15, 900, timeouts.idle);
-    timeouts.warning = read_seconds(reader, *t, "warning_s", 5, 120, timeouts.warning);
-    timeouts.thanks = read_seconds(reader, *t, "thanks_s", 3, 120, timeouts.thanks);
+    timeouts.idle = read_seconds(reader, *t, "timeouts", "idle_s", 15, 900, timeouts.idle);
+    timeouts.warning = read_seconds(reader, *t, "timeouts", "warning_s", 5, 120, timeouts.warning);
+    timeouts.thanks = read_seconds(reader, *t, "timeouts", "thanks_s", 3, 120, timeouts.thanks);
+}
+
+std::optional<ScreenCorner> parse_corner(std::string_view text) {
+    if (text == "top-left")
+        return ScreenCorner::top_left;
+    if (text == "top-right")
+        return ScreenCorner::top_right;
+    if (text == "bottom-left")
+        return ScreenCorner::bottom_left;
+    if (text == "bottom-right")
+        return ScreenCorner::bottom_right;
+    return std::nullopt;
+}
+
+// The hash is checked here, at start-up, so that a broken line is reported
+// with its place in the file instead of as a PIN that never works.
+void read_pin_hash(TomlReader& reader, const toml::table& t, AdviserConfig& adviser) {
+    auto hash = reader.string(t, "pin_hash", "adviser", false);
+    if (!hash || hash->empty())
+        return;
+    const toml::node* at = t.get("pin_hash");
+    switch (pin_hash_quality(*hash)) {
+        case PinHashQuality::ok:
+            break;
+        case PinHashQuality::other_settings:
+            reader.warning(at, "adviser.pin_hash",
+                           "was made with other Argon2id costs than `kiosk adviser-pin` uses; "
+                           "it works, but a PIN check may be too slow or too easy to guess: "
+                           "make a new one with `kiosk adviser-pin`");
+            break;
+        case PinHashQuality::not_argon2id:
+            reader.error(at, "adviser.pin_hash",
+                         "is not an Argon2id hash (it must start with \"$argon2id$\"); make one "
+                         "with `kiosk adviser-pin`; adviser mode stays off");
+            return;
+        case PinHashQuality::malformed:
+            reader.error(at, "adviser.pin_hash",
+                         "is not a complete Argon2id hash string (cut short or changed?); make a "
+                         "new one with `kiosk adviser-pin`; adviser mode stays off");
+            return;
+    }
+    adviser.pin_hash = *hash;
+}
+
+void read_adviser(TomlReader& reader, const toml::table& root, AdviserConfig& adviser) {
+    const toml::table* t = reader.table(root, "adviser", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "adviser", {"pin_hash", "corner", "hold_s", "idle_s"});
+    read_pin_hash(reader, *t, adviser);
+    if (auto corner = reader.string(*t, "corner", "adviser", false)) {
+        if (auto parsed = parse_corner(*corner)) {
+            adviser.corner = *parsed;
+        } else {
+            reader.error(
+                t->get("corner"), "adviser.corner",
+                "'" + *corner + "' is not one of top-left, top-right, bottom-left, bottom-right");
+        }
+    }
+    adviser.hold = read_seconds(reader, *t, "adviser", "hold_s", 2, 10, adviser.hold);
+    adviser.idle = read_seconds(reader, *t, "adviser", "idle_s", 30, 900, adviser.idle);
 }
 
 // Returns false when the key was given but is not a colour.
@@ -250,11 +312,12 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     auto root = reader.parse(text);
     if (!root)
         return config;
-    reader.reject_unknown_keys(*root, "", {"kiosk", "timeouts", "branding", "printer"});
+    reader.reject_unknown_keys(*root, "", {"kiosk", "timeouts", "branding", "printer", "adviser"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
     read_printer(reader, *root, config.printer);
+    read_adviser(reader, *root, config.adviser);
     return config;
 }
 

@@ -45,6 +45,23 @@ struct Branding {
     Colour accent{0xf2, 0xa9, 0x00};      // highlights: the chosen option, the attract pulse
 };
 
+// Where the adviser's hidden long press is.
+enum class ScreenCorner { top_left, top_right, bottom_left, bottom_right };
+
+struct AdviserConfig {
+    // Argon2id, the line `kiosk adviser-pin` prints; empty: adviser mode is off.
+    std::string pin_hash;
+    // Top left by default: the only corner without a button on any screen (the
+    // kiosk's name is there; top right holds the language and contrast
+    // toggles, the bottom corners "back" and "next", which hesitant visitors
+    // press long, and the bottom edge is where hands and bags rest).
+    ScreenCorner corner = ScreenCorner::top_left;
+    Seconds hold{3};    // how long the press lasts before the keypad opens
+    Seconds idle{120};  // no touch for this long: adviser mode leaves by itself
+
+    bool enabled() const { return !pin_hash.empty(); }
+};
+
 struct KioskConfig {
     std::string name;         // shown and printed, e.g. "Leerwerkloket Heerlen"
     std::string contact;      // printed under the QR code; may hold line breaks
@@ -55,6 +72,7 @@ struct KioskConfig {
     IdleTimeouts timeouts;
     Branding branding;
     PrinterConfig printer;
+    AdviserConfig adviser;
 };
 
 // The languages to offer and the default, checked against the pack: a

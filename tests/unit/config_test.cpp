@@ -305,3 +305,155 @@ TEST_CASE("the example configuration loads without issues and documents the defa
     CHECK(issues.all().empty());
     CHECK(config.default_language == "nl");
 }
+
+namespace {
+
+// Made by `kiosk adviser-pin` for 2468.
+constexpr const char* pin_2468 =
+    "$argon2id$v=19$m=262144,t=3,p=1$AOWtH6SOFSVvZiKP80ssdw$"
+    "SqvuKUoDWo4SRvBD9ES7/xzjNeAKaFVnVLanCHkpsDk";
+
+}  // namespace
+
+TEST_CASE("the adviser section reads the PIN hash, corner, hold and idle time", "[pin]") {
+    Issues issues;
+    const auto config =
+        load(std::string("[kiosk]\nname = \"X\"\n[adviser]\npin_hash = \"") + pin_2468 +
+                 "\"\ncorner = \"bottom-right\"\nhold_s = 5\nidle_s = 300\n",
+             issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.all().empty());
+    CHECK(config.adviser.enabled());
+    CHECK(config.adviser.pin_hash == pin_2468);
+    CHECK(config.adviser.corner == ScreenCorner::bottom_right);
+    CHECK(config.adviser.hold == Seconds{5});
+    CHECK(config.adviser.idle == Seconds{300});
+}
+
+TEST_CASE("without a PIN hash adviser mode is off, with the default corner and times", "[pin]") {
+    for (const char* text :
+         {"[kiosk]\nname = \"X\"\n", "[kiosk]\nname = \"X\"\n[adviser]\npin_hash = \"\"\n"}) {
+        Issues issues;
+        const auto config = load(text, issues);
+        INFO(test::all_issues(issues));
+        CHECK(issues.all().empty());
+        CHECK_FALSE(config.adviser.enabled());
+        CHECK(config.adviser.corner == ScreenCorner::top_left);
+        CHECK(config.adviser.hold == Seconds{3});
+        CHECK(config.adviser.idle == Seconds{120});
+    }
+}
+
+TEST_CASE("each corner can be chosen by its name", "[pin]") {
+    const std::pair<const char*, ScreenCorner> corners[] = {
+        {"top-left", ScreenCorner::top_left},
+        {"top-right", ScreenCorner::top_right},
+        {"bottom-left", ScreenCorner::bottom_left},
+        {"bottom-right", ScreenCorner::bottom_right}};
+    for (const auto& [name, corner] : corners) {
+        Issues issues;
+        const auto config = load(
+            std::string("[kiosk]\nname = \"X\"\n[adviser]\ncorner = \"") + name + "\"\n", issues);
+        INFO(name << ": " << test::all_issues(issues));
+        CHECK(issues.all().empty());
+        CHECK(config.adviser.corner == corner);
+    }
+}
+
+TEST_CASE("bad adviser values are reported with file, line and key, and leave the mode off",
+          "[pin]") {
+    Issues issues;
+    const auto config = load(R"([kiosk]
+name = "X"
+[adviser]
+pin_hash = "2468"
+corner = "middle"
+hold_s = 1
+idle_s = 901
+pin = "2468"
+)",
+                             issues);
+    INFO(test::all_issues(issues));
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:4: adviser.pin_hash: is not an Argon2id hash (it "
+                          "must start with \"$argon2id$\")"));
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:5: adviser.corner: 'middle' is not one of top-left, "
+                          "top-right, bottom-left, bottom-right"));
+    CHECK(test::has_issue(
+        issues,
+        "kiosk.toml:6: adviser.hold_s: must be a whole number of seconds between 2 and 10"));
+    CHECK(test::has_issue(
+        issues,
+        "kiosk.toml:7: adviser.idle_s: must be a whole number of seconds between 30 and 900"));
+    CHECK(test::has_issue(issues, "kiosk.toml:8: adviser.pin: unknown key"));
+    CHECK(issues.error_count() == 5);
+    CHECK_FALSE(config.adviser.enabled());
+    CHECK(config.adviser.corner == ScreenCorner::top_left);
+    CHECK(config.adviser.hold == Seconds{3});
+    CHECK(config.adviser.idle == Seconds{120});
+}
+
+TEST_CASE("an adviser PIN hash cut short is an error and leaves the mode off", "[pin]") {
+    const std::string cut(pin_2468, std::string_view(pin_2468).rfind('$'));
+    Issues issues;
+    const auto config =
+        load("[kiosk]\nname = \"X\"\n[adviser]\npin_hash = \"" + cut + "\"\n", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.error_count() == 1);
+    CHECK(test::has_issue(
+        issues, "kiosk.toml:4: adviser.pin_hash: is not a complete Argon2id hash string"));
+    CHECK_FALSE(config.adviser.enabled());
+}
+
+TEST_CASE("an adviser PIN hash with other Argon2id costs works, with a warning to renew it",
+          "[pin]") {
+    // libsodium's INTERACTIVE costs (64 MiB, 2 passes) for 1234.
+    const std::string cheaper =
+        "$argon2id$v=19$m=65536,t=2,p=1$dgN8py3aQyarQYNMWG5omA$"
+        "93Oax4jMnT903FSQO9AWF44LX/VRutMQy4kbK/lLzT8";
+    Issues issues;
+    const auto config =
+        load("[kiosk]\nname = \"X\"\n[adviser]\npin_hash = \"" + cheaper + "\"\n", issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.error_count() == 0);
+    CHECK(test::has_issue(issues,
+                          "kiosk.toml:4: adviser.pin_hash: warning: was made with other "
+                          "Argon2id costs"));
+    CHECK(config.adviser.pin_hash == cheaper);
+}
+
+TEST_CASE("each adviser time accepts its limits and nothing beyond", "[pin]") {
+    struct Case {
+        const char* key;
+        int low;
+        int high;
+    };
+    for (const Case c : {Case{"hold_s", 2, 10}, Case{"idle_s", 30, 900}}) {
+        INFO(c.key);
+        auto issues_for = [&](std::string value) {
+            Issues issues;
+            load("[kiosk]\nname = \"X\"\n[adviser]\n" + std::string(c.key) + " = " + value + "\n",
+                 issues);
+            return issues.error_count();
+        };
+        CHECK(issues_for(std::to_string(c.low)) == 0);
+        CHECK(issues_for(std::to_string(c.high)) == 0);
+        CHECK(issues_for(std::to_string(c.low - 1)) == 1);
+        CHECK(issues_for(std::to_string(c.high + 1)) == 1);
+        CHECK(issues_for(std::to_string(c.low) + ".5") == 1);
+    }
+}
+
+TEST_CASE("the example configuration leaves adviser mode off and documents its defaults", "[pin]") {
+    Issues issues;
+    const auto config = load_config_file(example_config(), issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.all().empty());
+    const AdviserConfig defaults;
+    CHECK_FALSE(config.adviser.enabled());
+    CHECK(config.adviser.corner == defaults.corner);
+    CHECK(config.adviser.hold == defaults.hold);
+    CHECK(config.adviser.idle == defaults.idle);
+    CHECK(test::read_text(example_config()).find("kiosk adviser-pin") != std::string::npos);
+}
