@@ -35,7 +35,9 @@ constexpr const char* help =
     "                                           results and reasons for a set of answers\n"
     "  kiosk print-test --content FILE.db [--config kiosk.toml] [--printer TARGET] [--png r.png]\n"
     "                                           a test receipt to the printer and/or a PNG\n"
-    "  kiosk adviser-pin                        asks for a PIN twice, prints its pin_hash line\n";
+    "  kiosk adviser-pin                        asks for a PIN twice, prints its pin_hash line\n"
+    "  kiosk stats export --stats FILE.db --from DATE --to DATE [--csv FILE]\n"
+    "                                           anonymous usage figures, counts below 5 as <5\n";
 
 }  // namespace
 
@@ -61,6 +63,8 @@ int main(int argc, char** argv) {
             return kiosk::app::print_test_command(args);
         if (command == "adviser-pin")
             return kiosk::app::adviser_pin_command(args);
+        if (command == "stats")
+            return kiosk::app::stats_command(args);
     } catch (const std::exception& e) {
         // The edge of the program: report what went wrong instead of aborting.
         std::cerr << "kiosk" << (command.empty() ? "" : " ") << command << ": " << e.what() << '\n';

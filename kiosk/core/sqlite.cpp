@@ -97,4 +97,22 @@ Result<std::int64_t> Database::query_int(std::string_view sql) {
     return stmt->integer(0);
 }
 
+Result<std::string> Database::query_text(std::string_view sql) {
+    auto stmt = prepare(sql);
+    if (!stmt)
+        return Error{stmt.error()};
+    if (stmt->step() != SQLITE_ROW)
+        return Error{last_error()};
+    return stmt->text(0);
+}
+
+void Database::set_busy_timeout(int milliseconds) {
+    sqlite3_busy_timeout(db_.get(), milliseconds);
+}
+
+void Database::keep_wal_files() {
+    int keep = 1;
+    sqlite3_file_control(db_.get(), "main", SQLITE_FCNTL_PERSIST_WAL, &keep);
+}
+
 }  // namespace kiosk::sqlite

@@ -59,6 +59,16 @@ class Database {
 
     // Runs `sql` (one statement) after binding nothing; for INSERTs in loops use prepare().
     Result<std::int64_t> query_int(std::string_view sql);
+    Result<std::string> query_text(std::string_view sql);
+
+    // How long a statement waits for another connection's lock before it
+    // fails with SQLITE_BUSY: a reader of a file the kiosk writes, or the kiosk
+    // while an export reads.
+    void set_busy_timeout(int milliseconds);
+
+    // Leaves the -wal and -shm files in place when the last connection closes,
+    // so a reader without write access to the folder can still open the file.
+    void keep_wal_files();
 
   private:
     std::unique_ptr<sqlite3, CloseDb> db_;
