@@ -1,5 +1,7 @@
 #include "kiosk/app/script_player.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <iostream>
 #include <system_error>
@@ -15,6 +17,9 @@ constexpr Millis after_touch{300};  // the loop's frames after a tap, as a perso
 constexpr Millis drag_time{300};
 constexpr int drag_steps = 10;
 constexpr int settle_frames = 600;  // ten virtual seconds of frames at most
+// Real time: a receipt on the loopback printers of tests takes well under a
+// second; one still printing after this is stuck, and the script says so.
+constexpr Millis printer_patience{5'000};
 
 template <class... Ts>
 struct Overloaded : Ts... {
@@ -53,6 +58,22 @@ std::string trimmed(std::string text) {
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t' || text.back() == '\r'))
         text.pop_back();
     return text;
+}
+
+// Lets the print worker's reports in until the visit's receipt has printed or
+// failed. Virtual time stands still: only the worker, which runs on the real
+// clock, moves on. False when it is still printing after `printer_patience`.
+bool wait_for_printer(KioskLoop& loop, const VisitFlow& flow, Clock::time_point now) {
+    const auto deadline = std::chrono::steady_clock::now() + printer_patience;
+    SDL_Event event;
+    while (flow.print_state() == PrintState::printing) {
+        const auto left = std::chrono::ceil<Millis>(deadline - std::chrono::steady_clock::now());
+        if (left <= Millis{0})
+            return false;
+        if (SDL_WaitEventTimeout(&event, static_cast<int>(std::min(left, Millis{50}).count())))
+            loop.handle(event, now);
+    }
+    return true;
 }
 
 }  // namespace
@@ -103,6 +124,13 @@ std::optional<std::string> ScriptPlayer::run(const script::Step& step) {
             [&](const script::Drag& d) { return drag(d); },
             [&](const script::Wait& wait) -> std::optional<std::string> {
                 run_for(wait.duration);
+                return std::nullopt;
+            },
+            [&](const script::WaitForPrinter&) -> std::optional<std::string> {
+                if (!wait_for_printer(loop_, flow_, now_))
+                    return "the receipt was still printing after " +
+                           std::to_string(printer_patience.count() / 1000) + " s of real time";
+                settle();  // draw what became of it
                 return std::nullopt;
             },
             [&](const script::Key& k) { return key(k); },

@@ -122,6 +122,8 @@ Result<Parsed> parse_wait(Args args) {
     if (args.empty())
         return Error{"needs " + usage};
     const Token& token = args[0];
+    if (!token.quoted && token.text == "printer")
+        return Parsed{WaitForPrinter{}, 1};
     const auto unit_at = std::min(token.text.find_first_not_of("0123456789."), token.text.size());
     const std::string number = token.text.substr(0, unit_at), unit = token.text.substr(unit_at);
     if (token.quoted || !is_decimal(number))

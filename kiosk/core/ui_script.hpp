@@ -6,6 +6,7 @@
 //   tap 960 540                 tap at window pixels
 //   drag 900 800 900 300        press, move in steps, release
 //   wait 95s | wait 500ms       let the fixed frame clock run
+//   wait printer                wait in real time (5 s at most) for the receipt being printed
 //   key Escape | key Alt+F4     a key (with modifiers) as the keyboard sends it
 //   close                       the window manager's close request
 //   screenshot NAME             write NAME.png into the screenshot folder
@@ -39,6 +40,9 @@ struct Drag {
 struct Wait {
     Millis duration{0};  // more than 0, at most 24 hours
 };
+// The print queue works in real time beside the virtual clock, so a script
+// that checks what became of a receipt first waits for it, the clock standing still.
+struct WaitForPrinter {};
 struct Key {
     // As SDL_GetKeyName spells it: "Escape", "F4", "W", "Tab", "Return"; a
     // modifier pressed alone is SDL's "Left Ctrl", "Left Shift", "Left Alt", "Left GUI".
@@ -66,7 +70,7 @@ struct Locate {
 };
 
 using Step = std::variant<TapLabel, TapAt, Drag, Wait, Key, Close, Screenshot, ExpectScreen,
-                          ExpectText, ExpectCountdown, ExpectRunning, Locate>;
+                          ExpectText, ExpectCountdown, ExpectRunning, Locate, WaitForPrinter>;
 
 struct Line {
     int number = 0;    // 1-based, for "script.txt:12: expected screen results, got question"
