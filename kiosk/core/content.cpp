@@ -90,8 +90,16 @@ const std::vector<std::string>& required_texts() {
         "screen.print_failed", "screen.printer_fault", "screen.done", "screen.still_there",
         "screen.still_there_hint", "screen.continue", "screen.thanks_title", "screen.thanks_hint",
         "screen.new_visit", "screen.contrast", "screen.larger_text", "screen.dutch_beside",
-        "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.cost",
-        "screen.level", "screen.provider", "screen.day", "screen.evening", "screen.weekend"};
+        "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.one_week",
+        "screen.cost", "screen.level", "screen.provider", "screen.day", "screen.evening",
+        "screen.weekend",
+        // Adviser mode.
+        "adviser.title", "adviser.pin", "adviser.wrong_pin", "adviser.locked", "adviser.enter",
+        "adviser.erase", "adviser.cancel", "adviser.close", "adviser.answers", "adviser.no_answers",
+        "adviser.matches", "adviser.health", "adviser.today", "adviser.reprint", "adviser.leave",
+        "adviser.language", "adviser.version", "adviser.configuration", "adviser.pack",
+        "adviser.courses", "adviser.printer", "adviser.last_fault", "adviser.uptime",
+        "adviser.disk"};
     return keys;
 }
 

@@ -47,8 +47,9 @@ std::string when_text(const ScreenContext& ctx, const Course& course) {
 }
 
 std::string duration_text(const ScreenContext& ctx, const Course& course) {
-    return ctx.text("weeks", {{"weeks", std::to_string(course.duration_weeks)},
-                              {"hours", number(course.hours_per_week)}});
+    return ctx.text(course.duration_weeks == 1 ? "one_week" : "weeks",
+                    {{"weeks", std::to_string(course.duration_weeks)},
+                     {"hours", number(course.hours_per_week)}});
 }
 
 std::string cost_line(const ScreenContext& ctx, const Course& course) {
@@ -60,6 +61,8 @@ std::string cost_line(const ScreenContext& ctx, const Course& course) {
         if (!text.empty())
             out += ". " + text;
     }
+    if (!course.funding.empty() && !out.empty() && out.back() != '.')
+        out += '.';
     return out;
 }
 
@@ -69,12 +72,16 @@ std::string summary_line(const ScreenContext& ctx, const Course& course) {
            cost_text(ctx.pack, course, ctx.lang());
 }
 
-std::string why_text(const ScreenContext& ctx, const MatchResult& result) {
+std::string why_text(const ScreenContext& ctx, const MatchResult& result, int at_most) {
+    std::string out;
+    int given = 0;
     for (const auto& reason : result.reasons) {
-        if (reason.kind != Reason::Kind::relaxed)
-            return reason_text(ctx.pack, reason, ctx.lang());
+        if (reason.kind == Reason::Kind::relaxed || given == at_most)
+            continue;
+        out += (out.empty() ? "" : " ") + reason_text(ctx.pack, reason, ctx.lang());
+        ++given;
     }
-    return text_in(ctx.pack.matching.fits_text, ctx.lang());
+    return out.empty() ? text_in(ctx.pack.matching.fits_text, ctx.lang()) : out;
 }
 
 }  // namespace kiosk::ui

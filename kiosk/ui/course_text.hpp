@@ -14,7 +14,7 @@ std::string duration_text(const ScreenContext& ctx, const Course& course);
 std::string cost_line(const ScreenContext& ctx, const Course& course);  // cost and funding
 // "Provider · Place · Starts … · Free": one line for a list.
 std::string summary_line(const ScreenContext& ctx, const Course& course);
-// The first reason of a result, in plain words.
-std::string why_text(const ScreenContext& ctx, const MatchResult& result);
+// The first `at_most` reasons of a result, in plain words.
+std::string why_text(const ScreenContext& ctx, const MatchResult& result, int at_most = 1);
 
 }  // namespace kiosk::ui

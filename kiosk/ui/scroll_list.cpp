@@ -13,10 +13,13 @@ void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scr
         ImGui::SetScrollY(0);
         scroll.reset();
     }
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // A little room above the first item, so a chosen option's thick border
+    // is not cut off by the list's edge.
+    const float top_room = 0.3f * ctx.em;
+    const ImVec2 origin{ImGui::GetCursorScreenPos().x, ImGui::GetCursorScreenPos().y + top_room};
     const float height = content(origin);
-    ImGui::SetCursorScreenPos(origin);
-    ImGui::Dummy({area.width(), height});
+    ImGui::SetCursorScreenPos({origin.x, origin.y - top_room});
+    ImGui::Dummy({area.width(), height + top_room});
     // A finger moving further than a third of an em is a swipe, not a tap.
     scroll.update(ctx.dt, 0.35f * ctx.em);
     const float y = ImGui::GetScrollY();
@@ -27,13 +30,14 @@ void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scr
     auto& draw = *ImGui::GetWindowDrawList();
     const ImU32 solid = ctx.colours.background;
     const ImU32 clear = solid & 0x00ffffff;
-    const float fade = 1.6f * ctx.em;
+    const float fade = 0.9f * ctx.em;
     if (y < max - 1) {
         draw.AddRectFilledMultiColor({area.min.x, area.max.y - fade}, area.max, clear, clear, solid,
                                      solid);
         // A round "more below" mark: not every visitor knows a list can be dragged.
         const float r = 0.8f * ctx.em;
-        const ImVec2 c{(area.min.x + area.max.x) / 2, area.max.y - r - 0.1f * ctx.em};
+        // At the right edge, where cards leave room, not over their words.
+        const ImVec2 c{area.max.x - r - 0.1f * ctx.em, area.max.y - r - 0.1f * ctx.em};
         draw.AddCircleFilled(c, r, ctx.colours.primary, 32);
         const Face& body = ctx.fonts.body;
         const ImVec2 size = body.regular->CalcTextSizeA(body.size, FLT_MAX, 0, icon::more_below);

@@ -75,8 +75,9 @@ float text_block(ScreenContext& ctx, ImVec2 pos, float width, std::string_view t
     return y - pos.y;
 }
 
-float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon) {
-    const Face& body = ctx.fonts.body;
+float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon,
+                   const Face* face) {
+    const Face& body = face ? *face : ctx.fonts.body;
     const float text =
         body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, label.data(), label.data() + label.size())
             .x;
@@ -217,9 +218,6 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
     }
     const Face& body = ctx.fonts.body;
     const std::string& name = ctx.config.name;
-    draw().AddText(body.bold, body.size, {name_x, area.min.y + (area.height() - body.size) / 2},
-                   c.text, name.c_str());
-    ctx.record.add_text(name);
 
     // Right to left: contrast, larger text, Dutch beside, language. On a
     // narrow screen they keep only their icons, and stay just as large.
@@ -245,22 +243,37 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
                            it != ctx.pack.info.language_names.end() ? it->second : ctx.lang(),
                            pictogram_glyph("globe"), ctx.memory.language_menu, flow::Reset{}});
     }
+    // What fits, in this order: everything; the toggles' words smaller; the
+    // logo without the name beside it; icons alone. Words stay as long as
+    // they can: a visitor who asked for larger text must still read them.
     const float name_w = body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, name.c_str()).x;
-    float needed = 0;
-    for (const auto& t : toggles)
-        needed += button_width(ctx, t.label) + 0.5f * em;
-    const bool icons_only = name_x + name_w + em + needed > area.max.x - pad;
+    auto needed = [&](const Face* face) {
+        float w = 0;
+        for (const auto& t : toggles)
+            w += button_width(ctx, t.label, true, face) + 0.5f * em;
+        return w;
+    };
+    const float room = area.max.x - pad - name_x - em;
+    const Face* label_face = needed(nullptr) + name_w <= room ? nullptr : &ctx.fonts.small;
+    const bool show_name = !label_face || needed(label_face) + name_w <= room || !ctx.logo.texture;
+    const bool icons_only = needed(label_face) + (show_name ? name_w : 0) > room;
+    if (show_name) {
+        draw().AddText(body.bold, body.size, {name_x, area.min.y + (area.height() - body.size) / 2},
+                       c.text, name.c_str());
+    }
+    ctx.record.add_text(name);
     const float h = std::min(area.height() - 0.7f * em, metric::touch_min * em);
     const float y = area.min.y + (area.height() - h) / 2;
     float x = area.max.x - pad;
     for (const auto& t : toggles) {
-        const float w = icons_only ? h : button_width(ctx, t.label);
+        const float w = icons_only ? h : button_width(ctx, t.label, true, label_face);
         x -= w;
         if (button(ctx, {{x, y}, {x + w, y + h}},
                    {.id = t.id,
                     .label = t.label,
                     .icon = t.glyph,
                     .look = t.on ? ButtonLook::primary : ButtonLook::quiet,
+                    .face = label_face,
                     .icon_only = icons_only})) {
             if (std::string_view(t.id) == "language")
                 ctx.memory.language_menu = !ctx.memory.language_menu;

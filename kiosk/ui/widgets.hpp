@@ -37,7 +37,9 @@ struct ButtonSpec {
 // A button filling `area`. True on the frame it is tapped.
 bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec);
 // The width a one-line button needs for `label` (in body bold) and an icon.
-float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon = true);
+// `face` defaults to body bold, as button() draws labels.
+float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon = true,
+                   const Face* face = nullptr);
 
 enum class Align { left, centre };
 

@@ -64,7 +64,7 @@ void course_screen(ScreenContext& ctx, Area area) {
             fact(icon::calendar, ctx.text("when"), when_text(ctx, *course));
             fact(icon::clock, ctx.text("duration"), duration_text(ctx, *course));
             fact(icon::euro, ctx.text("cost"), cost_line(ctx, *course));
-            fact(icon::check, ctx.text("why"), why_text(ctx, result));
+            fact(icon::check, ctx.text("why"), why_text(ctx, result, 3));
             return y - o.y + em;
         });
 

@@ -18,7 +18,10 @@ void still_there_overlay(ScreenContext& ctx, Area screen) {
     const long seconds = static_cast<long>((countdown->count() + 999) / 1000);
 
     const float w = std::min(screen.width() - 4 * em, 30 * em);
-    const float h = std::min(screen.height() - 2 * em, 16.5f * em);
+    const float h =
+        std::min(screen.height() - 2 * em,
+                 ctx.fonts.heading.size * 1.2f + ctx.fonts.huge.size * 1.2f +
+                     ctx.fonts.body.size * 2.4f + metric::touch_min * em * 1.2f + 4.0f * em);
     const Area panel{
         {screen.min.x + (screen.width() - w) / 2, screen.min.y + (screen.height() - h) / 2},
         {screen.min.x + (screen.width() + w) / 2, screen.min.y + (screen.height() + h) / 2}};

@@ -2,6 +2,7 @@
 // beside it, and the receipt choice. Print is offered only while the printer
 // is fine; otherwise the code on screen is the way, said plainly.
 
+#include "kiosk/ui/course_text.hpp"
 #include "kiosk/ui/pictograms.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -37,7 +38,10 @@ void takeaway_screen(ScreenContext& ctx, Area area) {
     const auto& results = flow.ranking().results;
     for (std::size_t i = 0; i < results.size(); ++i) {
         const Course* course = ctx.course(results[i].course);
-        const std::string title = course ? course->text_in(ctx.lang()).title : "";
+        // With the place: the same course in two towns must not read as a repeat.
+        const std::string title =
+            course ? course->text_in(ctx.lang()).title + "  \xc2\xb7  " + place_text(ctx, *course)
+                   : "";
         y += text_block(ctx, {x, y}, w, std::to_string(i + 1) + ".  " + title, b.regular, b.size,
                         c.text) +
              0.15f * em;
