@@ -13,6 +13,7 @@
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/script_player.hpp"
+#include "kiosk/core/adviser_pin.hpp"
 #include "kiosk/core/catalogue.hpp"
 #include "kiosk/core/config.hpp"
 #include "kiosk/core/match_index.hpp"
@@ -20,19 +21,23 @@
 #include "kiosk/core/png.hpp"
 #include "kiosk/core/ui_script.hpp"
 #include "kiosk/platform/signals.hpp"
+#include "kiosk/platform/system_info.hpp"
 #include "kiosk/platform/window.hpp"
 
 namespace kiosk::app {
 namespace {
 
 constexpr const char* usage =
-    "usage: kiosk --content FILE.db [--config kiosk.toml] [--windowed WxH] [--today YYYY-MM-DD]\n"
-    "       kiosk --content FILE.db [--config kiosk.toml] --headless [--size WxH]\n"
+    "usage: kiosk --content FILE.db [--config kiosk.toml] [--stats FILE.db] [--windowed WxH]\n"
+    "             [--today YYYY-MM-DD]\n"
+    "       kiosk --content FILE.db [--config kiosk.toml] [--stats FILE.db] --headless [--size "
+    "WxH]\n"
     "             --script FILE [--screenshots DIR] [--today YYYY-MM-DD]\n";
 
 struct KioskOptions {
     std::string content;
     std::optional<std::string> config;
+    std::optional<std::string> stats;  // the usage figures file; none: no figures kept
     platform::WindowOptions window;
     std::optional<std::string> script;
     std::optional<std::string> screenshots;
@@ -44,6 +49,7 @@ std::optional<KioskOptions> parse_options(Args& args) {
     KioskOptions options;
     const auto content = args.take_option("--content");
     options.config = args.take_option("--config");
+    options.stats = args.take_option("--stats");
     const auto windowed = args.take_option("--windowed");
     const bool headless = args.take_flag("--headless");
     const auto size = args.take_option("--size");
@@ -186,8 +192,15 @@ int kiosk_command(Args& args) {
     platform::ImGuiRenderer gui((*window)->renderer());
 
     const Matcher matcher(pack, catalogue->index());
-    FlowSettings settings{config->languages, config->default_language, config->timeouts,
-                          config->results_url};
+    FlowSettings settings{
+        config->languages, config->default_language, config->timeouts, config->results_url, {}};
+    settings.timeouts.adviser = config->adviser.idle;
+    if (config->adviser.enabled()) {
+        // Argon2id takes a noticeable moment: one frame late, once per Enter.
+        settings.check_pin = [hash = config->adviser.pin_hash](std::string_view pin) {
+            return verify_pin(hash, pin);
+        };
+    }
     const bool headless = options->window.mode == platform::WindowMode::headless;
     VisitFlow flow(*catalogue, matcher, std::move(settings),
                    headless ? script_start_time() : Clock::now());
@@ -198,6 +211,51 @@ int kiosk_command(Args& args) {
         printer.emplace(*config, *catalogue);
         printer->check_status();
     }
+    std::optional<UsageStats> stats;
+    if (options->stats) {
+        auto opened = UsageStats::open(*options->stats);
+        if (!opened) {
+            // Figures are for the region; visitors are served without them.
+            std::cerr << "kiosk: usage figures off: " << opened.error() << '\n';
+        } else {
+            stats.emplace(std::move(*opened));
+        }
+    }
+    const auto started = Clock::now();
+    KioskServices services{printer ? &*printer : nullptr, stats ? &*stats : nullptr, {}};
+    services.health = [&]() {
+        KioskHealth h;
+        h.kiosk_version = KIOSK_VERSION;
+        h.configuration = options->config ? config->name + " (" + *options->config + ")" : "none";
+        h.pack = pack.info.id + " " + pack.info.version + " (" + pack.info.date + ")";
+        h.courses = catalogue->course_count();
+        if (printer) {
+            const PrinterStatus status = printer->last_status();
+            h.printer = std::string(to_string(status.state));
+            if (!status.detail.empty())
+                h.printer += ", " + status.detail;
+            h.last_fault = printer->last_fault().value_or("");
+        } else {
+            h.printer = "none configured";
+        }
+        h.uptime_s =
+            std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
+        h.free_disk_bytes =
+            platform::free_disk_bytes(options->stats ? *options->stats : options->content);
+        if (stats) {
+            if (auto today = stats->counts(flow.today(), flow.today())) {
+                // Totals only, never which options or courses: with few
+                // visits today they would tell what the last visitor chose.
+                for (const auto& c : *today) {
+                    if (c.metric == "visit_started" || c.metric == "visit_completed" ||
+                        c.metric == "language" || c.metric == "receipt" ||
+                        c.metric == "receipt_printed" || c.metric == "printer_fault")
+                        h.today.push_back({c.metric, c.key, c.count});
+                }
+            }
+        }
+        return h;
+    };
 
     ui::KioskUi ui(*config, pack);
     if (!config->branding.logo.empty()) {
@@ -212,7 +270,7 @@ int kiosk_command(Args& args) {
                                : logo.error())
                       << "; showing the kiosk's name alone\n";
     }
-    KioskLoop loop(**window, gui, ui, flow, quit_event, printer ? &*printer : nullptr);
+    KioskLoop loop(**window, gui, ui, flow, quit_event, std::move(services));
     if (auto fonts = loop.build_fonts(); !fonts) {
         std::cerr << "kiosk: " << fonts.error() << '\n';
         return 1;

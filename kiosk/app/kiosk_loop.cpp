@@ -6,12 +6,12 @@
 namespace kiosk::app {
 
 KioskLoop::KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-                     VisitFlow& flow, std::uint32_t quit_event, ReceiptPrinter* printer)
+                     VisitFlow& flow, std::uint32_t quit_event, KioskServices services)
     : window_(window),
       gui_(gui),
       ui_(ui),
       flow_(flow),
-      printer_(printer),
+      services_(std::move(services)),
       rules_{window.locked(), quit_event},
       view_(window.view_size()) {}
 
@@ -48,7 +48,7 @@ Millis KioskLoop::wait(Clock::time_point now) const {
 }
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
-    if (printer_ && printer_->handle(event, flow_)) {
+    if (services_.printer && services_.printer->handle(event, flow_, services_.stats)) {
         dirty_ = true;  // a receipt printed or failed, or the printer's health changed
         return;
     }
@@ -78,6 +78,7 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
 bool KioskLoop::update(Clock::time_point now, bool waited_out) {
     if (flow_.tick(now))
         dirty_ = true;
+    services_.count_finished_visit(flow_);
     if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
           !drawn_))
         return false;
@@ -93,6 +94,12 @@ void KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
     drawn_ = true;
     last_frame_ = now;
 
+    // The adviser's health view, fresh every few seconds while it is open.
+    if (flow_.adviser() == AdviserState::open && services_.health &&
+        now - health_shown_ >= std::chrono::seconds(2)) {
+        ui_.set_health(services_.health());
+        health_shown_ = now;
+    }
     input_.begin_frame(view_, delta);
     gui_.new_frame();
     const std::vector<FlowIntent> intents = ui_.frame(flow_, now);
@@ -111,12 +118,19 @@ void KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
         if (flow_.apply(intent, now))
             dirty_ = true;
     }
-    if (printer_) {
-        printer_->print_if_asked(flow_);
+    services_.count_finished_visit(flow_);
+    if (ReceiptPrinter* printer = services_.printer) {
+        printer->print_if_asked(flow_);
         // Ask again as the visitor arrives at the choice, so a printer that
         // ran out of paper since the last visit has its print choice hidden.
         if (flow_.screen() == Screen::takeaway && before != Screen::takeaway)
-            printer_->check_status();
+            printer->check_status();
+    }
+    if (flow_.adviser() != AdviserState::open)
+        health_shown_ = {};  // the next opening gathers at once
+    if (flow_.take_leave_request()) {
+        std::cerr << "kiosk: stopping (closed for maintenance by an adviser)" << std::endl;
+        quitting_ = true;
     }
 }
 

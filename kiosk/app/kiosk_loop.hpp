@@ -12,7 +12,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/app/receipt_printer.hpp"
+#include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/core/idle_policy.hpp"
 #include "kiosk/core/result.hpp"
 #include "kiosk/core/visit_flow.hpp"
@@ -27,9 +27,9 @@ namespace kiosk::app {
 class KioskLoop {
   public:
     // Keeps references; all must outlive the loop. `quit_event`: the SDL user
-    // event that the signal thread sends. `printer` may be null (no printer).
+    // event that the signal thread sends.
     KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-              VisitFlow& flow, std::uint32_t quit_event, ReceiptPrinter* printer);
+              VisitFlow& flow, std::uint32_t quit_event, KioskServices services);
 
     // Fills the font atlas for the drawable size; again when it changes.
     Result<bool> build_fonts();
@@ -54,7 +54,8 @@ class KioskLoop {
     platform::ImGuiRenderer& gui_;
     ui::KioskUi& ui_;
     VisitFlow& flow_;
-    ReceiptPrinter* printer_;
+    KioskServices services_;
+    Clock::time_point health_shown_{};
     platform::LockdownRules rules_;
     platform::InputAdapter input_;
     platform::ViewSize view_;

@@ -16,6 +16,7 @@ struct ReceiptPrinter::Report {
     bool printed = false;
     std::string problem;
     std::optional<std::string> fault;  // the printer's fault after this report
+    PrinterState state = PrinterState::unknown;
 };
 
 ReceiptPrinter::ReceiptPrinter(const KioskConfig& config, const Catalogue& catalogue)
@@ -48,6 +49,7 @@ void ReceiptPrinter::check_status() {
     queue_->check_status([this](const PrintOutcome&) {
         auto report = std::make_unique<Report>();
         report->fault = queue_->current_fault();
+        report->state = queue_->last_status().state;
         post(std::move(report));
     });
 }
@@ -82,20 +84,28 @@ void ReceiptPrinter::print_if_asked(VisitFlow& flow) {
         report->printed = outcome.printed;
         report->problem = outcome.problem;
         report->fault = queue_->current_fault();
+        report->state = queue_->last_status().state;
         post(std::move(report));
     });
 }
 
-bool ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow) {
+bool ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats) {
     if (event.type != event_type_)
         return false;
     std::unique_ptr<Report> report(static_cast<Report*>(event.user.data1));
     if (report->job && !report->printed)
         std::cerr << "kiosk: receipt not printed: " << report->problem << '\n';
     if (report->fault != logged_fault_) {
-        if (report->fault)
+        if (report->fault) {
             std::cerr << "kiosk: printer fault: " << *report->fault << '\n';
-        else if (logged_fault_)
+            // Counted as a fixed word: the printer's own text may hold anything.
+            const PrinterFault kind =
+                printer_fault_for(report->state).value_or(PrinterFault::unknown);
+            if (stats) {
+                if (auto counted = stats->record_printer_fault(flow.today(), kind); !counted)
+                    std::cerr << "kiosk: usage figures: " << counted.error() << '\n';
+            }
+        } else if (logged_fault_)
             std::cerr << "kiosk: printer fine again\n";
         logged_fault_ = report->fault;
     }

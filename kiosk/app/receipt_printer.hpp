@@ -14,6 +14,7 @@
 #include "kiosk/core/catalogue.hpp"
 #include "kiosk/core/config.hpp"
 #include "kiosk/core/print_queue.hpp"
+#include "kiosk/core/usage_stats.hpp"
 #include "kiosk/core/visit_flow.hpp"
 
 namespace kiosk::app {
@@ -30,8 +31,13 @@ class ReceiptPrinter {
     void check_status();
     // Sends the receipt of the flow's visit when the visitor just chose print.
     void print_if_asked(VisitFlow& flow);
-    // Whether `event` is one of ours; if so, applies it to the flow.
-    bool handle(const SDL_Event& event, VisitFlow& flow);
+    // Whether `event` is one of ours; if so, applies it to the flow, and
+    // counts a new fault in the usage figures (when there are any).
+    bool handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats);
+
+    // For the adviser's health view.
+    PrinterStatus last_status() const { return queue_->last_status(); }
+    std::optional<std::string> last_fault() const { return queue_->last_fault(); }
 
   private:
     struct Report;

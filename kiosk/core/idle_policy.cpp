@@ -14,6 +14,12 @@ IdleDecision idle_decision(IdlePhase phase, Clock::time_point now, Clock::time_p
         if (quiet >= timeouts.thanks)
             return {IdleAction::reset, Millis{0}};
         return {};
+    case IdlePhase::adviser:
+        // Staff who walk away get no countdown: the kiosk goes back to
+        // visitors, wiped, so nobody finds an open adviser view.
+        if (quiet >= timeouts.adviser)
+            return {IdleAction::reset, Millis{0}};
+        return {};
     case IdlePhase::visiting:
         break;
     }
@@ -42,6 +48,9 @@ Millis wait_before_next_frame(const LoopState& state, const IdleTimeouts& timeou
         break;
     case IdlePhase::thanks:
         wait = std::min(wait, until(state.last_input + timeouts.thanks));
+        break;
+    case IdlePhase::adviser:
+        wait = std::min(wait, until(state.last_input + timeouts.adviser));
         break;
     case IdlePhase::visiting:
         if (state.warning) {

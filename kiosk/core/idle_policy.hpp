@@ -15,6 +15,7 @@ struct IdleTimeouts {
     Seconds idle{90};     // no touch for this long: ask "are you still there?"
     Seconds warning{30};  // the countdown of that question, then the visit is wiped
     Seconds thanks{15};   // the thank-you screen returns to attract by itself
+    Seconds adviser{120}; // adviser mode (and its PIN keypad) leaves by itself
 };
 
 // Where a visit stands, as far as idling is concerned.
@@ -22,6 +23,7 @@ enum class IdlePhase {
     attract,   // nobody here: nothing to wipe
     visiting,  // a visit runs (language, questions, results, take-away)
     thanks,    // the visitor said "done"
+    adviser,   // an adviser has the kiosk (or its PIN keypad) open
 };
 
 enum class IdleAction {

@@ -51,6 +51,8 @@ void VisitFlow::set_today(std::int32_t today) {
 }
 
 IdlePhase VisitFlow::idle_phase() const {
+    if (adviser_ != AdviserState::closed)
+        return IdlePhase::adviser;
     switch (screen_) {
         case Screen::attract:
             return IdlePhase::attract;
@@ -111,10 +113,17 @@ std::optional<VisitSummary> VisitFlow::take_finished_visit() {
     return std::exchange(finished_, std::nullopt);
 }
 
+bool VisitFlow::take_leave_request() {
+    return std::exchange(leave_requested_, false);
+}
+
 void VisitFlow::wipe(Clock::time_point now) {
     // Only a visit that began counts; the attract screen timing out is no visit.
     if (screen_ != Screen::attract)
         finished_ = summary();
+    adviser_ = AdviserState::closed;
+    keypad_.clear();
+    keypad_refused_ = false;
     visit_.apply(intent::Reset{});
     screen_ = Screen::attract;
     ranking_ = {};
@@ -269,6 +278,67 @@ bool VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
                 return true;
             } else if constexpr (std::is_same_v<T, flow::StillHere>) {
                 return true;  // note_input() above already hid the countdown
+            } else if constexpr (std::is_same_v<T, flow::OpenKeypad>) {
+                if (!settings_.check_pin || adviser_ != AdviserState::closed)
+                    return false;
+                adviser_ = AdviserState::keypad;
+                keypad_.clear();
+                keypad_refused_ = false;
+                countdown_.reset();
+                return true;
+            } else if constexpr (std::is_same_v<T, flow::KeypadDigit>) {
+                if (adviser_ != AdviserState::keypad || i.digit < 0 || i.digit > 9 ||
+                    keypad_.size() >= 8 || lockout_.locked(now))
+                    return false;
+                keypad_ += static_cast<char>('0' + i.digit);
+                keypad_refused_ = false;
+                return true;
+            } else if constexpr (std::is_same_v<T, flow::KeypadErase>) {
+                if (adviser_ != AdviserState::keypad || keypad_.empty())
+                    return false;
+                keypad_.pop_back();
+                return true;
+            } else if constexpr (std::is_same_v<T, flow::KeypadEnter>) {
+                if (adviser_ != AdviserState::keypad || keypad_.empty() || lockout_.locked(now))
+                    return false;
+                const bool right = settings_.check_pin(keypad_);
+                // The digits go at once, right or wrong: nothing keeps a PIN.
+                std::fill(keypad_.begin(), keypad_.end(), '\0');
+                keypad_.clear();
+                if (right) {
+                    lockout_.right();
+                    adviser_ = AdviserState::open;
+                } else {
+                    lockout_.wrong(now);
+                    keypad_refused_ = true;
+                }
+                return true;
+            } else if constexpr (std::is_same_v<T, flow::CloseAdviser>) {
+                if (adviser_ == AdviserState::closed)
+                    return false;
+                if (adviser_ == AdviserState::keypad) {
+                    // Cancelling the keypad gives the visitor their screen back.
+                    adviser_ = AdviserState::closed;
+                    keypad_.clear();
+                    keypad_refused_ = false;
+                    return true;
+                }
+                wipe(now);  // leaving adviser mode: a clean attract screen
+                return true;
+            } else if constexpr (std::is_same_v<T, flow::Reprint>) {
+                if (adviser_ != AdviserState::open || ranking_.results.empty() || !printer_present_ ||
+                    printer_fault_ || print_state_ == PrintState::printing)
+                    return false;
+                print_requested_ = true;
+                print_state_ = PrintState::printing;
+                print_problem_.reset();
+                receipt_ = ReceiptChoice::print;
+                return true;
+            } else if constexpr (std::is_same_v<T, flow::LeaveKiosk>) {
+                if (adviser_ != AdviserState::open)
+                    return false;
+                leave_requested_ = true;
+                return true;
             } else if constexpr (std::is_same_v<T, flow::ToggleContrast>) {
                 high_contrast_ = !high_contrast_;
                 return true;

@@ -7,11 +7,13 @@
 // all of it (answers, results, language, display choices).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <variant>
 #include <vector>
 
+#include "kiosk/core/pin_lockout.hpp"
 #include "kiosk/core/catalogue.hpp"
 #include "kiosk/core/idle_policy.hpp"
 #include "kiosk/core/matcher.hpp"
@@ -25,6 +27,10 @@ std::string_view to_string(Screen screen);
 std::optional<Screen> parse_screen(std::string_view name);
 
 enum class PrintState { idle, printing, printed, failed };
+
+// Adviser mode lies over the visitor's screens: a PIN keypad, then the
+// adviser's view of the visit. Leaving it always wipes the visit.
+enum class AdviserState { closed, keypad, open };
 
 namespace flow {
 struct Start {};       // attract -> language
@@ -52,19 +58,33 @@ struct ToggleContrast {};
 struct ToggleLargeText {};
 struct ToggleDutchBeside {};  // each text also in Dutch, for newcomers and the adviser
 struct Reset {};              // wipe the visit, back to attract
+struct OpenKeypad {};         // the hidden long press in the adviser's corner
+struct KeypadDigit {
+    int digit = 0;
+};
+struct KeypadErase {};
+struct KeypadEnter {};
+struct CloseAdviser {};  // cancel the keypad, or leave adviser mode
+struct Reprint {};       // adviser: print the visit's receipt (again)
+struct LeaveKiosk {};    // adviser: end the kiosk for maintenance
 }  // namespace flow
 
 using FlowIntent =
     std::variant<flow::Start, flow::PickLanguage, flow::ChangeLanguage, flow::Choose, flow::Skip,
                  flow::Back, flow::OpenCourse, flow::TakeAway, flow::ChooseReceipt, flow::Done,
                  flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
-                 flow::ToggleDutchBeside, flow::Reset>;
+                 flow::ToggleDutchBeside, flow::Reset, flow::OpenKeypad, flow::KeypadDigit,
+                 flow::KeypadErase, flow::KeypadEnter, flow::CloseAdviser, flow::Reprint,
+                 flow::LeaveKiosk>;
 
 struct FlowSettings {
     std::vector<std::string> languages;  // offered, in this order; a subset of the pack's
     std::string default_language;
     IdleTimeouts timeouts;
     std::string results_url;  // the QR code's address; empty: the pack's
+    // Checks an adviser's PIN (against the salted slow hash of the
+    // configuration); empty: adviser mode is off.
+    std::function<bool(std::string_view pin)> check_pin;
 };
 
 class VisitFlow {
@@ -130,6 +150,14 @@ class VisitFlow {
     void print_finished(std::uint64_t generation, bool printed, std::optional<std::string> problem);
     const std::optional<std::string>& print_problem() const { return print_problem_; }
 
+    AdviserState adviser() const { return adviser_; }
+    int keypad_length() const { return static_cast<int>(keypad_.size()); }  // digits typed
+    bool keypad_refused() const { return keypad_refused_; }  // the last PIN was wrong
+    // While wrong PINs have locked the keypad: how long it stays locked.
+    Millis keypad_locked_for(Clock::time_point now) const { return lockout_.locked_for(now); }
+    // The adviser asked to end the kiosk since the last call (maintenance).
+    bool take_leave_request();
+
     // The summary of the visit wiped last, once: the app adds it to the
     // day's usage figures at once and it is gone from here.
     std::optional<VisitSummary> take_finished_visit();
@@ -161,6 +189,11 @@ class VisitFlow {
     std::optional<Millis> countdown_;
     std::uint64_t generation_ = 0;
     std::optional<VisitSummary> finished_;
+    AdviserState adviser_ = AdviserState::closed;
+    std::string keypad_;  // the digits typed so far; never kept past Enter
+    bool keypad_refused_ = false;
+    PinLockout lockout_;
+    bool leave_requested_ = false;
 };
 
 }  // namespace kiosk

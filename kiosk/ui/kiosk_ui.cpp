@@ -27,6 +27,7 @@ struct KioskUi::State {
     std::optional<Clock::time_point> last_frame;
     bool animating = false;
     Logo logo;
+    KioskHealth health;
 };
 
 KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fonts)
@@ -42,6 +43,7 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
                                            0,
                                            std::nullopt,
                                            false,
+                                           {},
                                            {}})) {}
 
 KioskUi::~KioskUi() = default;
@@ -54,6 +56,10 @@ Result<bool> KioskUi::build_fonts(int width, int height) {
         return Error{fonts.error()};
     state_->fonts = *fonts;
     return true;
+}
+
+void KioskUi::set_health(KioskHealth health) {
+    state_->health = std::move(health);
 }
 
 void KioskUi::set_logo(void* texture, int width, int height) {
@@ -125,11 +131,25 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
             thanks_screen(ctx, content);
             break;
     }
+    s.memory.corner_held = false;
+    adviser_corner(ctx, screen, s.config.adviser.corner, s.config.adviser.hold);
     ImGui::End();
 
     // Overlays in a window of their own above the screen, so the screen's
     // buttons under them cannot be pressed.
-    if (s.memory.language_menu || flow.countdown()) {
+    if (flow.adviser() != AdviserState::closed) {
+        ImGui::SetNextWindowPos({0, 0});
+        ImGui::SetNextWindowSize(display);
+        ImGui::SetNextWindowFocus();
+        ImGui::Begin(
+            "adviser", nullptr,
+            (fixed & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
+        if (flow.adviser() == AdviserState::keypad)
+            keypad_overlay(ctx, screen);
+        else
+            adviser_screen(ctx, screen, s.health);
+        ImGui::End();
+    } else if (s.memory.language_menu || flow.countdown()) {
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize(display);
         ImGui::SetNextWindowFocus();
@@ -150,7 +170,10 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     s.memory.last_screen = flow.screen();
     const bool scrolling =
         s.memory.options.moving() || s.memory.results.moving() || s.memory.course.moving();
-    s.animating = scrolling;
+    // A keypad lockout counts down in seconds on screen.
+    const bool locked =
+        flow.adviser() == AdviserState::keypad && flow.keypad_locked_for(now) > Millis{0};
+    s.animating = scrolling || s.memory.corner_held || locked;
     return intents;
 }
 

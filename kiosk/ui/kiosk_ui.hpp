@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/core/config.hpp"
+#include "kiosk/core/kiosk_health.hpp"
 #include "kiosk/core/result.hpp"
 #include "kiosk/core/visit_flow.hpp"
 #include "kiosk/ui/frame_record.hpp"
@@ -44,6 +45,10 @@ class KioskUi {
 
     // What the last frame showed, for scripted runs.
     const FrameRecord& record() const;
+
+    // What the adviser's health view shows; the app refreshes it while
+    // adviser mode is open.
+    void set_health(KioskHealth health);
 
     // The deployment's logo, uploaded by the platform as a texture (an
     // SDL_Texture* with the SDL renderer); drawn in the top bar.

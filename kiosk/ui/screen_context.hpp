@@ -36,6 +36,8 @@ struct ScreenMemory {
     int last_question = -2;  // a new question scrolls back to the top
     Screen last_screen = Screen::attract;
     std::map<int, Course> courses;  // details read from the pack, by course index
+    bool corner_held = false;       // the adviser's corner is pressed this frame
+    bool corner_fired = false;      // and has opened the keypad during this press
 };
 
 struct Logo {

@@ -2,6 +2,7 @@
 // One function per screen of the visitor's path, each drawing into the area
 // between the top bar and the bottom of the screen.
 
+#include "kiosk/core/kiosk_health.hpp"
 #include "kiosk/ui/screen_context.hpp"
 
 namespace kiosk::ui {
@@ -15,6 +16,11 @@ void takeaway_screen(ScreenContext& ctx, Area area);
 void thanks_screen(ScreenContext& ctx, Area area);
 // Over any screen while the idle countdown runs.
 void still_there_overlay(ScreenContext& ctx, Area screen);
+// Adviser mode: the PIN keypad, then the adviser's view, over the visit.
+void keypad_overlay(ScreenContext& ctx, Area screen);
+void adviser_screen(ScreenContext& ctx, Area screen, const KioskHealth& health);
+// The hidden press that opens the keypad: held `hold` long in `corner`.
+void adviser_corner(ScreenContext& ctx, Area screen, ScreenCorner corner, Seconds hold);
 
 // The bottom bar's area of `area`, and the part above it.
 Area bottom_bar(const ScreenContext& ctx, Area area);
@@ -22,7 +28,7 @@ Area above_bottom_bar(const ScreenContext& ctx, Area area);
 // "Back" at the bottom left; true when tapped.
 bool back_button(ScreenContext& ctx, Area bar);
 // The way forward at the bottom right (skip, take away, done); true when tapped.
-bool forward_button(ScreenContext& ctx, Area bar, const char* id, const std::string& label, const char* glyph,
-                    bool primary);
+bool forward_button(ScreenContext& ctx, Area bar, const char* id, const std::string& label,
+                    const char* glyph, bool primary);
 
 }  // namespace kiosk::ui
