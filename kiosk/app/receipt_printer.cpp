@@ -46,10 +46,12 @@ void ReceiptPrinter::post(std::unique_ptr<Report> report) {
 }
 
 void ReceiptPrinter::check_status() {
-    queue_->check_status([this](const PrintOutcome&) {
+    // The callbacks hold the queue itself, not `queue_`: while the destructor
+    // waits for the job in hand, `queue_` is already empty.
+    queue_->check_status([this, queue = queue_.get()](const PrintOutcome&) {
         auto report = std::make_unique<Report>();
-        report->fault = queue_->current_fault();
-        report->state = queue_->last_status().state;
+        report->fault = queue->current_fault();
+        report->state = queue->last_status().state;
         post(std::move(report));
     });
 }
@@ -77,16 +79,17 @@ void ReceiptPrinter::print_if_asked(VisitFlow& flow) {
     auto job = encode_receipt_job(*image, receipt->qr_payload, config_.printer);
     if (!job)
         return fail(job.error());
-    queue_->submit(std::move(*job), [this, generation](const PrintOutcome& outcome) {
-        auto report = std::make_unique<Report>();
-        report->job = true;
-        report->generation = generation;
-        report->printed = outcome.printed;
-        report->problem = outcome.problem;
-        report->fault = queue_->current_fault();
-        report->state = queue_->last_status().state;
-        post(std::move(report));
-    });
+    queue_->submit(std::move(*job),
+                   [this, generation, queue = queue_.get()](const PrintOutcome& outcome) {
+                       auto report = std::make_unique<Report>();
+                       report->job = true;
+                       report->generation = generation;
+                       report->printed = outcome.printed;
+                       report->problem = outcome.problem;
+                       report->fault = queue->current_fault();
+                       report->state = queue->last_status().state;
+                       post(std::move(report));
+                   });
 }
 
 bool ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats) {
