@@ -8,8 +8,8 @@ namespace kiosk {
 namespace {
 
 constexpr std::string_view argon2id_prefix = "$argon2id$";
-constexpr unsigned long long opslimit = crypto_pwhash_argon2id_OPSLIMIT_MODERATE;
-constexpr std::size_t memlimit = crypto_pwhash_argon2id_MEMLIMIT_MODERATE;
+constexpr unsigned long long opslimit = crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE;
+constexpr std::size_t memlimit = crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE;
 
 // sodium_init is idempotent and thread-safe; the static only spares the
 // repeated call and keeps its answer.

@@ -25,11 +25,13 @@ inline constexpr std::size_t max_pin_digits = 8;
 std::optional<std::string> pin_rule_problem(std::string_view pin);
 
 // A fresh salt each time, so two hashes of the same PIN differ.
-// "$argon2id$v=19$m=262144,t=3,p=1$<salt>$<hash>" (crypto_pwhash_str with
-// libsodium's MODERATE limits: 3 passes over 256 MiB).
+// "$argon2id$v=19$m=65536,t=2,p=1$<salt>$<hash>" (crypto_pwhash_str with
+// libsodium's INTERACTIVE limits: 2 passes over 64 MiB). Not MODERATE: its
+// 256 MiB would double the kiosk's memory at every adviser login, and the
+// keypad's lockout, not the hash, is what stops a visitor guessing.
 Result<std::string> hash_pin(std::string_view pin);
 
-// Takes as long as hash_pin: about 0.5 to 0.7 s on the development machine,
+// Takes as long as hash_pin: about 0.1 s on the development machine,
 // more on a small kiosk PC. Do not call it on the UI thread: use PinCheck.
 // Constant-time in the PIN (libsodium); false for a PIN that breaks the rules
 // or a hash that is not an Argon2id string, without hashing anything.

@@ -45,7 +45,7 @@ struct FramePacing {
     Millis frame{16};         // while something moves
     Millis after_input{50};  // keep drawing a few frames after input so hover and
                               // press states settle
-    Millis attract_tick{3000};  // the attract screen changes in steps this far apart
+    Millis attract_tick{6000};  // the attract screen changes in steps this far apart
 };
 
 struct LoopState {

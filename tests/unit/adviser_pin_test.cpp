@@ -96,7 +96,7 @@ TEST_CASE("a PIN is not accepted against a hash that is not an Argon2id string",
           PinHashQuality::not_argon2id);
     CHECK(pin_hash_quality("$argon2id$v=19$m=262144,t=3,p=1$AOWtH6SOFSVvZiKP80ssdw") ==
           PinHashQuality::malformed);
-    CHECK(pin_hash_quality("$argon2id$v=19$m=65536,t=2,p=1$dgN8py3aQyarQYNMWG5omA$"
+    CHECK(pin_hash_quality("$argon2id$v=19$m=262144,t=3,p=1$dgN8py3aQyarQYNMWG5omA$"
                            "93Oax4jMnT903FSQO9AWF44LX/VRutMQy4kbK/lLzT8") ==
           PinHashQuality::other_settings);
 }
@@ -104,8 +104,8 @@ TEST_CASE("a PIN is not accepted against a hash that is not an Argon2id string",
 TEST_CASE("a PIN check runs beside the UI and gives the same answer as verify_pin", "[pin]") {
     // Made by `kiosk adviser-pin` for 2468.
     const std::string hash =
-        "$argon2id$v=19$m=262144,t=3,p=1$AOWtH6SOFSVvZiKP80ssdw$"
-        "SqvuKUoDWo4SRvBD9ES7/xzjNeAKaFVnVLanCHkpsDk";
+        "$argon2id$v=19$m=65536,t=2,p=1$eFIhitjycZ5Y1OrPZKrViA$"
+        "3npWQxqJBnvqa2/xwO0TEyNEmXZMZs9kP8BQ7EYqPuY";
     PinCheck right(hash, "2468");
     PinCheck wrong(hash, "8642");
     auto finish = [](PinCheck& check) {

@@ -310,8 +310,8 @@ namespace {
 
 // Made by `kiosk adviser-pin` for 2468.
 constexpr const char* pin_2468 =
-    "$argon2id$v=19$m=262144,t=3,p=1$AOWtH6SOFSVvZiKP80ssdw$"
-    "SqvuKUoDWo4SRvBD9ES7/xzjNeAKaFVnVLanCHkpsDk";
+    "$argon2id$v=19$m=65536,t=2,p=1$eFIhitjycZ5Y1OrPZKrViA$"
+    "3npWQxqJBnvqa2/xwO0TEyNEmXZMZs9kP8BQ7EYqPuY";
 
 }  // namespace
 
@@ -408,19 +408,19 @@ TEST_CASE("an adviser PIN hash cut short is an error and leaves the mode off", "
 
 TEST_CASE("an adviser PIN hash with other Argon2id costs works, with a warning to renew it",
           "[pin]") {
-    // libsodium's INTERACTIVE costs (64 MiB, 2 passes) for 1234.
-    const std::string cheaper =
-        "$argon2id$v=19$m=65536,t=2,p=1$dgN8py3aQyarQYNMWG5omA$"
-        "93Oax4jMnT903FSQO9AWF44LX/VRutMQy4kbK/lLzT8";
+    // libsodium's MODERATE costs (256 MiB, 3 passes) for 1234.
+    const std::string costlier =
+        "$argon2id$v=19$m=262144,t=3,p=1$NFBAjJrlMY+IUBfLrrpPWw$"
+        "2HlU7HFq00yvp+xGXa+RQ6PH1Q/5eX4xPRNK189zsWI";
     Issues issues;
     const auto config =
-        load("[kiosk]\nname = \"X\"\n[adviser]\npin_hash = \"" + cheaper + "\"\n", issues);
+        load("[kiosk]\nname = \"X\"\n[adviser]\npin_hash = \"" + costlier + "\"\n", issues);
     INFO(test::all_issues(issues));
     CHECK(issues.error_count() == 0);
     CHECK(test::has_issue(issues,
                           "kiosk.toml:4: adviser.pin_hash: warning: was made with other "
                           "Argon2id costs"));
-    CHECK(config.adviser.pin_hash == cheaper);
+    CHECK(config.adviser.pin_hash == costlier);
 }
 
 TEST_CASE("each adviser time accepts its limits and nothing beyond", "[pin]") {

@@ -2,7 +2,7 @@
 // one big Start. The whole screen starts a visit. The only movement is a
 // step every few seconds (the headline's language, the ring round Start),
 // never a smooth animation, so a kiosk that nobody touches draws one frame
-// in three seconds and costs almost nothing.
+// in six seconds and costs almost nothing.
 
 #include <algorithm>
 #include <chrono>
@@ -28,8 +28,8 @@ void attract_screen(ScreenContext& ctx, Area area) {
     using namespace std::chrono;
     const double seconds = duration<double>(ctx.now.time_since_epoch()).count();
     // One step per attract tick of the main loop (FramePacing::attract_tick).
-    const auto step = static_cast<std::size_t>(seconds / 3.0);
-    const std::string& lang = languages[(step / 2) % languages.size()];
+    const auto step = static_cast<std::size_t>(seconds / 6.0);
+    const std::string& lang = languages[step % languages.size()];
 
     const Face& title = ctx.fonts.title;
     const float width = std::min(area.width() - 4 * em, 40 * em);
