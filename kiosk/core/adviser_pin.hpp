@@ -32,7 +32,8 @@ std::optional<std::string> pin_rule_problem(std::string_view pin);
 Result<std::string> hash_pin(std::string_view pin);
 
 // Takes as long as hash_pin: about 0.1 s on the development machine,
-// more on a small kiosk PC. Do not call it on the UI thread: use PinCheck.
+// more on a small kiosk PC: the keypad checks on the UI thread, one frame
+// late; PinCheck runs it beside the UI where that is too slow.
 // Constant-time in the PIN (libsodium); false for a PIN that breaks the rules
 // or a hash that is not an Argon2id string, without hashing anything.
 bool verify_pin(std::string_view hash, std::string_view pin);
