@@ -4,6 +4,7 @@
 #include <array>
 #include <utility>
 
+#include "kiosk/core/adviser_pin.hpp"
 #include "kiosk/core/qr.hpp"
 
 namespace kiosk {
@@ -288,7 +289,7 @@ bool VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
                 return true;
             } else if constexpr (std::is_same_v<T, flow::KeypadDigit>) {
                 if (adviser_ != AdviserState::keypad || i.digit < 0 || i.digit > 9 ||
-                    keypad_.size() >= 8 || lockout_.locked(now))
+                    keypad_.size() >= max_pin_digits || lockout_.locked(now))
                     return false;
                 keypad_ += static_cast<char>('0' + i.digit);
                 keypad_refused_ = false;
