@@ -3,13 +3,10 @@
 
 #include "kiosk/core/adviser_pin.hpp"
 
-#include <sys/wait.h>
-
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <thread>
 
+#include "cli_support.hpp"
 #include "kiosk/core/pin_lockout.hpp"
 #include "test_support.hpp"
 
@@ -29,19 +26,10 @@ struct Output {
 Output run_adviser_pin(const std::string& input, const std::string& arguments = "") {
     test::TempDir dir;
     const auto err_file = dir / "stderr.txt";
-    const std::string command = "printf '" + input + "' | " + KIOSK_BINARY + " adviser-pin " +
-                                arguments + " 2>'" + err_file.string() + "'";
-    Output result;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        result.out.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    result.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    result.err = test::read_text(err_file);
-    return result;
+    const auto shell =
+        test::run_shell("printf '" + input + "' | " + KIOSK_BINARY + " adviser-pin " + arguments +
+                        " 2>'" + err_file.string() + "'");
+    return {shell.status, shell.text, test::read_text(err_file)};
 }
 
 Clock::time_point at(Seconds s) {

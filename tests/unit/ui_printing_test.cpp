@@ -3,12 +3,9 @@
 // screen says, what reached the paper and what a phone reads from either QR
 // code are checked against each other.
 
-#include <sys/wait.h>
-
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 
+#include "cli_support.hpp"
 #include "fake_printer.hpp"
 #include "kiosk/core/png.hpp"
 #include "test_support.hpp"
@@ -16,52 +13,12 @@
 
 namespace {
 
+using test::bundled_pack;
+using test::line_starting;
+using test::quoted;
+using test::run;
+
 using namespace std::chrono_literals;
-
-struct Output {
-    int status = -1;
-    std::string text;  // stdout and stderr together
-};
-
-Output run(const std::string& arguments) {
-    const std::string command = std::string(KIOSK_BINARY) + " " + arguments + " 2>&1";
-    Output out;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        out.text.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    out.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return out;
-}
-
-std::string quoted(const std::filesystem::path& path) {
-    return "'" + path.string() + "'";
-}
-
-std::string line_starting(const std::string& text, const std::string& prefix) {
-    const auto at = text.find(prefix);
-    if (at == std::string::npos)
-        return {};
-    const auto end = text.find('\n', at);
-    return text.substr(at + prefix.size(), end - at - prefix.size());
-}
-
-// The bundled pack, compiled once for every case here.
-const std::filesystem::path& bundled_pack() {
-    static test::TempDir dir;
-    static const std::filesystem::path path = [] {
-        auto p = dir / "content.db";
-        const auto out =
-            run("content build " + quoted(test::source_dir() / "content") + " -o " + quoted(p));
-        INFO(out.text);
-        REQUIRE(out.status == 0);
-        return p;
-    }();
-    return path;
-}
 
 // What the visit below must carry home, as `kiosk match` computes it.
 const std::string& visit_payload() {
@@ -116,7 +73,7 @@ expect screen takeaway
 )";
 
 struct KioskRun {
-    Output out;
+    test::Output out;
     std::filesystem::path screenshots;
 };
 

@@ -3,14 +3,11 @@
 
 #include "kiosk/core/usage_stats.hpp"
 
-#include <sys/wait.h>
-
-#include <array>
 #include <catch2/catch.hpp>
-#include <cstdio>
 #include <map>
 #include <regex>
 
+#include "cli_support.hpp"
 #include "kiosk/core/matcher.hpp"
 #include "kiosk/core/sqlite.hpp"
 #include "kiosk/core/usage_csv.hpp"
@@ -86,28 +83,8 @@ void record_language(UsageStats& stats, std::int32_t day, const std::string& lan
     }
 }
 
-struct Output {
-    int status = -1;
-    std::string text;  // stdout and stderr together
-};
-
-Output run(const std::string& arguments) {
-    const std::string command = std::string(KIOSK_BINARY) + " " + arguments + " 2>&1";
-    Output out;
-    FILE* pipe = popen(command.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buffer{};
-    std::size_t n;
-    while ((n = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-        out.text.append(buffer.data(), n);
-    const int raw = pclose(pipe);
-    out.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return out;
-}
-
-std::string quoted(const std::filesystem::path& path) {
-    return "'" + path.string() + "'";
-}
+using test::quoted;
+using test::run;
 
 }  // namespace
 
