@@ -83,6 +83,14 @@ int print_test_command(Args& args) {
         return 1;
     }
     receipt->text.heading = pack_text(pack, "receipt.test_title", *lang);
+    if (!config.branding.logo.empty()) {
+        auto logo = read_png_on_white(config.branding.logo.string());
+        if (!logo) {
+            std::cerr << "kiosk print-test: branding.logo: " << logo.error() << '\n';
+            return 1;
+        }
+        receipt->logo = std::move(*logo);
+    }
     ReceiptStyle style;
     style.width_dots = config.printer.width_dots;
     auto image = render_receipt_image(*receipt, style);

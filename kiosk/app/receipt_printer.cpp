@@ -3,6 +3,7 @@
 #include <ctime>
 #include <iostream>
 
+#include "kiosk/core/png.hpp"
 #include "kiosk/core/print_job.hpp"
 #include "kiosk/core/receipt.hpp"
 #include "kiosk/core/receipt_content.hpp"
@@ -23,7 +24,17 @@ ReceiptPrinter::ReceiptPrinter(const KioskConfig& config, const Catalogue& catal
     : config_(config),
       catalogue_(catalogue),
       event_type_(SDL_RegisterEvents(1)),
-      queue_(std::make_unique<PrintQueue>(config.printer)) {}
+      queue_(std::make_unique<PrintQueue>(config.printer)) {
+    if (!config.branding.logo.empty()) {
+        // Without its logo a receipt still prints; say so once.
+        auto logo = read_png_on_white(config.branding.logo.string());
+        if (logo)
+            logo_ = std::move(*logo);
+        else
+            std::cerr << "kiosk: branding.logo: " << logo.error()
+                      << "; receipts print without it\n";
+    }
+}
 
 ReceiptPrinter::~ReceiptPrinter() {
     queue_.reset();  // no report can be posted after this
@@ -71,6 +82,7 @@ void ReceiptPrinter::print_if_asked(VisitFlow& flow) {
     auto receipt = receipt_for(catalogue_, flow.ranking(), context);
     if (!receipt)
         return fail(receipt.error());
+    receipt->logo = logo_;
     ReceiptStyle style;
     style.width_dots = config_.printer.width_dots;
     auto image = render_receipt_image(*receipt, style);

@@ -46,6 +46,7 @@ class ReceiptPrinter {
     const KioskConfig& config_;
     const Catalogue& catalogue_;
     std::uint32_t event_type_;
+    std::optional<GrayImage> logo_;            // the deployment's, on white, for the paper
     std::optional<std::string> logged_fault_;  // each fault is logged once, not every check
     // Behind a pointer so the destructor can stop its worker before freeing
     // the reports it posted.

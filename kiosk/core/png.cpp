@@ -146,4 +146,21 @@ Result<RgbaImage> read_png_rgba(const std::string& path) {
     return image;
 }
 
+Result<GrayImage> read_png_on_white(const std::string& path) {
+    auto rgba = read_png_rgba(path);
+    if (!rgba)
+        return Error{rgba.error()};
+    GrayImage image;
+    image.width = rgba->width;
+    image.height = rgba->height;
+    image.pixels.resize(rgba->pixels.size() / 4);
+    for (std::size_t i = 0; i < image.pixels.size(); ++i) {
+        const std::uint8_t* p = &rgba->pixels[i * 4];
+        // Rec. 601 luma, then blended over white by the alpha.
+        const int luma = (299 * p[0] + 587 * p[1] + 114 * p[2]) / 1000;
+        image.pixels[i] = static_cast<std::uint8_t>(255 - (255 - luma) * p[3] / 255);
+    }
+    return image;
+}
+
 }  // namespace kiosk

@@ -27,5 +27,8 @@ Result<bool> write_png_rgba(const std::string& path, int width, int height,
 Result<GrayImage> read_png_gray(const std::string& path);
 // Reads a PNG of any colour type as 8-bit RGBA (the kiosk's logo).
 Result<RgbaImage> read_png_rgba(const std::string& path);
+// Reads a PNG as grey laid on white paper: transparent parts become white,
+// not the black that dropping the alpha channel would print.
+Result<GrayImage> read_png_on_white(const std::string& path);
 
 }  // namespace kiosk
