@@ -7,6 +7,7 @@
 #include <system_error>
 
 #include "kiosk/core/png.hpp"
+#include "kiosk/ui/frame_record.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -76,6 +77,16 @@ bool wait_for_printer(KioskLoop& loop, const VisitFlow& flow, Clock::time_point 
     return true;
 }
 
+// The same words in the same places: nothing on screen moved or changed.
+bool same_record(const ui::FrameRecord& a, const ui::FrameRecord& b) {
+    const auto same_target = [](const ui::Target& s, const ui::Target& t) {
+        return s.label == t.label && s.x0 == t.x0 && s.y0 == t.y0 && s.x1 == t.x1 && s.y1 == t.y1;
+    };
+    return a.texts() == b.texts() &&
+           std::equal(a.targets().begin(), a.targets().end(), b.targets().begin(),
+                      b.targets().end(), same_target);
+}
+
 }  // namespace
 
 Clock::time_point script_start_time() {
@@ -122,6 +133,7 @@ std::optional<std::string> ScriptPlayer::run(const script::Step& step) {
                 return tap_at(tap.x, tap.y);
             },
             [&](const script::Drag& d) { return drag(d); },
+            [&](const script::Hold& h) { return hold(h); },
             [&](const script::Wait& wait) -> std::optional<std::string> {
                 run_for(wait.duration);
                 return std::nullopt;
@@ -228,6 +240,18 @@ std::optional<std::string> ScriptPlayer::drag(const script::Drag& d) {
     return std::nullopt;
 }
 
+std::optional<std::string> ScriptPlayer::hold(const script::Hold& h) {
+    draw();
+    push_finger(SDL_FINGERDOWN, h.x, h.y);
+    // The loop draws on while a press is held where one counts (the kiosk
+    // says so by animating), and sleeps where none does, as on the glass.
+    run_for(h.duration);
+    push_finger(SDL_FINGERUP, h.x, h.y);
+    run_for(after_touch);
+    settle();
+    return std::nullopt;
+}
+
 std::optional<std::string> ScriptPlayer::key(const script::Key& k) {
     const SDL_Keycode sym = SDL_GetKeyFromName(k.key.c_str());
     if (sym == SDLK_UNKNOWN)
@@ -317,14 +341,26 @@ void ScriptPlayer::draw(platform::RgbaPixels* capture) {
 }
 
 void ScriptPlayer::settle() {
+    // Some of the kiosk asks for frames for as long as it lasts (the locked
+    // keypad counts down its seconds), so it never rests; a person would go on
+    // after a moment, not after ten seconds. Such a screen is at rest once a
+    // few frames in a row have shown the same words in the same places.
+    constexpr int same_frames_at_rest = 3;
+    ui::FrameRecord previous = ui_.record();
+    int same = 0;
     for (int i = 0; i < settle_frames; ++i) {
         drain_events();
         if (loop_.wait(now_) > Millis{0})
             return;
-        if (loop_.update(now_, true))
-            now_ += frame_step;
-        else
+        if (!loop_.update(now_, true)) {
             now_ += Millis{1};
+            continue;
+        }
+        now_ += frame_step;
+        same = ui_.animating() && same_record(previous, ui_.record()) ? same + 1 : 0;
+        if (same >= same_frames_at_rest)
+            return;
+        previous = ui_.record();
     }
 }
 

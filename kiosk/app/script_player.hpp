@@ -36,6 +36,7 @@ class ScriptPlayer {
     std::optional<std::string> run(const script::Step& step);
     std::optional<std::string> tap_at(float x, float y);
     std::optional<std::string> drag(const script::Drag& drag);
+    std::optional<std::string> hold(const script::Hold& hold);
     std::optional<std::string> key(const script::Key& key);
     std::optional<std::string> close();
     std::optional<std::string> screenshot(const std::string& name);

@@ -117,13 +117,9 @@ Result<Parsed> parse_tap(Args args) {
     return parse_labelled<TapLabel>(args, "tap \"Start\" (or tap X Y)");
 }
 
-Result<Parsed> parse_wait(Args args) {
+// "95s", "500ms", "2m", "1.5s": more than 0 and at most `most` (`most_words` in a message).
+Result<Millis> parse_duration(const Token& token, Millis most, std::string_view most_words) {
     const std::string usage = "a duration such as 95s, 500ms or 2m";
-    if (args.empty())
-        return Error{"needs " + usage};
-    const Token& token = args[0];
-    if (!token.quoted && token.text == "printer")
-        return Parsed{WaitForPrinter{}, 1};
     const auto unit_at = std::min(token.text.find_first_not_of("0123456789."), token.text.size());
     const std::string number = token.text.substr(0, unit_at), unit = token.text.substr(unit_at);
     if (token.quoted || !is_decimal(number))
@@ -135,9 +131,36 @@ Result<Parsed> parse_wait(Args args) {
     const double ms = std::round(to_number(number) * (unit == "ms" ? 1 : unit == "s" ? 1e3 : 6e4));
     if (ms < 1)
         return Error{shown(token) + " is too short: it needs to be at least 1ms"};
-    if (ms > 24.0 * 60 * 60 * 1000)
-        return Error{shown(token) + " is longer than 24 hours"};
-    return Parsed{Wait{Millis{static_cast<Millis::rep>(ms)}}, 1};
+    if (ms > static_cast<double>(most.count()))
+        return Error{shown(token) + " is longer than " + std::string(most_words)};
+    return Millis{static_cast<Millis::rep>(ms)};
+}
+
+Result<Parsed> parse_wait(Args args) {
+    if (args.empty())
+        return Error{"needs a duration such as 95s, 500ms or 2m"};
+    if (!args[0].quoted && args[0].text == "printer")
+        return Parsed{WaitForPrinter{}, 1};
+    auto duration = parse_duration(args[0], std::chrono::hours(24), "24 hours");
+    if (!duration)
+        return Error{duration.error()};
+    return Parsed{Wait{*duration}, 1};
+}
+
+// A press is a finger on the glass, drawn frame by frame: a minute is plenty
+// for any long press and keeps a run from drawing for hours.
+Result<Parsed> parse_hold(Args args) {
+    const std::string_view usage = "X Y DURATION, as in hold 30 30 3.5s";
+    auto at = parse_positions(args, 2, usage);
+    if (!at)
+        return Error{at.error()};
+    if (args.size() < 3)
+        return Error{"needs " + std::string(usage)};
+    auto duration = parse_duration(args[2], std::chrono::minutes(1), "a minute");
+    if (!duration)
+        return Error{duration.error()};
+    const auto& point = std::get<TapAt>(at->step);
+    return Parsed{Hold{point.x, point.y, *duration}, 3};
 }
 
 Result<Parsed> parse_key(Args args) {
@@ -194,10 +217,11 @@ Result<Parsed> parse_expect(Args args) {
 }
 
 using StepParser = Result<Parsed> (*)(Args);
-constexpr std::array<std::pair<std::string_view, StepParser>, 8> commands = {{
+constexpr std::array<std::pair<std::string_view, StepParser>, 9> commands = {{
     {"tap", parse_tap},
     {"drag",
      [](Args args) { return parse_positions(args, 4, "X1 Y1 X2 Y2, as in drag 900 800 900 300"); }},
+    {"hold", parse_hold},
     {"wait", parse_wait},
     {"key", parse_key},
     {"close",

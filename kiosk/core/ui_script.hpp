@@ -5,6 +5,7 @@
 //   tap "Start"                 tap the target whose label is (or contains) the text
 //   tap 960 540                 tap at window pixels
 //   drag 900 800 900 300        press, move in steps, release
+//   hold 30 30 3.5s             press, keep the finger still for that long, release
 //   wait 95s | wait 500ms       let the fixed frame clock run
 //   wait printer                wait in real time (5 s at most) for the receipt being printed
 //   key Escape | key Alt+F4     a key (with modifiers) as the keyboard sends it
@@ -36,6 +37,12 @@ struct TapAt {
 };
 struct Drag {
     float x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+};
+// A long press: the finger rests at one point while the loop draws frames,
+// as a real press does, then lifts (the adviser's corner counts the time).
+struct Hold {
+    float x = 0, y = 0;
+    Millis duration{0};  // more than 0, at most a minute
 };
 struct Wait {
     Millis duration{0};  // more than 0, at most 24 hours
@@ -69,7 +76,7 @@ struct Locate {
     std::string label;
 };
 
-using Step = std::variant<TapLabel, TapAt, Drag, Wait, Key, Close, Screenshot, ExpectScreen,
+using Step = std::variant<TapLabel, TapAt, Drag, Hold, Wait, Key, Close, Screenshot, ExpectScreen,
                           ExpectText, ExpectCountdown, ExpectRunning, Locate, WaitForPrinter>;
 
 struct Line {

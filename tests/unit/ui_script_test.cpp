@@ -51,6 +51,18 @@ TEST_CASE("a tap or a drag at window pixels takes whole or decimal numbers", "[s
     CHECK(drag.y2 == 300.0f);
 }
 
+TEST_CASE("a hold presses at window pixels for a duration, up to a minute", "[script]") {
+    const auto hold = only_step<Hold>("hold 30 30 3.5s");
+    CHECK(hold.x == 30.0f);
+    CHECK(hold.y == 30.0f);
+    CHECK(hold.duration == Millis{3'500});
+    const auto corner = only_step<Hold>("hold 1890.5 1050 500ms");
+    CHECK(corner.x == 1890.5f);
+    CHECK(corner.y == 1050.0f);
+    CHECK(corner.duration == Millis{500});
+    CHECK(only_step<Hold>("hold 0 0 1m").duration == Millis{60'000});
+}
+
 TEST_CASE("a wait runs the clock for seconds, milliseconds or minutes", "[script]") {
     CHECK(only_step<Wait>("wait 95s").duration == Millis{95'000});
     CHECK(only_step<Wait>("wait 500ms").duration == Millis{500});
@@ -139,7 +151,7 @@ TEST_CASE("an error names the file, the line and the bad word", "[script]") {
     CHECK(error_of("close\n\n# fine so far\nclose\n\nclose\nwait 95\n") ==
           "visit.script:7: wait: '95' needs a unit (s, ms or m)");
     CHECK(error_of("tapp \"Start\"") ==
-          "visit.script:1: unknown command 'tapp' (known: tap, drag, wait, key, close, "
+          "visit.script:1: unknown command 'tapp' (known: tap, drag, hold, wait, key, close, "
           "screenshot, expect, locate)");
     CHECK(error_of("\"tap\" 1 2").starts_with("visit.script:1: unknown command \"tap\""));
     CHECK(error_of("close\nclose now") ==
@@ -180,6 +192,25 @@ TEST_CASE("taps and drags say which word is not a position", "[script]") {
           "visit.script:1: drag: needs X1 Y1 X2 Y2, as in drag 900 800 900 300");
     CHECK(error_of("drag 900 800 up 300").find("drag: 'up' is not a position") !=
           std::string::npos);
+}
+
+TEST_CASE("a hold needs a point and a duration of at most a minute", "[script]") {
+    CHECK(error_of("hold") == "visit.script:1: hold: needs X Y DURATION, as in hold 30 30 3.5s");
+    CHECK(error_of("hold 30 30") ==
+          "visit.script:1: hold: needs X Y DURATION, as in hold 30 30 3.5s");
+    CHECK(error_of("hold \"Start\" 3s") ==
+          "visit.script:1: hold: \"Start\" is not a position (pixels from the top left, 0 or "
+          "more)");
+    CHECK(error_of("hold 30 -1 3s") ==
+          "visit.script:1: hold: '-1' is not a position (pixels from the top left, 0 or more)");
+    CHECK(error_of("hold 30 30 3") == "visit.script:1: hold: '3' needs a unit (s, ms or m)");
+    CHECK(error_of("hold 30 30 \"3s\"") ==
+          "visit.script:1: hold: \"3s\" is not a duration such as 95s, 500ms or 2m");
+    CHECK(error_of("hold 30 30 0s") ==
+          "visit.script:1: hold: '0s' is too short: it needs to be at least 1ms");
+    CHECK(error_of("hold 30 30 61s") == "visit.script:1: hold: '61s' is longer than a minute");
+    CHECK(error_of("hold 30 30 3s now") ==
+          "visit.script:1: hold: unexpected 'now' after a complete step");
 }
 
 TEST_CASE("a wait needs a positive duration of at most a day in s, ms or m", "[script]") {
