@@ -23,6 +23,19 @@
 #                        50 px of X Y (so a drag from X Y starts on that target)
 #   --fails-at LINE      the script must stop with exit status 1 and say so
 #                        as "SCRIPT_NAME:LINE:" on standard error
+#
+# configuration, each at most once:
+#   --adviser-pin PIN    play with a copy of the example configuration whose
+#                        pin_hash is what `kiosk adviser-pin` prints for PIN
+#                        (adviser mode on) and whose logo path is absolute
+#   --privacy SHOT ANSWERS
+#                        keep usage figures (--stats) in the temporary folder;
+#                        afterwards nothing of the visit that answered ANSWERS
+#                        (as for --list-qr) and took away the QR code in
+#                        SHOT.png may be in the log (standard error) beyond the
+#                        start-up line, the configuration must be unchanged,
+#                        and the figures must be one table of day counters of
+#                        the --today day only, counting the visit
 set -euo pipefail
 
 readonly size=1920x1080
@@ -34,7 +47,7 @@ fail() {
     exit 1
 }
 
-differ=() same=() list_qr=() course_qr=() located_near=() fails_at=""
+differ=() same=() list_qr=() course_qr=() located_near=() fails_at="" adviser_pin="" privacy=()
 while [[ $# -gt 0 && $1 == --* ]]; do
     case $1 in
     --differ) differ+=("$2" "$3") && shift 3 ;;
@@ -43,6 +56,8 @@ while [[ $# -gt 0 && $1 == --* ]]; do
     --course-qr) course_qr+=("$2" "$3") && shift 3 ;;
     --located-near) located_near+=("$2" "$3") && shift 3 ;;
     --fails-at) fails_at=$2 && shift 2 ;;
+    --adviser-pin) adviser_pin=$2 && shift 2 ;;
+    --privacy) privacy=("$2" "$3") && shift 3 ;;
     *) fail "run_script.sh: unknown check '$1'" ;;
     esac
 done
@@ -52,8 +67,11 @@ kiosk=$1 script=$2 shots=$3
 [[ -n $shots ]] || fail "no folder for the screenshots"
 [[ -x $kiosk ]] || fail "no kiosk binary at $kiosk (build the 'kiosk' target first)"
 [[ -f $script ]] || fail "no script at $script"
-if [[ ${#list_qr[@]} -gt 0 || ${#course_qr[@]} -gt 0 ]]; then
+if [[ ${#list_qr[@]} -gt 0 || ${#course_qr[@]} -gt 0 || ${#privacy[@]} -gt 0 ]]; then
     command -v zbarimg >/dev/null || fail "zbarimg is missing (apt-get install zbar-tools)"
+fi
+if [[ ${#privacy[@]} -gt 0 ]]; then
+    command -v sqlite3 >/dev/null || fail "sqlite3 is missing (deploy/dev/install-deps.sh)"
 fi
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-ui.XXXXXX")
@@ -63,9 +81,31 @@ trap 'rm -rf "$work"' EXIT
 rm -rf "$shots"
 mkdir -p "$shots"
 
+config_used=$config
+if [[ -n $adviser_pin ]]; then
+    hash_line=$(printf '%s\n%s\n' "$adviser_pin" "$adviser_pin" | "$kiosk" adviser-pin 2>"$work/pin.log") ||
+        fail "kiosk adviser-pin refused the PIN: $(cat "$work/pin.log")"
+    [[ $hash_line == 'pin_hash = "$argon2id$'* ]] || fail "kiosk adviser-pin printed '$hash_line'"
+    config_used=$work/kiosk.toml
+    # Written into the temporary folder, so the logo's path must not be relative.
+    while IFS= read -r line; do
+        case $line in
+        'logo = '*) echo "logo = \"$PWD/assets/logo.png\"" ;;
+        '# pin_hash = '*) echo "$hash_line" ;;
+        *) echo "$line" ;;
+        esac
+    done <"$config" >"$config_used"
+    grep -qxF "$hash_line" "$config_used" || fail "$config has no '# pin_hash = ' line to replace"
+fi
+stats_args=()
+if [[ ${#privacy[@]} -gt 0 ]]; then
+    stats_args=(--stats "$work/stats.db")
+    cp "$config_used" "$work/config-before"
+fi
+
 status=0
-"$kiosk" --headless --size "$size" --content "$work/content.db" --config "$config" \
-    --today "$today" --script "$script" --screenshots "$shots" \
+"$kiosk" --headless --size "$size" --content "$work/content.db" --config "$config_used" \
+    --today "$today" --script "$script" --screenshots "$shots" "${stats_args[@]}" \
     >"$work/stdout" 2>"$work/stderr" || status=$?
 cat "$work/stdout"
 cat "$work/stderr" >&2
@@ -137,3 +177,54 @@ for ((i = 0; i < ${#course_qr[@]}; i += 2)); do
         fail "the QR code in $name.png is the url of $id, which is not in the list '$whole'"
     echo "ok: $name.png holds $course"
 done
+
+if [[ ${#privacy[@]} -gt 0 ]]; then
+    name=${privacy[0]} answers=${privacy[1]}
+    payload=$(decode "$name")
+    [[ $payload == *"#"* ]] || fail "the QR code in $name.png holds no course ids after '#': '$payload'"
+    IFS=. read -r -a courses <<<"${payload#*#}"
+    [[ ${#courses[@]} -gt 0 && -n ${courses[0]} ]] || fail "no course ids in '$payload'"
+    IFS=, read -r -a pairs <<<"$answers"
+    # What the visit was, word by word: each must be absent from the log.
+    traces=("${payload#*#}" "${courses[@]}")
+    for pair in "${pairs[@]}"; do
+        traces+=("$pair" "${pair%%=*}" "${pair#*=}")
+    done
+    startup=$(grep -c '^kiosk: content ' "$work/stderr" || true)
+    [[ $startup -eq 1 ]] || fail "the log has $startup start-up lines, expected 1: $(cat "$work/stderr")"
+    grep -v '^kiosk: content ' "$work/stderr" >"$work/log-after-start" || true
+    for trace in "${traces[@]}"; do
+        if grep -qwF -- "$trace" "$work/stderr"; then
+            fail "the log names '$trace' of the visit: $(grep -wF -- "$trace" "$work/stderr")"
+        fi
+    done
+    if grep -qE '[a-z_]+=[a-z_]+' "$work/log-after-start"; then
+        fail "the log holds a question=option pair: $(grep -E '[a-z_]+=[a-z_]+' "$work/log-after-start")"
+    fi
+    # The language chosen: its code, its name in any language on the screen.
+    language_words='en|english|engels|language|languages|taal'
+    if grep -qwiE "$language_words" "$work/log-after-start"; then
+        fail "the log names a language after start-up: $(grep -wiE "$language_words" "$work/log-after-start")"
+    fi
+    cmp -s "$config_used" "$work/config-before" || fail "the kiosk changed its configuration $config_used"
+
+    db=$work/stats.db
+    [[ -f $db ]] || fail "the kiosk wrote no usage figures to $db"
+    tables=$(sqlite3 -readonly "$db" "SELECT type || ' ' || name FROM sqlite_master ORDER BY name")
+    [[ $tables == "table counters" ]] || fail "the figures file holds more than one table: $tables"
+    columns=$(sqlite3 -readonly "$db" "SELECT group_concat(name, ',') FROM pragma_table_info('counters')")
+    [[ $columns == "day,metric,key,count" ]] || fail "the counters table has the columns $columns"
+    # A wide range, so a counter of any other day would show.
+    "$kiosk" stats export --stats "$db" --from 1970-01-01 --to 2999-12-31 >"$work/export.csv" \
+        2>"$work/export.log" || fail "kiosk stats export failed: $(cat "$work/export.log")"
+    tr -d '\r' <"$work/export.csv" >"$work/export.txt"
+    [[ $(head -n 1 "$work/export.txt") == "day,metric,key,count" ]] ||
+        fail "the export does not start with its header: $(head -n 1 "$work/export.txt")"
+    while IFS= read -r row; do
+        [[ $row =~ ^$today,[a-z_]+,[A-Za-z0-9_=-]*,([0-9]+|\<5)$ ]] ||
+            fail "the export has a row that is not a day counter of $today: '$row'"
+    done < <(tail -n +2 "$work/export.txt")
+    grep -qxF "$today,visit_started,,<5" "$work/export.txt" ||
+        fail "the export does not count the visit: $(cat "$work/export.txt")"
+    echo "ok: nothing of the visit in the log, the configuration or the figures but day counters"
+fi
