@@ -170,10 +170,7 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     s.memory.last_screen = flow.screen();
     const bool scrolling =
         s.memory.options.moving() || s.memory.results.moving() || s.memory.course.moving();
-    // A keypad lockout counts down in seconds on screen.
-    const bool locked =
-        flow.adviser() == AdviserState::keypad && flow.keypad_locked_for(now) > Millis{0};
-    s.animating = scrolling || s.memory.corner_held || locked;
+    s.animating = scrolling || s.memory.corner_held;
     return intents;
 }
 
