@@ -50,6 +50,9 @@ today=2026-12-01
 size=1920x1080
 [ -x "$kiosk" ] || { echo "run_ui_cost: no kiosk at $kiosk (build first, or give --build)" >&2; exit 1; }
 log() { echo "run_ui_cost: $*" >&2; }
+# The load average as each phase starts: the figures mean little when other
+# jobs share the machine's cores, so the table says how busy it was.
+note_load() { echo "$1 $(cut -d' ' -f1-3 /proc/loadavg)" >>"$out/load.txt"; }
 
 # ---- what the method needs, installed only when missing
 apt_install() {
@@ -98,11 +101,15 @@ env -u DISPLAY "${headless[@]}" --script "$out/visit.script" >"$out/clicks_ours.
 
 # The kiosk's output goes to a file, as chromium-kiosk.sh does with Chromium's:
 # measure.py reads the probe's output to its end, which a program that keeps
-# the probe's stdout open would hold off until it is killed.
+# the probe's stdout open would hold off until it is killed. Appended, so a
+# repetition's complaint is not overwritten by the next one's.
 ours_cmd="$kiosk --windowed $size --content $out/content.db --config $config --today $today"
-ours_cmd+=" >$out/ours-kiosk.log 2>&1"
+ours_cmd+=" >>$out/ours-kiosk.log 2>&1"
+: >"$out/ours-kiosk.log"
+: >"$out/load.txt"
 measure() { # NAME COMMAND CLICKS
     log "measuring $1 ($reps repetitions)"
+    note_load "$1"
     (cd "$tools" && ./measure.py --cmd "$2" --reps "$reps" --clicks "$3" --display "$display" \
         --out "$out/$1") >"$out/$1.log" 2>&1 || { log "measure.py failed for $1: see $out/$1.log"; return 1; }
 }
@@ -138,6 +145,7 @@ cpu_of() { # SCRIPT -> "wall_s cpu_s maxrss_kb", the median run of three by CPU
     done
     printf '%s\n' "${runs[@]}" | sort -k2 -n | sed -n 2p
 }
+note_load swipes
 read -r base_wall base_cpu base_rss <<<"$(cpu_of "$out/results.script")"
 read -r swipe_wall swipe_cpu swipe_rss <<<"$(cpu_of "$out/swipes.script")"
 # What one frame of the results costs: each `locate` draws exactly one frame.
@@ -186,16 +194,17 @@ window_swipes() {
     echo $(((after - before) * 1000 / $(getconf CLK_TCK)))
 }
 window_swipe_ms=$(window_swipes)
+note_load end
 
 # ---- the table
 python3 - "$out" "$with_chromium" "$drags" "$base_wall" "$base_cpu" "$swipe_wall" "$swipe_cpu" \
     "$base_rss" "$swipe_rss" "$(wc -l <"$out/clicks_ours.txt")" "$(grep -c '^[0-9]' "$tools/clicks_q.txt")" \
-    "$frames_cpu" "$window_swipe_ms" <<'EOF'
+    "$frames_cpu" "$window_swipe_ms" "$(nproc)" <<'EOF'
 import json, os, sys
 out, with_chromium, drags = sys.argv[1], sys.argv[2] == "1", int(sys.argv[3])
 base_wall, base_cpu, swipe_wall, swipe_cpu = map(float, sys.argv[4:8])
 base_rss, swipe_rss, clicks_ours, clicks_chromium = map(int, sys.argv[8:12])
-frames_cpu, window_swipe_ms = float(sys.argv[12]), int(sys.argv[13])
+frames_cpu, window_swipe_ms, cores = float(sys.argv[12]), int(sys.argv[13]), int(sys.argv[14])
 def load(name):
     path = os.path.join(out, name, "summary.json")
     return json.load(open(path)) if os.path.exists(path) else {}
@@ -243,6 +252,13 @@ for name, summary in (("this kiosk", ours), ("Chromium", chromium)):
             print(f"\nWarning: {name}, repetition {rep}, counted {n} processes instead of {usual} "
                   f"({', '.join(p.split(':')[1] for p in procs)}): another job on the machine; "
                   f"its figures are in the min–max ranges, the medians are of all repetitions.")
+loads = [line.split() for line in open(os.path.join(out, "load.txt"))]
+print(f"\nLoad average (1, 5, 15 min) on {cores} cores as each phase began: " +
+      "; ".join(f"{phase} {' '.join(avg)}" for phase, *avg in loads) + ".")
+# By the end our own headless runs have kept about one core busy for minutes.
+if any(float(avg[0]) >= cores / 2 + (phase == "end") for phase, *avg in loads):
+    print("Warning: other jobs kept the machine busy during this run; its times and CPU "
+          "figures are higher than on a quiet machine.")
 if swipe_cpu != swipe_cpu or base_cpu != base_cpu:  # nan: a headless run failed
     print("\nSwiping through the results: not measured, a headless run failed (see above).")
     sys.exit(0)
