@@ -28,6 +28,7 @@ struct KioskUi::State {
     bool animating = false;
     Logo logo;
     KioskHealth health;
+    FontFiles font_files;  // the atlas reads its faces from these bytes
 };
 
 KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fonts)
@@ -44,6 +45,7 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
                                            std::nullopt,
                                            false,
                                            {},
+                                           {},
                                            {}})) {}
 
 KioskUi::~KioskUi() = default;
@@ -51,7 +53,7 @@ KioskUi::~KioskUi() = default;
 Result<bool> KioskUi::build_fonts(int width, int height) {
     auto fonts = load_fonts(*ImGui::GetIO().Fonts,
                             {state_->paths.regular, state_->paths.bold, state_->paths.icons},
-                            em_for_display(width, height), state_->ranges);
+                            em_for_display(width, height), state_->ranges, state_->font_files);
     if (!fonts)
         return Error{fonts.error()};
     state_->fonts = *fonts;
