@@ -139,30 +139,22 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
 
     // Overlays in a window of their own above the screen, so the screen's
     // buttons under them cannot be pressed.
-    if (flow.adviser() != AdviserState::closed) {
-        ImGui::SetNextWindowPos({0, 0});
-        ImGui::SetNextWindowSize(display);
-        ImGui::SetNextWindowFocus();
-        ImGui::Begin(
-            "adviser", nullptr,
-            (fixed & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
-        if (flow.adviser() == AdviserState::keypad)
-            keypad_overlay(ctx, screen);
-        else
-            adviser_screen(ctx, screen, s.health);
-        ImGui::End();
-    } else if (s.memory.language_menu || flow.countdown()) {
+    const bool adviser = flow.adviser() != AdviserState::closed;
+    if (adviser || s.memory.language_menu || flow.countdown()) {
         ImGui::SetNextWindowPos({0, 0});
         ImGui::SetNextWindowSize(display);
         ImGui::SetNextWindowFocus();
         ImGui::Begin(
             "overlay", nullptr,
             (fixed & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
-        if (flow.countdown()) {
+        if (flow.adviser() == AdviserState::keypad)
+            keypad_overlay(ctx, screen);
+        else if (adviser)
+            adviser_screen(ctx, screen, s.health);
+        else if (flow.countdown())
             still_there_overlay(ctx, screen);
-        } else {
+        else
             language_menu(ctx, screen);
-        }
         ImGui::End();
     }
     ImGui::PopStyleColor();

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "kiosk/core/config.hpp"
+#include "kiosk/core/qr.hpp"
 #include "kiosk/core/visit_flow.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/frame_record.hpp"
@@ -36,8 +37,9 @@ struct ScreenMemory {
     int last_question = -2;  // a new question scrolls back to the top
     Screen last_screen = Screen::attract;
     std::map<int, Course> courses;  // details read from the pack, by course index
-    bool corner_held = false;       // the adviser's corner is pressed this frame
-    bool corner_fired = false;      // and has opened the keypad during this press
+    std::map<std::string, QrCode, std::less<>> qr_codes;  // encoded once per payload, not per frame
+    bool corner_held = false;   // the adviser's corner is pressed this frame
+    bool corner_fired = false;  // and has opened the keypad during this press
 };
 
 struct Logo {

@@ -172,9 +172,15 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
 }
 
 bool qr_code(ScreenContext& ctx, std::string_view payload, ImVec2 pos, float side) {
-    auto code = encode_qr(payload);
-    if (!code)
-        return false;
+    auto& codes = ctx.memory.qr_codes;
+    auto found = codes.find(payload);
+    if (found == codes.end()) {
+        auto encoded = encode_qr(payload);
+        if (!encoded)
+            return false;
+        found = codes.emplace(std::string(payload), std::move(*encoded)).first;
+    }
+    const QrCode* code = &found->second;
     const int modules = code->size + 8;  // 4 modules of quiet zone on each side
     const float px = std::floor(side / static_cast<float>(modules));
     if (px < 1)

@@ -22,6 +22,7 @@
 #include "cli_support.hpp"
 #include "kiosk/core/match_index.hpp"
 #include "kiosk/core/usage_stats.hpp"
+#include "stats_support.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -53,29 +54,10 @@ struct Totals {
 };
 
 Totals totals(const std::string& path) {
-    auto stats = kiosk::UsageStats::open_read_only(path);
-    INFO((stats ? "" : stats.error()));
-    REQUIRE(stats);
     const auto day = *kiosk::parse_day(today);
-    auto rows = stats->counts(day - 1, day + 1);
-    INFO((rows ? "" : rows.error()));
-    REQUIRE(rows);
-    Totals t;
-    for (const auto& r : *rows) {
-        if (r.metric == "visit_started")
-            t.started += r.count;
-        else if (r.metric == "visit_completed")
-            t.completed += r.count;
-        else if (r.metric == "abandoned_at")
-            t.abandoned += r.count;
-        else if (r.metric == "language")
-            t.languages += r.count;
-        else if (r.metric == "option_chosen")
-            t.options += r.count;
-        else if (r.metric == "receipt")
-            t.receipts += r.count;
-    }
-    return t;
+    auto m = test::metric_totals(path, day - 1, day + 1);
+    return {m["visit_started"], m["visit_completed"], m["abandoned_at"],
+            m["language"],      m["option_chosen"],   m["receipt"]};
 }
 
 // visit_started so far, or nothing while the file cannot be read (not made

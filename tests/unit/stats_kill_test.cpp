@@ -18,6 +18,7 @@
 
 #include "kiosk/core/matcher.hpp"
 #include "kiosk/core/usage_stats.hpp"
+#include "stats_support.hpp"
 #include "test_support.hpp"
 
 namespace {
@@ -57,25 +58,9 @@ struct Totals {
 };
 
 Totals totals(const std::string& path) {
-    auto stats = kiosk::UsageStats::open_read_only(path);
-    INFO((stats ? "" : stats.error()));
-    REQUIRE(stats);
-    auto rows = stats->counts(first_day - 1, first_day + 10);
-    REQUIRE(rows);
-    Totals t;
-    for (const auto& r : *rows) {
-        if (r.metric == "visit_started")
-            t.started += r.count;
-        else if (r.metric == "visit_completed")
-            t.completed += r.count;
-        else if (r.metric == "language")
-            t.languages += r.count;
-        else if (r.metric == "option_chosen")
-            t.options += r.count;
-        else if (r.metric == "course_shown")
-            t.courses += r.count;
-    }
-    return t;
+    auto m = test::metric_totals(path, first_day - 1, first_day + 10);
+    return {m["visit_started"], m["visit_completed"], m["language"], m["option_chosen"],
+            m["course_shown"]};
 }
 
 }  // namespace
