@@ -10,7 +10,7 @@
 #include <string>
 
 #include "kiosk/app/commands.hpp"
-#include "kiosk/core/adviser_pin.hpp"
+#include "kiosk/core/adviser/adviser_pin.hpp"
 
 namespace kiosk::app {
 namespace {

@@ -7,11 +7,11 @@
 #include <sstream>
 
 #include "kiosk/app/commands.hpp"
-#include "kiosk/core/atomic_file.hpp"
-#include "kiosk/core/content_db.hpp"
-#include "kiosk/core/content_loader.hpp"
-#include "kiosk/core/ooapi_import.hpp"
-#include "kiosk/core/text_list.hpp"
+#include "kiosk/core/base/text_list.hpp"
+#include "kiosk/core/content/content_loader.hpp"
+#include "kiosk/core/io/atomic_file.hpp"
+#include "kiosk/core/ooapi/ooapi_import.hpp"
+#include "kiosk/core/pack/pack_writer.hpp"
 
 namespace kiosk::app {
 namespace {

@@ -13,9 +13,9 @@
 #include <string_view>
 
 #include "kiosk/app/kiosk_services.hpp"
-#include "kiosk/core/idle_policy.hpp"
-#include "kiosk/core/result.hpp"
-#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/core/base/result.hpp"
+#include "kiosk/core/visit/idle_policy.hpp"
+#include "kiosk/core/visit/visit_flow.hpp"
 #include "kiosk/platform/imgui_renderer.hpp"
 #include "kiosk/platform/input.hpp"
 #include "kiosk/platform/lockdown.hpp"

@@ -6,9 +6,9 @@
 #include <functional>
 
 #include "kiosk/app/receipt_printer.hpp"
-#include "kiosk/core/kiosk_health.hpp"
-#include "kiosk/core/usage_stats.hpp"
-#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/core/adviser/kiosk_health.hpp"
+#include "kiosk/core/stats/usage_stats.hpp"
+#include "kiosk/core/visit/visit_flow.hpp"
 
 namespace kiosk::app {
 

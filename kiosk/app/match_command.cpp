@@ -7,10 +7,10 @@
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/text_report.hpp"
-#include "kiosk/core/catalogue.hpp"
-#include "kiosk/core/png.hpp"
-#include "kiosk/core/qr.hpp"
-#include "kiosk/core/replay.hpp"
+#include "kiosk/core/io/png.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/takeaway/qr.hpp"
+#include "kiosk/core/visit/replay.hpp"
 
 namespace kiosk::app {
 namespace {

@@ -6,11 +6,11 @@
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/text_report.hpp"
-#include "kiosk/core/catalogue.hpp"
-#include "kiosk/core/config.hpp"
-#include "kiosk/core/png.hpp"
-#include "kiosk/core/print_job.hpp"
-#include "kiosk/core/receipt_content.hpp"
+#include "kiosk/core/config/config.hpp"
+#include "kiosk/core/io/png.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/printing/print_job.hpp"
+#include "kiosk/core/takeaway/receipt_content.hpp"
 
 namespace kiosk::app {
 namespace {

@@ -3,10 +3,10 @@
 #include <ctime>
 #include <iostream>
 
-#include "kiosk/core/png.hpp"
-#include "kiosk/core/print_job.hpp"
-#include "kiosk/core/receipt.hpp"
-#include "kiosk/core/receipt_content.hpp"
+#include "kiosk/core/io/png.hpp"
+#include "kiosk/core/printing/print_job.hpp"
+#include "kiosk/core/takeaway/receipt.hpp"
+#include "kiosk/core/takeaway/receipt_content.hpp"
 
 namespace kiosk::app {
 

@@ -11,11 +11,11 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/core/catalogue.hpp"
-#include "kiosk/core/config.hpp"
-#include "kiosk/core/print_queue.hpp"
-#include "kiosk/core/usage_stats.hpp"
-#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/core/config/config.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/printing/print_queue.hpp"
+#include "kiosk/core/stats/usage_stats.hpp"
+#include "kiosk/core/visit/visit_flow.hpp"
 
 namespace kiosk::app {
 

@@ -6,7 +6,7 @@
 #include <iostream>
 #include <system_error>
 
-#include "kiosk/core/png.hpp"
+#include "kiosk/core/io/png.hpp"
 #include "kiosk/ui/frame_record.hpp"
 
 namespace kiosk::app {

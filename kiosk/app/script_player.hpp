@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "kiosk/app/kiosk_loop.hpp"
-#include "kiosk/core/ui_script.hpp"
+#include "kiosk/core/script/ui_script.hpp"
 
 namespace kiosk::app {
 

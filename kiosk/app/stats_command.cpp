@@ -4,10 +4,10 @@
 #include <iostream>
 
 #include "kiosk/app/commands.hpp"
-#include "kiosk/core/atomic_file.hpp"
-#include "kiosk/core/match_index.hpp"
-#include "kiosk/core/usage_csv.hpp"
-#include "kiosk/core/usage_stats.hpp"
+#include "kiosk/core/io/atomic_file.hpp"
+#include "kiosk/core/matching/match_index.hpp"
+#include "kiosk/core/stats/usage_csv.hpp"
+#include "kiosk/core/stats/usage_stats.hpp"
 
 namespace kiosk::app {
 namespace {

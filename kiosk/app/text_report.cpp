@@ -4,7 +4,7 @@
 #include <iomanip>
 #include <ostream>
 
-#include "kiosk/core/receipt_content.hpp"
+#include "kiosk/core/takeaway/receipt_content.hpp"
 
 namespace kiosk::app {
 

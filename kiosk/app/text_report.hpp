@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/catalogue.hpp"
-#include "kiosk/core/matcher.hpp"
-#include "kiosk/core/qr.hpp"
+#include "kiosk/core/matching/matcher.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/takeaway/qr.hpp"
 
 namespace kiosk::app {
 

@@ -7,9 +7,9 @@
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/text_report.hpp"
-#include "kiosk/core/catalogue.hpp"
-#include "kiosk/core/qr.hpp"
-#include "kiosk/core/visit.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/takeaway/qr.hpp"
+#include "kiosk/core/visit/visit.hpp"
 
 namespace kiosk::app {
 namespace {

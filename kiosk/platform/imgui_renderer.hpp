@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "kiosk/core/image.hpp"
+#include "kiosk/core/base/image.hpp"
 
 namespace kiosk::platform {
 

@@ -14,7 +14,7 @@
 #include <utility>
 #include <vector>
 
-#include "kiosk/core/result.hpp"
+#include "kiosk/core/base/result.hpp"
 #include "kiosk/platform/input.hpp"
 
 namespace kiosk::platform {

@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-#include "kiosk/core/receipt_content.hpp"
+#include "kiosk/core/takeaway/receipt_content.hpp"
 
 namespace kiosk::ui {
 namespace {

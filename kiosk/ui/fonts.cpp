@@ -7,7 +7,7 @@
 #include <iterator>
 #include <set>
 
-#include "kiosk/core/text_raster.hpp"
+#include "kiosk/core/takeaway/text_raster.hpp"
 #include "kiosk/ui/pictograms.hpp"
 
 namespace kiosk::ui {

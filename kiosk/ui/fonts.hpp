@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/content.hpp"
-#include "kiosk/core/result.hpp"
+#include "kiosk/core/base/result.hpp"
+#include "kiosk/core/content/content.hpp"
 
 namespace kiosk::ui {
 

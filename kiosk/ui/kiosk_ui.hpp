@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/config.hpp"
-#include "kiosk/core/kiosk_health.hpp"
-#include "kiosk/core/result.hpp"
-#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/core/adviser/kiosk_health.hpp"
+#include "kiosk/core/base/result.hpp"
+#include "kiosk/core/config/config.hpp"
+#include "kiosk/core/visit/visit_flow.hpp"
 #include "kiosk/ui/frame_record.hpp"
 
 namespace kiosk::ui {

@@ -9,9 +9,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/core/config.hpp"
-#include "kiosk/core/qr.hpp"
-#include "kiosk/core/visit_flow.hpp"
+#include "kiosk/core/config/config.hpp"
+#include "kiosk/core/takeaway/qr.hpp"
+#include "kiosk/core/visit/visit_flow.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/frame_record.hpp"
 #include "kiosk/ui/theme.hpp"

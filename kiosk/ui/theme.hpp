@@ -4,7 +4,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/core/config.hpp"
+#include "kiosk/core/config/config.hpp"
 
 namespace kiosk::ui {
 

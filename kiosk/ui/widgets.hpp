@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/core/qr.hpp"
+#include "kiosk/core/takeaway/qr.hpp"
 #include "kiosk/ui/screen_context.hpp"
 
 namespace kiosk::ui {

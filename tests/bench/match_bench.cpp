@@ -8,11 +8,11 @@
 #include <filesystem>
 #include <random>
 
-#include "kiosk/core/catalogue.hpp"
-#include "kiosk/core/content_db.hpp"
-#include "kiosk/core/content_loader.hpp"
-#include "kiosk/core/matcher.hpp"
-#include "kiosk/core/visit.hpp"
+#include "kiosk/core/content/content_loader.hpp"
+#include "kiosk/core/matching/matcher.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/pack/pack_writer.hpp"
+#include "kiosk/core/visit/visit.hpp"
 
 namespace {
 

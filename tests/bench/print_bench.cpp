@@ -5,10 +5,10 @@
 
 #include <benchmark/benchmark.h>
 
-#include "../unit/fake_printer.hpp"
-#include "kiosk/core/print_job.hpp"
-#include "kiosk/core/qr.hpp"
-#include "kiosk/core/receipt.hpp"
+#include "kiosk/core/printing/print_job.hpp"
+#include "kiosk/core/takeaway/qr.hpp"
+#include "kiosk/core/takeaway/receipt.hpp"
+#include "tests/support/fake_printer.hpp"
 
 namespace {
 

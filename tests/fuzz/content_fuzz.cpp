@@ -9,10 +9,10 @@
 #include <cstdint>
 #include <string_view>
 
-#include "kiosk/core/content_loader.hpp"
-#include "kiosk/core/match_index.hpp"
-#include "kiosk/core/matcher.hpp"
-#include "kiosk/core/visit.hpp"
+#include "kiosk/core/content/content_loader.hpp"
+#include "kiosk/core/matching/match_index.hpp"
+#include "kiosk/core/matching/matcher.hpp"
+#include "kiosk/core/visit/visit.hpp"
 
 namespace {
 

@@ -2,7 +2,7 @@
 // One function per screen of the visitor's path, each drawing into the area
 // between the top bar and the bottom of the screen.
 
-#include "kiosk/core/kiosk_health.hpp"
+#include "kiosk/core/adviser/kiosk_health.hpp"
 #include "kiosk/ui/screen_context.hpp"
 
 namespace kiosk::ui {

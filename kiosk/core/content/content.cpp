@@ -1,0 +1,136 @@
+#include "kiosk/core/content/content.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace kiosk {
+namespace {
+
+constexpr std::array<std::string_view, constraint_kind_count> constraint_names = {
+    "education", "dutch", "start", "distance", "schedule", "hours", "cost", "mode", "language"};
+
+template <typename T>
+void keep_lowest(std::optional<T>& mine, const std::optional<T>& theirs) {
+    if (theirs && (!mine || *theirs < *mine))
+        mine = theirs;
+}
+
+void keep_common_bits(std::optional<std::uint8_t>& mine,
+                      const std::optional<std::uint8_t>& theirs) {
+    if (!theirs)
+        return;
+    mine = mine ? static_cast<std::uint8_t>(*mine & *theirs) : *theirs;
+}
+
+}  // namespace
+
+const std::string& text_in(const Texts& texts, const std::string& lang) {
+    static const std::string empty;
+    if (auto it = texts.find(lang); it != texts.end() && !it->second.empty())
+        return it->second;
+    if (auto it = texts.find("nl"); it != texts.end())
+        return it->second;
+    return empty;
+}
+
+std::optional<ConstraintKind> parse_constraint_kind(std::string_view text) {
+    for (std::size_t i = 0; i < constraint_names.size(); ++i) {
+        if (constraint_names[i] == text)
+            return static_cast<ConstraintKind>(i);
+    }
+    return std::nullopt;
+}
+
+std::string_view to_string(ConstraintKind kind) {
+    return constraint_names[static_cast<std::size_t>(kind)];
+}
+
+bool is_relaxable(ConstraintKind kind) {
+    return kind != ConstraintKind::education && kind != ConstraintKind::dutch;
+}
+
+void Constraints::tighten_with(const Constraints& other) {
+    if (other.education &&
+        (!education || education_rank(*other.education) < education_rank(*education))) {
+        education = other.education;
+    }
+    keep_lowest(dutch, other.dutch);
+    keep_common_bits(schedule, other.schedule);
+    keep_common_bits(modes, other.modes);
+    keep_lowest(max_hours, other.max_hours);
+    keep_lowest(max_distance_km, other.max_distance_km);
+    keep_lowest(max_cost, other.max_cost);
+    if (other.languages) {
+        if (!languages) {
+            languages = other.languages;
+        } else {
+            std::vector<std::string> common;
+            for (const auto& l : *languages) {
+                if (std::find(other.languages->begin(), other.languages->end(), l) !=
+                    other.languages->end()) {
+                    common.push_back(l);
+                }
+            }
+            languages = std::move(common);
+        }
+    }
+}
+
+const std::vector<std::string>& required_texts() {
+    static const std::vector<std::string> keys = {
+        "receipt.heading", "receipt.scan_hint", "receipt.dutch_label", "receipt.contact_heading",
+        "receipt.free", "receipt.cost", "receipt.start", "receipt.start_any_time",
+        "receipt.test_title", "receipt.online",
+        // The touch screens.
+        "screen.start", "screen.attract_title", "screen.attract_hint", "screen.language_title",
+        "screen.back", "screen.skip", "screen.progress", "screen.results_title",
+        "screen.results_hint", "screen.no_results", "screen.why", "screen.take_away",
+        "screen.take_away_title", "screen.scan_list", "screen.scan_course", "screen.print",
+        "screen.show_only", "screen.no_receipt", "screen.printing", "screen.printed",
+        "screen.print_failed", "screen.printer_fault", "screen.done", "screen.still_there",
+        "screen.still_there_hint", "screen.continue", "screen.thanks_title", "screen.thanks_hint",
+        "screen.new_visit", "screen.contrast", "screen.larger_text", "screen.dutch_beside",
+        "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.one_week",
+        "screen.cost", "screen.level", "screen.provider", "screen.day", "screen.evening",
+        "screen.weekend",
+        // Adviser mode.
+        "adviser.title", "adviser.pin", "adviser.wrong_pin", "adviser.locked", "adviser.enter",
+        "adviser.erase", "adviser.cancel", "adviser.close", "adviser.answers", "adviser.no_answers",
+        "adviser.matches", "adviser.health", "adviser.today", "adviser.reprint", "adviser.leave",
+        "adviser.language", "adviser.version", "adviser.configuration", "adviser.pack",
+        "adviser.courses", "adviser.printer", "adviser.last_fault", "adviser.uptime",
+        "adviser.disk"};
+    return keys;
+}
+
+std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
+                      const std::map<std::string, std::string>& values) {
+    auto it = pack.texts.find(key);
+    std::string text = it == pack.texts.end() ? key : text_in(it->second, lang);
+    for (const auto& [name, value] : values) {
+        const std::string placeholder = "{" + name + "}";
+        for (auto at = text.find(placeholder); at != std::string::npos;
+             at = text.find(placeholder, at + value.size())) {
+            text.replace(at, placeholder.size(), value);
+        }
+    }
+    return text;
+}
+
+int Question::option_index(const std::string& option_id) const {
+    for (std::size_t i = 0; i < options.size(); ++i) {
+        if (options[i].id == option_id)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int Questionnaire::question_index(const std::string& question_id) const {
+    for (std::size_t i = 0; i < questions.size(); ++i) {
+        if (questions[i].id == question_id)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+}  // namespace kiosk

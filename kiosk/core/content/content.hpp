@@ -1,0 +1,154 @@
+#pragma once
+// The content pack in memory: what the region says, language by language.
+// Loaded from text files (content_loader) or from a compiled pack (catalogue).
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/content/course.hpp"
+
+namespace kiosk {
+
+// Text per language code; Dutch is always present in a valid pack.
+using Texts = std::map<std::string, std::string>;
+
+// `lang` if present, else Dutch, else empty.
+const std::string& text_in(const Texts& texts, const std::string& lang);
+
+// A word of one of the pack's word lists (sector, target group, funding).
+struct Term {
+    std::string id;
+    Texts text;
+    std::string pictogram;
+};
+
+// The hard constraints; `ConstraintKind` numbers the bits of a course's
+// "fails these" mask, and the order of relaxation names them.
+enum class ConstraintKind : std::uint8_t {
+    education,
+    dutch,
+    start,
+    distance,
+    schedule,
+    hours,
+    cost,
+    mode,
+    language,
+};
+inline constexpr int constraint_kind_count = 9;
+std::optional<ConstraintKind> parse_constraint_kind(std::string_view text);
+std::string_view to_string(ConstraintKind kind);
+// Education and Dutch keep visitors from courses they cannot follow.
+bool is_relaxable(ConstraintKind kind);
+
+// What one answer, or all answers together, rule out.
+struct Constraints {
+    std::optional<Education> education;
+    std::optional<DutchLevel> dutch;
+    std::optional<std::uint8_t> schedule;  // ScheduleBit flags allowed
+    std::optional<std::uint8_t> modes;     // bit (1 << Mode) allowed
+    std::optional<double> max_hours;
+    std::optional<double> max_distance_km;
+    std::optional<double> max_cost;
+    std::optional<std::vector<std::string>> languages;
+
+    // Combines as the format says: lowest value, intersection of sets.
+    void tighten_with(const Constraints& other);
+};
+
+struct TagWeight {
+    std::string tag;  // "sector:care"
+    double weight = 0;
+};
+
+struct Option {
+    std::string id;
+    std::string pictogram;
+    Texts text;
+    Texts reason;
+    std::vector<TagWeight> weights;
+    Constraints constraints;
+};
+
+// Shown only when the answer to `question` is one of `options`
+// ("skipped" stands for skipped or not shown).
+struct Condition {
+    std::string question;
+    std::vector<std::string> options;
+};
+
+struct Question {
+    std::string id;
+    std::string pictogram;
+    Texts text;
+    Texts help;
+    std::vector<Condition> show_if;
+    std::vector<Option> options;
+
+    int option_index(const std::string& option_id) const;  // -1 if unknown
+};
+
+inline constexpr const char* skipped_option = "skipped";
+
+struct Questionnaire {
+    std::vector<Question> questions;
+    int question_index(const std::string& question_id) const;  // -1 if unknown
+};
+
+struct AgendaSector {
+    std::string sector;
+    double weight = 0;
+    Texts reason;
+};
+
+struct MatchingSettings {
+    int results = 5;
+    int min_results = 3;
+    int max_per_provider = 2;
+    int start_within_days = 180;
+    std::vector<ConstraintKind> relax;
+    std::map<ConstraintKind, Texts> relax_text;
+    Texts fits_text;  // the reason shown when no single answer stood out
+};
+
+struct Location {
+    std::string place;
+    double lat = 0;
+    double lon = 0;
+};
+
+struct PackInfo {
+    std::string id;
+    Texts name;
+    std::string region;
+    std::string version;
+    std::string date;  // ISO date
+    bool sample_data = false;
+    std::vector<std::string> languages;                 // "nl" first
+    std::map<std::string, std::string> language_names;  // in their own script
+    std::string results_url;
+    Location location;
+};
+
+struct ContentPack {
+    PackInfo info;
+    std::vector<Term> sectors;
+    std::vector<Term> targets;
+    std::vector<Term> funding;
+    std::vector<AgendaSector> agenda;
+    MatchingSettings matching;
+    Questionnaire questionnaire;
+    std::map<std::string, Texts> texts;  // texts.toml: "receipt.heading" -> per language
+};
+
+// The kiosk's own words (texts.toml) that every pack must give in Dutch.
+const std::vector<std::string>& required_texts();
+
+// A text of texts.toml in `lang` (Dutch if missing), with each "{name}" replaced.
+std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
+                      const std::map<std::string, std::string>& values = {});
+
+}  // namespace kiosk

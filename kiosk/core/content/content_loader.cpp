@@ -1,0 +1,48 @@
+#include "kiosk/core/content/content_loader.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace kiosk {
+namespace {
+
+std::optional<std::string> read_file(const std::filesystem::path& path, Issues& issues) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        issues.error(path.filename().string(), 0, "", "cannot be read (" + path.string() + ")");
+        return std::nullopt;
+    }
+    std::ostringstream out;
+    out << in.rdbuf();
+    return out.str();
+}
+
+}  // namespace
+
+ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues) {
+    ContentSource source;
+    if (!std::filesystem::is_directory(dir)) {
+        issues.error(dir.string(), 0, "", "is not a folder with a content pack");
+        return source;
+    }
+    const auto pack_text = read_file(dir / "pack.toml", issues);
+    if (!pack_text)
+        return source;
+    if (!load_pack_toml(*pack_text, "pack.toml", source.pack, issues)) {
+        // Languages and word lists come from pack.toml; checking the other
+        // files without them would only bury the one real error.
+        return source;
+    }
+    if (auto text = read_file(dir / "questionnaire.toml", issues)) {
+        load_questionnaire_toml(*text, "questionnaire.toml", source.pack, issues);
+    }
+    if (auto text = read_file(dir / "texts.toml", issues)) {
+        load_texts_toml(*text, "texts.toml", source.pack, issues);
+    }
+    if (auto text = read_file(dir / "courses.csv", issues)) {
+        source.courses = load_courses_csv(*text, "courses.csv", source.pack, issues);
+    }
+    return source;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,85 @@
+#pragma once
+// Ranks courses for a visitor: transparent, deterministic, and fast enough to
+// re-rank 100,000 courses between two frames. Weights come from the pack.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "kiosk/core/content/content.hpp"
+#include "kiosk/core/matching/match_index.hpp"
+
+namespace kiosk {
+
+// One chosen option; skipped questions have none.
+struct Answer {
+    int question = -1;
+    int option = -1;
+    bool operator==(const Answer&) const = default;
+};
+
+struct MatchContext {
+    std::int32_t today = 0;  // days since 1970-01-01
+    double origin_lat = 0;   // where distances are measured from (the kiosk)
+    double origin_lon = 0;
+};
+
+struct Reason {
+    enum class Kind : std::uint8_t {
+        answer,   // an answer added to the score (question, option)
+        agenda,   // the region needs people in this sector (sector)
+        relaxed,  // the course misses a constraint the matcher relaxed (constraint)
+        fits,     // nothing stood out: it meets every choice
+    };
+    Kind kind = Kind::fits;
+    int question = -1;
+    int option = -1;
+    std::string sector;
+    ConstraintKind constraint = ConstraintKind::start;
+    double weight = 0;  // what it added to the score
+
+    bool operator==(const Reason&) const = default;
+};
+
+struct MatchResult {
+    int course = -1;  // index into the catalogue / MatchIndex
+    double score = 0;
+    std::uint32_t missed = 0;  // bits of relaxed constraints this course does not meet
+    std::vector<Reason> reasons;
+
+    bool operator==(const MatchResult&) const = default;
+};
+
+struct Ranking {
+    std::vector<MatchResult> results;
+    std::vector<ConstraintKind> relaxed;  // in the order they were relaxed
+    int candidates = 0;                   // courses that met the (relaxed) constraints
+};
+
+class Matcher {
+  public:
+    // Keeps references: both must outlive the Matcher.
+    Matcher(const ContentPack& pack, const MatchIndex& index);
+    Matcher(ContentPack&&, const MatchIndex&) = delete;
+    Matcher(const ContentPack&, MatchIndex&&) = delete;
+
+    Ranking rank(const std::vector<Answer>& answers, const MatchContext& context) const;
+
+    // The constraints the answers add up to (all answers tightened together).
+    Constraints constraints_for(const std::vector<Answer>& answers) const;
+
+  private:
+    struct WeightRef {
+        int tag;  // into MatchIndex
+        double weight;
+    };
+    const ContentPack& pack_;
+    const MatchIndex& index_;
+    std::vector<std::vector<std::vector<WeightRef>>> option_weights_;  // [question][option]
+    std::vector<std::pair<int, const AgendaSector*>> agenda_;          // tag -> sector
+};
+
+// The text of a reason in `lang` (falls back to Dutch).
+std::string reason_text(const ContentPack& pack, const Reason& reason, const std::string& lang);
+
+}  // namespace kiosk

@@ -1,0 +1,199 @@
+#pragma once
+// The visitor's path through the kiosk's screens: attract, language, one
+// question per screen, results, a course's detail, take-away, thank-you. The
+// screens draw from a read-only VisitFlow and return intents; only apply()
+// changes it, so a whole visit can be played without a window and replayed.
+// Everything about the visitor lives here and in its Visit, and reset() wipes
+// all of it (answers, results, language, display choices).
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kiosk/core/adviser/pin_lockout.hpp"
+#include "kiosk/core/matching/matcher.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/visit/idle_policy.hpp"
+#include "kiosk/core/visit/visit.hpp"
+#include "kiosk/core/visit/visit_summary.hpp"
+
+namespace kiosk {
+
+enum class Screen { attract, language, question, results, course, takeaway, thanks };
+std::string_view to_string(Screen screen);
+std::optional<Screen> parse_screen(std::string_view name);
+
+enum class PrintState { idle, printing, printed, failed };
+
+// Adviser mode lies over the visitor's screens: a PIN keypad, then the
+// adviser's view of the visit. Leaving it always wipes the visit.
+enum class AdviserState { closed, keypad, open };
+
+namespace flow {
+struct Start {};       // attract -> language
+struct PickLanguage {  // on the language screen: choose and go on
+    std::string language;
+};
+struct ChangeLanguage {  // anywhere: switch, stay on the screen, keep the answers
+    std::string language;
+};
+struct Choose {
+    int option = -1;
+};
+struct Skip {};
+struct Back {};
+struct OpenCourse {
+    int rank = -1;  // index into the ranking's results
+};
+struct TakeAway {};  // results -> take-away
+struct ChooseReceipt {
+    ReceiptChoice choice = ReceiptChoice::undecided;
+};
+struct Done {};       // -> thank-you
+struct StillHere {};  // dismisses the "are you still there?" countdown
+struct ToggleContrast {};
+struct ToggleLargeText {};
+struct ToggleDutchBeside {};  // each text also in Dutch, for newcomers and the adviser
+struct Reset {};              // wipe the visit, back to attract
+struct OpenKeypad {};         // the hidden long press in the adviser's corner
+struct KeypadDigit {
+    int digit = 0;
+};
+struct KeypadErase {};
+struct KeypadEnter {};
+struct CloseAdviser {};  // cancel the keypad, or leave adviser mode
+struct Reprint {};       // adviser: print the visit's receipt (again)
+struct LeaveKiosk {};    // adviser: end the kiosk for maintenance
+}  // namespace flow
+
+using FlowIntent =
+    std::variant<flow::Start, flow::PickLanguage, flow::ChangeLanguage, flow::Choose, flow::Skip,
+                 flow::Back, flow::OpenCourse, flow::TakeAway, flow::ChooseReceipt, flow::Done,
+                 flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
+                 flow::ToggleDutchBeside, flow::Reset, flow::OpenKeypad, flow::KeypadDigit,
+                 flow::KeypadErase, flow::KeypadEnter, flow::CloseAdviser, flow::Reprint,
+                 flow::LeaveKiosk>;
+
+struct FlowSettings {
+    std::vector<std::string> languages;  // offered, in this order; a subset of the pack's
+    std::string default_language;
+    IdleTimeouts timeouts;
+    std::string results_url;  // the QR code's address; empty: the pack's
+    // Checks an adviser's PIN (against the salted slow hash of the
+    // configuration); empty: adviser mode is off.
+    std::function<bool(std::string_view pin)> check_pin;
+};
+
+class VisitFlow {
+  public:
+    // Keeps references: the catalogue and matcher must outlive the flow.
+    VisitFlow(const Catalogue& catalogue, const Matcher& matcher, FlowSettings settings,
+              Clock::time_point now);
+
+    // Applies an intent; false (and nothing changed) when it does not fit the screen.
+    bool apply(const FlowIntent& intent, Clock::time_point now);
+    // Any touch, click or key: restarts the idle timer and hides the countdown.
+    void note_input(Clock::time_point now);
+    // Advances the clocks: shows the countdown, wipes the visit when it ran out.
+    // Returns true when what is on screen changed.
+    bool tick(Clock::time_point now);
+
+    // The day the matcher counts start dates from (days since 1970-01-01);
+    // the kiosk runs for weeks, so the caller keeps it current.
+    void set_today(std::int32_t today);
+
+    Screen screen() const { return screen_; }
+    const Visit& visit() const { return visit_; }
+    const std::string& language() const { return visit_.language(); }
+    const FlowSettings& settings() const { return settings_; }
+    const Catalogue& catalogue() const { return catalogue_; }
+    std::int32_t today() const { return context_.today; }
+
+    // The ranking of this visit; empty before the last question is passed.
+    const Ranking& ranking() const { return ranking_; }
+    // The course the detail screen shows (its rank), -1 elsewhere.
+    int open_course() const { return open_course_; }
+    // The QR payload of the whole list (results URL + course ids in the fragment).
+    const std::string& results_payload() const { return payload_; }
+    // The QR payload of one ranked course: its own provider URL.
+    std::string course_url(int rank) const;
+
+    ReceiptChoice receipt_choice() const { return receipt_; }
+    PrintState print_state() const { return print_state_; }
+    // The printer's fault now (hides the print choice), set by the app.
+    const std::optional<std::string>& printer_fault() const { return printer_fault_; }
+    bool printer_present() const { return printer_present_; }
+
+    bool high_contrast() const { return high_contrast_; }
+    bool large_text() const { return large_text_; }
+    bool dutch_beside() const { return dutch_beside_; }
+
+    // The countdown of "are you still there?", when it is on screen.
+    std::optional<Millis> countdown() const { return countdown_; }
+    IdlePhase idle_phase() const;
+    Clock::time_point last_input() const { return last_input_; }
+
+    // Grows by one at every reset: the UI drops its own per-visit state
+    // (scroll positions, animations) when it sees a new value.
+    std::uint64_t generation() const { return generation_; }
+
+    // Printing, wired by the app: whether a printer is configured, its fault,
+    // and the outcome of the job the visitor asked for.
+    void set_printer(bool present, std::optional<std::string> fault);
+    // The visitor chose "print" since the last call: the app sends the job.
+    bool take_print_request();
+    // The outcome of the job sent for the visit of `generation`; ignored when
+    // that visit is gone, so a slow job never reports into the next visit.
+    void print_finished(std::uint64_t generation, bool printed, std::optional<std::string> problem);
+    const std::optional<std::string>& print_problem() const { return print_problem_; }
+
+    AdviserState adviser() const { return adviser_; }
+    int keypad_length() const { return static_cast<int>(keypad_.size()); }  // digits typed
+    bool keypad_refused() const { return keypad_refused_; }  // the last PIN was wrong
+    // While wrong PINs have locked the keypad: how long it stays locked.
+    Millis keypad_locked_for(Clock::time_point now) const { return lockout_.locked_for(now); }
+    // The adviser asked to end the kiosk since the last call (maintenance).
+    bool take_leave_request();
+
+    // The summary of the visit wiped last, once: the app adds it to the
+    // day's usage figures at once and it is gone from here.
+    std::optional<VisitSummary> take_finished_visit();
+
+  private:
+    void wipe(Clock::time_point now);
+    VisitSummary summary() const;
+    void rank();
+
+    const Catalogue& catalogue_;
+    const Matcher& matcher_;
+    FlowSettings settings_;
+    MatchContext context_;
+    Visit visit_;
+    Screen screen_ = Screen::attract;
+    Ranking ranking_;
+    std::string payload_;
+    int open_course_ = -1;
+    ReceiptChoice receipt_ = ReceiptChoice::undecided;
+    PrintState print_state_ = PrintState::idle;
+    bool print_requested_ = false;
+    std::optional<std::string> print_problem_;
+    bool printer_present_ = false;
+    std::optional<std::string> printer_fault_;
+    bool high_contrast_ = false;
+    bool large_text_ = false;
+    bool dutch_beside_ = false;
+    Clock::time_point last_input_;
+    std::optional<Millis> countdown_;
+    std::uint64_t generation_ = 0;
+    std::optional<VisitSummary> finished_;
+    AdviserState adviser_ = AdviserState::closed;
+    std::string keypad_;  // the digits typed so far; never kept past Enter
+    bool keypad_refused_ = false;
+    PinLockout lockout_;
+    bool leave_requested_ = false;
+};
+
+}  // namespace kiosk

@@ -1,0 +1,392 @@
+#include "kiosk/core/matching/matcher.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "kiosk/core/matching/match_index.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+const std::int32_t today = days_from_civil(2026, 12, 1);
+constexpr double heerlen_lat = 50.8882, heerlen_lon = 5.9795;
+
+Course course(std::string id, std::string provider = "School A") {
+    Course c;
+    c.id = std::move(id);
+    c.text["nl"] = {"Cursus " + c.id, "Beschrijving"};
+    c.provider = std::move(provider);
+    c.url = "https://school.example.nl/" + c.id;
+    c.level = Level::mbo2;
+    c.mode = Mode::onsite;
+    c.schedule = schedule_day;
+    c.hours_per_week = 4;
+    c.duration_weeks = 10;
+    c.place = "Heerlen";
+    c.lat = heerlen_lat;
+    c.lon = heerlen_lon;
+    c.language = "nl";
+    c.start_dates = {"2027-01-15"};
+    return c;
+}
+
+Option option(std::string id, Constraints constraints = {}, std::vector<TagWeight> weights = {}) {
+    Option o;
+    o.id = std::move(id);
+    o.text["nl"] = o.id;
+    o.reason["nl"] = "reden " + o.id;
+    o.constraints = std::move(constraints);
+    o.weights = std::move(weights);
+    return o;
+}
+
+// A pack with one question per option list given; no relaxation unless asked.
+ContentPack pack_asking(std::vector<std::vector<Option>> questions) {
+    ContentPack pack;
+    pack.info.languages = {"nl"};
+    pack.matching.results = 5;
+    pack.matching.min_results = 1;
+    pack.matching.max_per_provider = 5;
+    pack.matching.fits_text["nl"] = "past";
+    int n = 0;
+    for (auto& options : questions) {
+        Question q;
+        q.id = "q" + std::to_string(n++);
+        q.text["nl"] = q.id;
+        q.options = std::move(options);
+        pack.questionnaire.questions.push_back(std::move(q));
+    }
+    return pack;
+}
+
+struct Run {
+    ContentPack pack;
+    std::vector<Course> courses;
+
+    Ranking rank(std::vector<Answer> answers) const {
+        std::vector<Course> sorted = courses;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const Course& a, const Course& b) { return a.id < b.id; });
+        const MatchIndex index = MatchIndex::build(sorted);
+        const Matcher matcher(pack, index);
+        Ranking r = matcher.rank(answers, {today, heerlen_lat, heerlen_lon});
+        ids.clear();
+        for (const auto& result : r.results)
+            ids.push_back(index.course_ids[static_cast<std::size_t>(result.course)]);
+        return r;
+    }
+    mutable std::vector<std::string> ids = {};
+};
+
+std::vector<std::string> ranked(const Run& run, std::vector<Answer> answers) {
+    run.rank(std::move(answers));
+    return run.ids;
+}
+
+using Ids = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("rules out courses that need more education than the visitor has") {
+    Constraints vmbo;
+    vmbo.education = Education::vmbo;
+    Run run{pack_asking({{option("vmbo", vmbo)}}), {course("A"), course("B")}};
+    run.courses[0].entry_level = Education::mbo4;
+    run.courses[1].entry_level = Education::vmbo;
+    CHECK(ranked(run, {{0, 0}}) == Ids{"B"});
+}
+
+TEST_CASE("havo and mbo 4 give the same entry") {
+    Constraints havo;
+    havo.education = Education::havo;
+    Run run{pack_asking({{option("havo", havo)}}), {course("HBO")}};
+    run.courses[0].entry_level = Education::mbo4;
+    CHECK(ranked(run, {{0, 0}}) == Ids{"HBO"});
+}
+
+TEST_CASE("rules out courses that need more Dutch than the visitor reads") {
+    Constraints a2;
+    a2.dutch = DutchLevel::A2;
+    Run run{pack_asking({{option("a2", a2)}}), {course("A"), course("B")}};
+    run.courses[0].dutch_level = DutchLevel::B1;
+    run.courses[1].dutch_level = DutchLevel::A1;
+    CHECK(ranked(run, {{0, 0}}) == Ids{"B"});
+}
+
+TEST_CASE("rules out courses that start too late, and courses that have all started") {
+    Run run{pack_asking({{option("x")}}),
+            {course("SOON"), course("LATE"), course("PAST"), course("ANY")}};
+    run.pack.matching.start_within_days = 90;
+    run.courses[1].start_dates = {"2027-06-01"};
+    run.courses[2].start_dates = {"2026-09-01"};
+    run.courses[3].start_dates = {};
+    run.courses[3].continuous_start = true;
+    CHECK(ranked(run, {}) == Ids{"ANY", "SOON"});
+}
+
+TEST_CASE("rules out on-site courses beyond the travel distance but keeps online ones") {
+    Constraints near;
+    near.max_distance_km = 15;
+    Run run{pack_asking({{option("near", near)}}),
+            {course("HEERLEN"), course("VENLO"), course("ONLINE")}};
+    run.courses[1].lat = 51.3704;  // Venlo, about 60 km
+    run.courses[1].lon = 6.1724;
+    run.courses[2].mode = Mode::online;
+    run.courses[2].lat.reset();
+    run.courses[2].lon.reset();
+    CHECK(ranked(run, {{0, 0}}) == Ids{"HEERLEN", "ONLINE"});
+}
+
+TEST_CASE("rules out courses outside the chosen times") {
+    Constraints evening;
+    evening.schedule = schedule_evening;
+    Run run{pack_asking({{option("evening", evening)}}),
+            {course("DAY"), course("EVE"), course("BOTH")}};
+    run.courses[1].schedule = schedule_evening;
+    run.courses[2].schedule = schedule_day | schedule_evening;
+    CHECK(ranked(run, {{0, 0}}) == Ids{"BOTH", "EVE"});
+}
+
+TEST_CASE("rules out courses with more hours a week than the visitor has") {
+    Constraints few;
+    few.max_hours = 4;
+    Run run{pack_asking({{option("few", few)}}), {course("LIGHT"), course("HEAVY")}};
+    run.courses[1].hours_per_week = 16;
+    CHECK(ranked(run, {{0, 0}}) == Ids{"LIGHT"});
+}
+
+TEST_CASE("rules out courses that cost more than the visitor can pay") {
+    Constraints free;
+    free.max_cost = 0;
+    Run run{pack_asking({{option("free", free)}}), {course("FREE"), course("PAID")}};
+    run.courses[1].cost_eur = 250;
+    CHECK(ranked(run, {{0, 0}}) == Ids{"FREE"});
+}
+
+TEST_CASE("rules out courses not given in the chosen way") {
+    Constraints online;
+    online.modes = static_cast<std::uint8_t>((1u << static_cast<unsigned>(Mode::online)) |
+                                             (1u << static_cast<unsigned>(Mode::blended)));
+    Run run{pack_asking({{option("online", online)}}),
+            {course("SITE"), course("NET"), course("MIX")}};
+    run.courses[1].mode = Mode::online;
+    run.courses[2].mode = Mode::blended;
+    CHECK(ranked(run, {{0, 0}}) == Ids{"MIX", "NET"});
+}
+
+TEST_CASE("rules out courses taught in another language") {
+    Constraints english;
+    english.languages = std::vector<std::string>{"en"};
+    Run run{pack_asking({{option("en", english)}}), {course("NL"), course("EN")}};
+    run.courses[1].language = "en";
+    CHECK(ranked(run, {{0, 0}}) == Ids{"EN"});
+}
+
+TEST_CASE("answers together take the strictest limit") {
+    Constraints eight, four;
+    eight.max_hours = 8;
+    four.max_hours = 4;
+    Run run{pack_asking({{option("eight", eight)}, {option("four", four)}}),
+            {course("FOUR"), course("SIX")}};
+    run.courses[1].hours_per_week = 6;
+    CHECK(ranked(run, {{0, 0}, {1, 0}}) == Ids{"FOUR"});
+}
+
+TEST_CASE(
+    "relaxes the schedule filter when nothing matches, says so, and shows fitting courses first") {
+    Constraints evening;
+    evening.schedule = schedule_evening;
+    Run run{pack_asking({{option("evening", evening)}}),
+            {course("DAY1"), course("DAY2"), course("EVE")}};
+    run.pack.matching.min_results = 3;
+    run.pack.matching.relax = {ConstraintKind::distance, ConstraintKind::schedule,
+                               ConstraintKind::cost};
+    run.pack.matching.relax_text[ConstraintKind::schedule]["nl"] = "ook andere tijden";
+    run.courses[2].schedule = schedule_evening;
+    run.courses[0].cost_eur = 10;
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"EVE", "DAY1", "DAY2"});
+    // Distance was relaxed on the way, but no shown course is further away: only
+    // the schedule is named.
+    CHECK(r.relaxed == std::vector<ConstraintKind>{ConstraintKind::schedule});
+    CHECK(r.results[0].missed == 0);
+    const auto& day = r.results[1];
+    REQUIRE_FALSE(day.reasons.empty());
+    CHECK(day.reasons.back().kind == Reason::Kind::relaxed);
+    CHECK(day.reasons.back().constraint == ConstraintKind::schedule);
+    CHECK(reason_text(run.pack, day.reasons.back(), "nl") == "ook andere tijden");
+}
+
+TEST_CASE("does not relax when enough courses fit") {
+    Constraints evening;
+    evening.schedule = schedule_evening;
+    Run run{pack_asking({{option("evening", evening)}}), {course("DAY"), course("EVE")}};
+    run.pack.matching.min_results = 1;
+    run.pack.matching.relax = {ConstraintKind::schedule};
+    run.courses[1].schedule = schedule_evening;
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"EVE"});
+    CHECK(r.relaxed.empty());
+}
+
+TEST_CASE("never offers a course the visitor cannot follow, even when nothing else exists") {
+    Constraints none;
+    none.education = Education::none;
+    none.dutch = DutchLevel::none;
+    Run run{pack_asking({{option("none", none)}}), {course("HBO")}};
+    run.pack.matching.min_results = 3;
+    run.pack.matching.relax = {ConstraintKind::start,    ConstraintKind::distance,
+                               ConstraintKind::schedule, ConstraintKind::hours,
+                               ConstraintKind::cost,     ConstraintKind::mode,
+                               ConstraintKind::language};
+    run.courses[0].entry_level = Education::mbo4;
+    run.courses[0].dutch_level = DutchLevel::B2;
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(r.results.empty());
+    CHECK(r.candidates == 0);
+}
+
+TEST_CASE("shows at most two courses of one provider in the results") {
+    Run run{pack_asking({{option("care", {}, {{"sector:care", 1}})}}), {}};
+    run.pack.matching.max_per_provider = 2;
+    for (int i = 0; i < 5; ++i) {
+        run.courses.push_back(course("A" + std::to_string(i), "Big School"));
+        run.courses.back().sectors = {"care"};
+    }
+    run.courses.push_back(course("B1", "Small School"));
+    run.courses.push_back(course("C1", "Third School"));
+    CHECK(ranked(run, {{0, 0}}) == Ids{"A0", "A1", "B1", "C1"});
+}
+
+TEST_CASE("weights from the pack decide the order, and ties go by course id") {
+    Run run{pack_asking({{option("x", {}, {{"sector:care", 2}, {"sector:ict", 1}})}}),
+            {course("ICT"), course("CARE"), course("TIE-B"), course("TIE-A")}};
+    run.courses[0].sectors = {"ict"};
+    run.courses[1].sectors = {"care"};
+    CHECK(ranked(run, {{0, 0}}) == Ids{"CARE", "ICT", "TIE-A", "TIE-B"});
+    run.pack.questionnaire.questions[0].options[0].weights = {{"sector:care", 1},
+                                                              {"sector:ict", 2}};
+    CHECK(ranked(run, {{0, 0}}) == Ids{"ICT", "CARE", "TIE-A", "TIE-B"});
+}
+
+TEST_CASE("negative weights push courses down") {
+    Run run{pack_asking({{option("no-care", {}, {{"sector:care", -2}})}}),
+            {course("CARE"), course("OTHER")}};
+    run.courses[0].sectors = {"care"};
+    CHECK(ranked(run, {{0, 0}}) == Ids{"OTHER", "CARE"});
+}
+
+TEST_CASE("every result says why it fits, strongest reason first") {
+    Run run{pack_asking({{option("care", {}, {{"sector:care", 3}})},
+                         {option("jobseeker", {}, {{"target:jobseeker", 1}})}}),
+            {course("CARE")}};
+    run.courses[0].sectors = {"care"};
+    run.courses[0].target_groups = {"jobseeker"};
+    const Ranking r = run.rank({{1, 0}, {0, 0}});
+    REQUIRE(r.results.size() == 1);
+    const auto& reasons = r.results[0].reasons;
+    REQUIRE(reasons.size() == 2);
+    CHECK(reason_text(run.pack, reasons[0], "nl") == "reden care");
+    CHECK(reasons[0].weight == 3);
+    CHECK(reason_text(run.pack, reasons[1], "nl") == "reden jobseeker");
+}
+
+TEST_CASE("a course with no standing-out answer still carries a reason") {
+    Run run{pack_asking({{option("x")}}), {course("PLAIN")}};
+    const Ranking r = run.rank({{0, 0}});
+    REQUIRE(r.results.size() == 1);
+    REQUIRE(r.results[0].reasons.size() == 1);
+    CHECK(r.results[0].reasons[0].kind == Reason::Kind::fits);
+    CHECK(reason_text(run.pack, r.results[0].reasons[0], "nl") == "past");
+}
+
+TEST_CASE("the region's agenda lifts fitting courses in its sectors and says so") {
+    Run run{pack_asking({{option("people", {}, {{"interest:social", 1}})}}),
+            {course("CARE"), course("SHOP"), course("COLD")}};
+    run.pack.agenda.push_back({"care", 5, {{"nl", "veel vraag in de zorg"}}});
+    run.courses[0].sectors = {"care"};
+    run.courses[0].interests = {"social"};
+    run.courses[1].interests = {"social", "enterprising"};
+    run.courses[2].sectors = {"care"};  // no interest match: the agenda alone does not lift it
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"CARE", "SHOP", "COLD"});
+    CHECK(r.results[0].score == Approx(6));
+    CHECK(r.results[2].score == Approx(0));
+    const auto& reasons = r.results[0].reasons;
+    REQUIRE(reasons.size() == 2);
+    CHECK(reasons[1].kind == Reason::Kind::agenda);
+    CHECK(reason_text(run.pack, reasons[1], "nl") == "veel vraag in de zorg");
+}
+
+TEST_CASE("a course in two agenda sectors is lifted once, by the larger weight") {
+    Run run{pack_asking({{option("people", {}, {{"interest:social", 1}})}}), {course("BOTH")}};
+    run.pack.agenda.push_back({"care", 2, {{"nl", "zorg"}}});
+    run.pack.agenda.push_back({"education", 3, {{"nl", "onderwijs"}}});
+    run.courses[0].sectors = {"care", "education"};
+    run.courses[0].interests = {"social"};
+    const Ranking r = run.rank({{0, 0}});
+    REQUIRE(r.results.size() == 1);
+    CHECK(r.results[0].score == Approx(4));
+    REQUIRE(r.results[0].reasons.size() == 2);
+    CHECK(reason_text(run.pack, r.results[0].reasons[1], "nl") == "onderwijs");
+}
+
+TEST_CASE("among courses that miss a relaxed wish, the better fit comes first") {
+    Constraints evening_near;
+    evening_near.schedule = schedule_evening;
+    evening_near.max_distance_km = 10;
+    Run run{pack_asking({{option("evening-near", evening_near, {{"topic:dutch", 5}})}}),
+            {course("FIT"), course("DAY-FAR-DUTCH"), course("DAY-NEAR")}};
+    run.pack.matching.min_results = 3;
+    run.pack.matching.relax = {ConstraintKind::schedule, ConstraintKind::distance};
+    run.courses[0].schedule = schedule_evening;
+    run.courses[1].topics = {"dutch"};
+    run.courses[1].lat = 51.3704;  // Venlo
+    run.courses[1].lon = 6.1724;
+    run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"FIT", "DAY-FAR-DUTCH", "DAY-NEAR"});
+}
+
+TEST_CASE("equal fits go nearest to the kiosk first, online ones after those in town") {
+    Run run{pack_asking({{option("x")}}),
+            {course("A-VENLO"), course("B-HEERLEN"), course("C-ONLINE")}};
+    run.courses[0].lat = 51.3704;
+    run.courses[0].lon = 6.1724;
+    run.courses[1].lat = 50.8900;  // a few hundred metres from the kiosk
+    run.courses[2].mode = Mode::online;
+    run.courses[2].lat.reset();
+    run.courses[2].lon.reset();
+    CHECK(ranked(run, {}) == Ids{"B-HEERLEN", "C-ONLINE", "A-VENLO"});
+}
+
+TEST_CASE("relaxes further when the provider cap leaves too few courses to show") {
+    Constraints evening;
+    evening.schedule = schedule_evening;
+    Run run{pack_asking({{option("evening", evening)}}),
+            {course("EVE1", "Big"), course("EVE2", "Big"), course("EVE3", "Big"),
+             course("DAY", "Other")}};
+    run.pack.matching.min_results = 3;
+    run.pack.matching.max_per_provider = 2;
+    run.pack.matching.relax = {ConstraintKind::schedule};
+    for (int i = 0; i < 3; ++i)
+        run.courses[static_cast<std::size_t>(i)].schedule = schedule_evening;
+    const Ranking r = run.rank({{0, 0}});
+    // Three evening courses fit, but only two of one provider may be shown.
+    CHECK(run.ids == Ids{"EVE1", "EVE2", "DAY"});
+    CHECK(r.relaxed == std::vector<ConstraintKind>{ConstraintKind::schedule});
+}
+
+TEST_CASE("the provider cap reaches past the first sorted courses, in id order") {
+    Run run{pack_asking({{option("x")}}), {}};
+    run.pack.matching.max_per_provider = 2;
+    for (int i = 0; i < 100; ++i) {
+        char id[8];
+        std::snprintf(id, sizeof id, "A%03d", i);
+        run.courses.push_back(course(id, "Big School"));
+    }
+    for (int i = 0; i < 5; ++i)
+        run.courses.push_back(course("B" + std::to_string(i), "School " + std::to_string(i)));
+    // All tie; the matcher sorts a head of 64 first and must look beyond it.
+    CHECK(ranked(run, {}) == Ids{"A000", "A001", "B0", "B1", "B2"});
+}
