@@ -54,11 +54,13 @@ class Visit {
     std::vector<Answer> answers() const;
     bool is_shown(int question) const;
 
+    bool operator==(const Visit&) const = default;
+
   private:
     int next_shown_after(int question) const;
     void reset();
 
-    const Questionnaire& questionnaire_;
+    const Questionnaire* questionnaire_;  // never null; a pointer so a Visit can be replaced whole
     std::vector<std::string> languages_;
     std::string default_language_;
     std::string language_;

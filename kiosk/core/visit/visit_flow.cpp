@@ -44,17 +44,22 @@ VisitFlow::VisitFlow(const Catalogue& catalogue, const Matcher& matcher, FlowSet
       matcher_(matcher),
       settings_(std::move(settings)),
       context_{0, catalogue.pack().info.location.lat, catalogue.pack().info.location.lon},
-      visit_(catalogue.pack().questionnaire, settings_.languages, settings_.default_language),
-      last_input_(now) {}
+      last_input_(now),
+      state_(fresh_state()) {}
+
+VisitState VisitFlow::fresh_state() const {
+    return VisitState{
+        Visit(catalogue_.pack().questionnaire, settings_.languages, settings_.default_language)};
+}
 
 void VisitFlow::set_today(std::int32_t today) {
     context_.today = today;
 }
 
 IdlePhase VisitFlow::idle_phase() const {
-    if (adviser_ != AdviserState::closed)
+    if (state_.adviser != AdviserState::closed)
         return IdlePhase::adviser;
-    switch (screen_) {
+    switch (state_.screen) {
         case Screen::attract:
             return IdlePhase::attract;
         case Screen::thanks:
@@ -66,23 +71,24 @@ IdlePhase VisitFlow::idle_phase() const {
 
 void VisitFlow::note_input(Clock::time_point now) {
     last_input_ = now;
-    countdown_.reset();
+    state_.countdown.reset();
 }
 
 bool VisitFlow::tick(Clock::time_point now) {
     const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, settings_.timeouts);
+    std::optional<Millis>& countdown = state_.countdown;
     switch (decision.action) {
         case IdleAction::none:
-            if (countdown_) {
-                countdown_.reset();
+            if (countdown) {
+                countdown.reset();
                 return true;
             }
             return false;
         case IdleAction::warn: {
             // Redraw only when the whole seconds shown change.
-            const bool changed = !countdown_ || (*countdown_ + Millis{999}) / 1000 !=
-                                                    (decision.remaining + Millis{999}) / 1000;
-            countdown_ = decision.remaining;
+            const bool changed = !countdown || (*countdown + Millis{999}) / 1000 !=
+                                                   (decision.remaining + Millis{999}) / 1000;
+            countdown = decision.remaining;
             return changed;
         }
         case IdleAction::reset:
@@ -93,19 +99,20 @@ bool VisitFlow::tick(Clock::time_point now) {
 }
 
 VisitSummary VisitFlow::summary() const {
+    const Visit& visit = state_.visit;
     VisitSummary s;
-    s.language = visit_.language();
-    s.reached_results = visit_.finished();  // past the last question: the results were shown
+    s.language = visit.language();
+    s.reached_results = visit.finished();  // past the last question: the results were shown
     const auto& questions = catalogue_.pack().questionnaire.questions;
-    if (!s.reached_results && screen_ == Screen::question && visit_.current_question() >= 0)
-        s.abandoned_at = questions[static_cast<std::size_t>(visit_.current_question())].id;
-    s.receipt = receipt_;
-    s.printed = print_state_ == PrintState::printed;
-    for (const Answer& a : visit_.answers()) {
+    if (!s.reached_results && state_.screen == Screen::question && visit.current_question() >= 0)
+        s.abandoned_at = questions[static_cast<std::size_t>(visit.current_question())].id;
+    s.receipt = state_.receipt;
+    s.printed = state_.print_state == PrintState::printed;
+    for (const Answer& a : visit.answers()) {
         const Question& q = questions[static_cast<std::size_t>(a.question)];
         s.answers.emplace_back(q.id, q.options[static_cast<std::size_t>(a.option)].id);
     }
-    for (const auto& result : ranking_.results)
+    for (const auto& result : state_.ranking.results)
         s.courses_shown.push_back(catalogue_.course_id(result.course));
     return s;
 }
@@ -115,48 +122,34 @@ std::optional<VisitSummary> VisitFlow::take_finished_visit() {
 }
 
 bool VisitFlow::take_leave_request() {
-    return std::exchange(leave_requested_, false);
+    return std::exchange(state_.leave_requested, false);
 }
 
 void VisitFlow::wipe(Clock::time_point now) {
     // Only a visit that began counts; the attract screen timing out is no visit.
-    if (screen_ != Screen::attract)
+    if (state_.screen != Screen::attract)
         finished_ = summary();
-    adviser_ = AdviserState::closed;
-    keypad_.clear();
-    keypad_refused_ = false;
-    visit_.apply(intent::Reset{});
-    screen_ = Screen::attract;
-    ranking_ = {};
-    payload_.clear();
-    open_course_ = -1;
-    receipt_ = ReceiptChoice::undecided;
-    print_state_ = PrintState::idle;
-    print_requested_ = false;
-    print_problem_.reset();
-    high_contrast_ = false;
-    large_text_ = false;
-    dutch_beside_ = false;
-    countdown_.reset();
+    state_ = fresh_state();
     last_input_ = now;
     ++generation_;
 }
 
 void VisitFlow::rank() {
-    ranking_ = matcher_.rank(visit_.answers(), context_);
+    state_.ranking = matcher_.rank(state_.visit.answers(), context_);
     std::vector<std::string> ids;
-    ids.reserve(ranking_.results.size());
-    for (const auto& result : ranking_.results)
+    ids.reserve(state_.ranking.results.size());
+    for (const auto& result : state_.ranking.results)
         ids.push_back(catalogue_.course_id(result.course));
     const std::string& base =
         settings_.results_url.empty() ? catalogue_.pack().info.results_url : settings_.results_url;
-    payload_ = kiosk::results_payload(base, ids);
+    state_.payload = kiosk::results_payload(base, ids);
 }
 
 std::string VisitFlow::course_url(int rank) const {
-    if (rank < 0 || rank >= static_cast<int>(ranking_.results.size()))
+    const auto& results = state_.ranking.results;
+    if (rank < 0 || rank >= static_cast<int>(results.size()))
         return {};
-    auto course = catalogue_.course(ranking_.results[static_cast<std::size_t>(rank)].course);
+    auto course = catalogue_.course(results[static_cast<std::size_t>(rank)].course);
     return course ? course->url : std::string();
 }
 
@@ -166,195 +159,238 @@ void VisitFlow::set_printer(bool present, std::optional<std::string> fault) {
 }
 
 bool VisitFlow::take_print_request() {
-    return std::exchange(print_requested_, false);
+    return std::exchange(state_.print_requested, false);
 }
 
 void VisitFlow::print_finished(std::uint64_t generation, bool printed,
                                std::optional<std::string> problem) {
-    if (generation != generation_ || print_state_ != PrintState::printing)
+    if (generation != generation_ || state_.print_state != PrintState::printing)
         return;  // the visit that asked was wiped meanwhile
-    print_state_ = printed ? PrintState::printed : PrintState::failed;
-    print_problem_ = std::move(problem);
+    state_.print_state = printed ? PrintState::printed : PrintState::failed;
+    state_.print_problem = std::move(problem);
 }
 
 bool VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
     note_input(now);
-    return std::visit(
-        [&](const auto& i) -> bool {
-            using T = std::decay_t<decltype(i)>;
-            if constexpr (std::is_same_v<T, flow::Start>) {
-                if (screen_ != Screen::attract)
-                    return false;
-                screen_ = settings_.languages.size() > 1 ? Screen::language : Screen::question;
+    return std::visit([&](const auto& i) { return on(i, now); }, intent);
+}
+
+bool VisitFlow::on(const flow::Start&, Clock::time_point) {
+    if (state_.screen != Screen::attract)
+        return false;
+    state_.screen = settings_.languages.size() > 1 ? Screen::language : Screen::question;
+    return true;
+}
+
+bool VisitFlow::on(const flow::PickLanguage& pick, Clock::time_point) {
+    if (state_.screen != Screen::language ||
+        !state_.visit.apply(intent::ChangeLanguage{pick.language}))
+        return false;
+    state_.screen = state_.visit.finished() ? Screen::results : Screen::question;
+    if (state_.visit.finished())
+        rank();
+    return true;
+}
+
+bool VisitFlow::on(const flow::ChangeLanguage& change, Clock::time_point) {
+    if (state_.screen == Screen::attract)
+        return false;
+    return state_.visit.apply(intent::ChangeLanguage{change.language});
+}
+
+bool VisitFlow::answered(bool applied) {
+    if (!applied)
+        return false;
+    if (state_.visit.finished()) {
+        rank();
+        state_.screen = Screen::results;
+    }
+    return true;
+}
+
+bool VisitFlow::on(const flow::Choose& choose, Clock::time_point) {
+    return state_.screen == Screen::question &&
+           answered(state_.visit.apply(intent::Choose{choose.option}));
+}
+
+bool VisitFlow::on(const flow::Skip&, Clock::time_point) {
+    return state_.screen == Screen::question && answered(state_.visit.apply(intent::Skip{}));
+}
+
+bool VisitFlow::on(const flow::Back&, Clock::time_point) {
+    VisitState& s = state_;
+    switch (s.screen) {
+        case Screen::language:
+            s.screen = Screen::attract;
+            return true;
+        case Screen::question:
+            if (s.visit.apply(intent::Back{}))
                 return true;
-            } else if constexpr (std::is_same_v<T, flow::PickLanguage>) {
-                if (screen_ != Screen::language ||
-                    !visit_.apply(intent::ChangeLanguage{i.language}))
-                    return false;
-                screen_ = visit_.finished() ? Screen::results : Screen::question;
-                if (visit_.finished())
-                    rank();
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::ChangeLanguage>) {
-                if (screen_ == Screen::attract)
-                    return false;
-                return visit_.apply(intent::ChangeLanguage{i.language});
-            } else if constexpr (std::is_same_v<T, flow::Choose> || std::is_same_v<T, flow::Skip>) {
-                if (screen_ != Screen::question)
-                    return false;
-                bool applied = false;
-                if constexpr (std::is_same_v<T, flow::Choose>)
-                    applied = visit_.apply(intent::Choose{i.option});
-                else
-                    applied = visit_.apply(intent::Skip{});
-                if (!applied)
-                    return false;
-                if (visit_.finished()) {
-                    rank();
-                    screen_ = Screen::results;
-                }
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::Back>) {
-                switch (screen_) {
-                    case Screen::language:
-                        screen_ = Screen::attract;
-                        return true;
-                    case Screen::question:
-                        if (visit_.apply(intent::Back{}))
-                            return true;
-                        if (settings_.languages.size() > 1) {
-                            screen_ = Screen::language;
-                            return true;
-                        }
-                        return false;
-                    case Screen::results:
-                        if (!visit_.apply(intent::Back{}))
-                            return false;
-                        // The answers may change: the old results must not linger.
-                        ranking_ = {};
-                        payload_.clear();
-                        screen_ = Screen::question;
-                        return true;
-                    case Screen::course:
-                        open_course_ = -1;
-                        screen_ = Screen::results;
-                        return true;
-                    case Screen::takeaway:
-                        screen_ = Screen::results;
-                        return true;
-                    default:
-                        return false;
-                }
-            } else if constexpr (std::is_same_v<T, flow::OpenCourse>) {
-                if (screen_ != Screen::results || i.rank < 0 ||
-                    i.rank >= static_cast<int>(ranking_.results.size()))
-                    return false;
-                open_course_ = i.rank;
-                screen_ = Screen::course;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::TakeAway>) {
-                if (screen_ != Screen::results && screen_ != Screen::course)
-                    return false;
-                open_course_ = -1;
-                screen_ = Screen::takeaway;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::ChooseReceipt>) {
-                if (screen_ != Screen::takeaway || i.choice == ReceiptChoice::undecided)
-                    return false;
-                if (i.choice == ReceiptChoice::print) {
-                    // Hidden while the printer reports a fault; a second tap
-                    // while a job runs must not print twice.
-                    if (!printer_present_ || printer_fault_ || print_state_ == PrintState::printing)
-                        return false;
-                    print_requested_ = true;
-                    print_state_ = PrintState::printing;
-                    print_problem_.reset();
-                }
-                receipt_ = i.choice;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::Done>) {
-                if (screen_ == Screen::attract || screen_ == Screen::thanks)
-                    return false;
-                screen_ = Screen::thanks;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::StillHere>) {
-                return true;  // note_input() above already hid the countdown
-            } else if constexpr (std::is_same_v<T, flow::OpenKeypad>) {
-                if (!settings_.check_pin || adviser_ != AdviserState::closed)
-                    return false;
-                adviser_ = AdviserState::keypad;
-                keypad_.clear();
-                keypad_refused_ = false;
-                countdown_.reset();
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::KeypadDigit>) {
-                if (adviser_ != AdviserState::keypad || i.digit < 0 || i.digit > 9 ||
-                    keypad_.size() >= max_pin_digits || lockout_.locked(now))
-                    return false;
-                keypad_ += static_cast<char>('0' + i.digit);
-                keypad_refused_ = false;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::KeypadErase>) {
-                if (adviser_ != AdviserState::keypad || keypad_.empty())
-                    return false;
-                keypad_.pop_back();
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::KeypadEnter>) {
-                if (adviser_ != AdviserState::keypad || keypad_.empty() || lockout_.locked(now))
-                    return false;
-                const bool right = settings_.check_pin(keypad_);
-                // The digits go at once, right or wrong: nothing keeps a PIN.
-                std::fill(keypad_.begin(), keypad_.end(), '\0');
-                keypad_.clear();
-                if (right) {
-                    lockout_.right();
-                    adviser_ = AdviserState::open;
-                } else {
-                    lockout_.wrong(now);
-                    keypad_refused_ = true;
-                }
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::CloseAdviser>) {
-                if (adviser_ == AdviserState::closed)
-                    return false;
-                if (adviser_ == AdviserState::keypad) {
-                    // Cancelling the keypad gives the visitor their screen back.
-                    adviser_ = AdviserState::closed;
-                    keypad_.clear();
-                    keypad_refused_ = false;
-                    return true;
-                }
-                wipe(now);  // leaving adviser mode: a clean attract screen
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::Reprint>) {
-                if (adviser_ != AdviserState::open || ranking_.results.empty() ||
-                    !printer_present_ || printer_fault_ || print_state_ == PrintState::printing)
-                    return false;
-                print_requested_ = true;
-                print_state_ = PrintState::printing;
-                print_problem_.reset();
-                receipt_ = ReceiptChoice::print;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::LeaveKiosk>) {
-                if (adviser_ != AdviserState::open)
-                    return false;
-                leave_requested_ = true;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::ToggleContrast>) {
-                high_contrast_ = !high_contrast_;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::ToggleLargeText>) {
-                large_text_ = !large_text_;
-                return true;
-            } else if constexpr (std::is_same_v<T, flow::ToggleDutchBeside>) {
-                dutch_beside_ = !dutch_beside_;
-                return true;
-            } else {
-                wipe(now);
+            if (settings_.languages.size() > 1) {
+                s.screen = Screen::language;
                 return true;
             }
-        },
-        intent);
+            return false;
+        case Screen::results:
+            if (!s.visit.apply(intent::Back{}))
+                return false;
+            // The answers may change: the old results must not linger.
+            s.ranking = {};
+            s.payload.clear();
+            s.screen = Screen::question;
+            return true;
+        case Screen::course:
+            s.open_course = -1;
+            s.screen = Screen::results;
+            return true;
+        case Screen::takeaway:
+            s.screen = Screen::results;
+            return true;
+        default:
+            return false;
+    }
+}
+
+bool VisitFlow::on(const flow::OpenCourse& open, Clock::time_point) {
+    if (state_.screen != Screen::results || open.rank < 0 ||
+        open.rank >= static_cast<int>(state_.ranking.results.size()))
+        return false;
+    state_.open_course = open.rank;
+    state_.screen = Screen::course;
+    return true;
+}
+
+bool VisitFlow::on(const flow::TakeAway&, Clock::time_point) {
+    if (state_.screen != Screen::results && state_.screen != Screen::course)
+        return false;
+    state_.open_course = -1;
+    state_.screen = Screen::takeaway;
+    return true;
+}
+
+void VisitFlow::ask_print() {
+    state_.print_requested = true;
+    state_.print_state = PrintState::printing;
+    state_.print_problem.reset();
+}
+
+bool VisitFlow::on(const flow::ChooseReceipt& choose, Clock::time_point) {
+    if (state_.screen != Screen::takeaway || choose.choice == ReceiptChoice::undecided)
+        return false;
+    if (choose.choice == ReceiptChoice::print) {
+        // Hidden while the printer reports a fault; a second tap while a job
+        // runs must not print twice.
+        if (!printer_present_ || printer_fault_ || state_.print_state == PrintState::printing)
+            return false;
+        ask_print();
+    }
+    state_.receipt = choose.choice;
+    return true;
+}
+
+bool VisitFlow::on(const flow::Done&, Clock::time_point) {
+    if (state_.screen == Screen::attract || state_.screen == Screen::thanks)
+        return false;
+    state_.screen = Screen::thanks;
+    return true;
+}
+
+bool VisitFlow::on(const flow::StillHere&, Clock::time_point) {
+    return true;  // apply()'s note_input() already hid the countdown
+}
+
+bool VisitFlow::on(const flow::ToggleContrast&, Clock::time_point) {
+    state_.high_contrast = !state_.high_contrast;
+    return true;
+}
+
+bool VisitFlow::on(const flow::ToggleLargeText&, Clock::time_point) {
+    state_.large_text = !state_.large_text;
+    return true;
+}
+
+bool VisitFlow::on(const flow::ToggleDutchBeside&, Clock::time_point) {
+    state_.dutch_beside = !state_.dutch_beside;
+    return true;
+}
+
+bool VisitFlow::on(const flow::Reset&, Clock::time_point now) {
+    wipe(now);
+    return true;
+}
+
+bool VisitFlow::on(const flow::OpenKeypad&, Clock::time_point) {
+    if (!settings_.check_pin || state_.adviser != AdviserState::closed)
+        return false;
+    state_.adviser = AdviserState::keypad;
+    state_.keypad.clear();
+    state_.keypad_refused = false;
+    state_.countdown.reset();
+    return true;
+}
+
+bool VisitFlow::on(const flow::KeypadDigit& digit, Clock::time_point now) {
+    if (state_.adviser != AdviserState::keypad || digit.digit < 0 || digit.digit > 9 ||
+        state_.keypad.size() >= max_pin_digits || lockout_.locked(now))
+        return false;
+    state_.keypad += static_cast<char>('0' + digit.digit);
+    state_.keypad_refused = false;
+    return true;
+}
+
+bool VisitFlow::on(const flow::KeypadErase&, Clock::time_point) {
+    if (state_.adviser != AdviserState::keypad || state_.keypad.empty())
+        return false;
+    state_.keypad.pop_back();
+    return true;
+}
+
+bool VisitFlow::on(const flow::KeypadEnter&, Clock::time_point now) {
+    std::string& keypad = state_.keypad;
+    if (state_.adviser != AdviserState::keypad || keypad.empty() || lockout_.locked(now))
+        return false;
+    const bool right = settings_.check_pin(keypad);
+    // The digits go at once, right or wrong: nothing keeps a PIN.
+    std::fill(keypad.begin(), keypad.end(), '\0');
+    keypad.clear();
+    if (right) {
+        lockout_.right();
+        state_.adviser = AdviserState::open;
+    } else {
+        lockout_.wrong(now);
+        state_.keypad_refused = true;
+    }
+    return true;
+}
+
+bool VisitFlow::on(const flow::CloseAdviser&, Clock::time_point now) {
+    if (state_.adviser == AdviserState::closed)
+        return false;
+    if (state_.adviser == AdviserState::keypad) {
+        // Cancelling the keypad gives the visitor their screen back.
+        state_.adviser = AdviserState::closed;
+        state_.keypad.clear();
+        state_.keypad_refused = false;
+        return true;
+    }
+    wipe(now);  // leaving adviser mode: a clean attract screen
+    return true;
+}
+
+bool VisitFlow::on(const flow::Reprint&, Clock::time_point) {
+    if (state_.adviser != AdviserState::open || state_.ranking.results.empty() ||
+        !printer_present_ || printer_fault_ || state_.print_state == PrintState::printing)
+        return false;
+    ask_print();
+    state_.receipt = ReceiptChoice::print;
+    return true;
+}
+
+bool VisitFlow::on(const flow::LeaveKiosk&, Clock::time_point) {
+    if (state_.adviser != AdviserState::open)
+        return false;
+    state_.leave_requested = true;
+    return true;
 }
 
 }  // namespace kiosk

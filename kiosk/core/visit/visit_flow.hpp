@@ -3,13 +3,14 @@
 // question per screen, results, a course's detail, take-away, thank-you. The
 // screens draw from a read-only VisitFlow and return intents; only apply()
 // changes it, so a whole visit can be played without a window and replayed.
-// Everything about the visitor lives here and in its Visit, and reset() wipes
-// all of it (answers, results, language, display choices).
+// Everything about the visitor lives in one VisitState, and a wipe replaces
+// it whole (answers, results, language, display choices).
 
 #include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -87,6 +88,30 @@ struct FlowSettings {
     std::function<bool(std::string_view pin)> check_pin;
 };
 
+// Everything that belongs to one visitor. A wipe replaces it with a fresh
+// value, so nothing added here later can survive into the next visit.
+struct VisitState {
+    explicit VisitState(Visit fresh) : visit(std::move(fresh)) {}
+
+    Visit visit;
+    Screen screen = Screen::attract;
+    Ranking ranking;      // empty before the last question is passed
+    std::string payload;  // the QR payload of the whole list
+    int open_course = -1;
+    ReceiptChoice receipt = ReceiptChoice::undecided;
+    PrintState print_state = PrintState::idle;
+    bool print_requested = false;
+    std::optional<std::string> print_problem;
+    bool high_contrast = false;
+    bool large_text = false;
+    bool dutch_beside = false;
+    std::optional<Millis> countdown;
+    AdviserState adviser = AdviserState::closed;
+    std::string keypad;  // the digits typed so far; never kept past Enter
+    bool keypad_refused = false;
+    bool leave_requested = false;
+};
+
 class VisitFlow {
   public:
     // Keeps references: the catalogue and matcher must outlive the flow.
@@ -105,34 +130,37 @@ class VisitFlow {
     // the kiosk runs for weeks, so the caller keeps it current.
     void set_today(std::int32_t today);
 
-    Screen screen() const { return screen_; }
-    const Visit& visit() const { return visit_; }
-    const std::string& language() const { return visit_.language(); }
+    // All that belongs to the visitor now.
+    const VisitState& state() const { return state_; }
+
+    Screen screen() const { return state_.screen; }
+    const Visit& visit() const { return state_.visit; }
+    const std::string& language() const { return state_.visit.language(); }
     const FlowSettings& settings() const { return settings_; }
     const Catalogue& catalogue() const { return catalogue_; }
     std::int32_t today() const { return context_.today; }
 
     // The ranking of this visit; empty before the last question is passed.
-    const Ranking& ranking() const { return ranking_; }
+    const Ranking& ranking() const { return state_.ranking; }
     // The course the detail screen shows (its rank), -1 elsewhere.
-    int open_course() const { return open_course_; }
+    int open_course() const { return state_.open_course; }
     // The QR payload of the whole list (results URL + course ids in the fragment).
-    const std::string& results_payload() const { return payload_; }
+    const std::string& results_payload() const { return state_.payload; }
     // The QR payload of one ranked course: its own provider URL.
     std::string course_url(int rank) const;
 
-    ReceiptChoice receipt_choice() const { return receipt_; }
-    PrintState print_state() const { return print_state_; }
+    ReceiptChoice receipt_choice() const { return state_.receipt; }
+    PrintState print_state() const { return state_.print_state; }
     // The printer's fault now (hides the print choice), set by the app.
     const std::optional<std::string>& printer_fault() const { return printer_fault_; }
     bool printer_present() const { return printer_present_; }
 
-    bool high_contrast() const { return high_contrast_; }
-    bool large_text() const { return large_text_; }
-    bool dutch_beside() const { return dutch_beside_; }
+    bool high_contrast() const { return state_.high_contrast; }
+    bool large_text() const { return state_.large_text; }
+    bool dutch_beside() const { return state_.dutch_beside; }
 
     // The countdown of "are you still there?", when it is on screen.
-    std::optional<Millis> countdown() const { return countdown_; }
+    std::optional<Millis> countdown() const { return state_.countdown; }
     IdlePhase idle_phase() const;
     Clock::time_point last_input() const { return last_input_; }
 
@@ -148,11 +176,11 @@ class VisitFlow {
     // The outcome of the job sent for the visit of `generation`; ignored when
     // that visit is gone, so a slow job never reports into the next visit.
     void print_finished(std::uint64_t generation, bool printed, std::optional<std::string> problem);
-    const std::optional<std::string>& print_problem() const { return print_problem_; }
+    const std::optional<std::string>& print_problem() const { return state_.print_problem; }
 
-    AdviserState adviser() const { return adviser_; }
-    int keypad_length() const { return static_cast<int>(keypad_.size()); }  // digits typed
-    bool keypad_refused() const { return keypad_refused_; }  // the last PIN was wrong
+    AdviserState adviser() const { return state_.adviser; }
+    int keypad_length() const { return static_cast<int>(state_.keypad.size()); }  // digits typed
+    bool keypad_refused() const { return state_.keypad_refused; }  // the last PIN was wrong
     // While wrong PINs have locked the keypad: how long it stays locked.
     Millis keypad_locked_for(Clock::time_point now) const { return lockout_.locked_for(now); }
     // The adviser asked to end the kiosk since the last call (maintenance).
@@ -163,37 +191,52 @@ class VisitFlow {
     std::optional<VisitSummary> take_finished_visit();
 
   private:
+    VisitState fresh_state() const;
     void wipe(Clock::time_point now);
     VisitSummary summary() const;
     void rank();
+    void ask_print();
 
+    // One handler per intent; each returns false (and changes nothing) when
+    // its intent does not fit the screen.
+    bool on(const flow::Start&, Clock::time_point now);
+    bool on(const flow::PickLanguage& pick, Clock::time_point now);
+    bool on(const flow::ChangeLanguage& change, Clock::time_point now);
+    bool on(const flow::Choose& choose, Clock::time_point now);
+    bool on(const flow::Skip&, Clock::time_point now);
+    bool on(const flow::Back&, Clock::time_point now);
+    bool on(const flow::OpenCourse& open, Clock::time_point now);
+    bool on(const flow::TakeAway&, Clock::time_point now);
+    bool on(const flow::ChooseReceipt& choose, Clock::time_point now);
+    bool on(const flow::Done&, Clock::time_point now);
+    bool on(const flow::StillHere&, Clock::time_point now);
+    bool on(const flow::ToggleContrast&, Clock::time_point now);
+    bool on(const flow::ToggleLargeText&, Clock::time_point now);
+    bool on(const flow::ToggleDutchBeside&, Clock::time_point now);
+    bool on(const flow::Reset&, Clock::time_point now);
+    bool on(const flow::OpenKeypad&, Clock::time_point now);
+    bool on(const flow::KeypadDigit& digit, Clock::time_point now);
+    bool on(const flow::KeypadErase&, Clock::time_point now);
+    bool on(const flow::KeypadEnter&, Clock::time_point now);
+    bool on(const flow::CloseAdviser&, Clock::time_point now);
+    bool on(const flow::Reprint&, Clock::time_point now);
+    bool on(const flow::LeaveKiosk&, Clock::time_point now);
+    // After Choose or Skip: the results once the last question is passed.
+    bool answered(bool applied);
+
+    // Not the visitor's: kept across visits.
     const Catalogue& catalogue_;
     const Matcher& matcher_;
     FlowSettings settings_;
     MatchContext context_;
-    Visit visit_;
-    Screen screen_ = Screen::attract;
-    Ranking ranking_;
-    std::string payload_;
-    int open_course_ = -1;
-    ReceiptChoice receipt_ = ReceiptChoice::undecided;
-    PrintState print_state_ = PrintState::idle;
-    bool print_requested_ = false;
-    std::optional<std::string> print_problem_;
     bool printer_present_ = false;
     std::optional<std::string> printer_fault_;
-    bool high_contrast_ = false;
-    bool large_text_ = false;
-    bool dutch_beside_ = false;
     Clock::time_point last_input_;
-    std::optional<Millis> countdown_;
     std::uint64_t generation_ = 0;
     std::optional<VisitSummary> finished_;
-    AdviserState adviser_ = AdviserState::closed;
-    std::string keypad_;  // the digits typed so far; never kept past Enter
-    bool keypad_refused_ = false;
-    PinLockout lockout_;
-    bool leave_requested_ = false;
+    PinLockout lockout_;  // a wrong-PIN lockout outlasts the visit it began in
+
+    VisitState state_;
 };
 
 }  // namespace kiosk
