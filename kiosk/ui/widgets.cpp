@@ -232,7 +232,7 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
         std::string label;
         std::string glyph;
         bool on;
-        FlowIntent intent;  // unused for the language menu
+        std::optional<FlowIntent> intent;  // none: the language menu opens instead
     };
     std::vector<Toggle> toggles;
     toggles.push_back({"contrast", ctx.text("contrast"), icon::contrast, ctx.flow.high_contrast(),
@@ -247,7 +247,7 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
         const auto it = ctx.pack.info.language_names.find(ctx.lang());
         toggles.push_back({"language",
                            it != ctx.pack.info.language_names.end() ? it->second : ctx.lang(),
-                           pictogram_glyph("globe"), ctx.memory.language_menu, flow::Reset{}});
+                           pictogram_glyph("globe"), ctx.memory.language_menu, std::nullopt});
     }
     // What fits, in this order: everything; the toggles' words smaller; the
     // logo without the name beside it; icons alone. Words stay as long as
@@ -281,10 +281,10 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
                     .look = t.on ? ButtonLook::primary : ButtonLook::quiet,
                     .face = label_face,
                     .icon_only = icons_only})) {
-            if (std::string_view(t.id) == "language")
-                ctx.memory.language_menu = !ctx.memory.language_menu;
+            if (t.intent)
+                ctx.emit(*t.intent);
             else
-                ctx.emit(t.intent);
+                ctx.memory.language_menu = !ctx.memory.language_menu;
         }
         x -= 0.5f * em;
     }

@@ -314,7 +314,9 @@ bool VisitFlow::on(const flow::ToggleDutchBeside&, Clock::time_point) {
     return true;
 }
 
-bool VisitFlow::on(const flow::Reset&, Clock::time_point now) {
+bool VisitFlow::on(const flow::NewVisit&, Clock::time_point now) {
+    if (state_.screen != Screen::thanks)
+        return false;
     wipe(now);
     return true;
 }

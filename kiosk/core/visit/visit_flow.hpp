@@ -58,7 +58,7 @@ struct StillHere {};  // dismisses the "are you still there?" countdown
 struct ToggleContrast {};
 struct ToggleLargeText {};
 struct ToggleDutchBeside {};  // each text also in Dutch, for newcomers and the adviser
-struct Reset {};              // wipe the visit, back to attract
+struct NewVisit {};           // the thank-you screen's "new visit": back to attract
 struct OpenKeypad {};         // the hidden long press in the adviser's corner
 struct KeypadDigit {
     int digit = 0;
@@ -74,7 +74,7 @@ using FlowIntent =
     std::variant<flow::Start, flow::PickLanguage, flow::ChangeLanguage, flow::Choose, flow::Skip,
                  flow::Back, flow::OpenCourse, flow::TakeAway, flow::ChooseReceipt, flow::Done,
                  flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
-                 flow::ToggleDutchBeside, flow::Reset, flow::OpenKeypad, flow::KeypadDigit,
+                 flow::ToggleDutchBeside, flow::NewVisit, flow::OpenKeypad, flow::KeypadDigit,
                  flow::KeypadErase, flow::KeypadEnter, flow::CloseAdviser, flow::Reprint,
                  flow::LeaveKiosk>;
 
@@ -213,7 +213,7 @@ class VisitFlow {
     bool on(const flow::ToggleContrast&, Clock::time_point now);
     bool on(const flow::ToggleLargeText&, Clock::time_point now);
     bool on(const flow::ToggleDutchBeside&, Clock::time_point now);
-    bool on(const flow::Reset&, Clock::time_point now);
+    bool on(const flow::NewVisit&, Clock::time_point now);
     bool on(const flow::OpenKeypad&, Clock::time_point now);
     bool on(const flow::KeypadDigit& digit, Clock::time_point now);
     bool on(const flow::KeypadErase&, Clock::time_point now);

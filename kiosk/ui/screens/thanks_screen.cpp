@@ -30,7 +30,7 @@ void thanks_screen(ScreenContext& ctx, Area area) {
                 .icon = icon::home,
                 .look = ButtonLook::quiet,
                 .centred = true}))
-        ctx.emit(flow::Reset{});
+        ctx.emit(flow::NewVisit{});
 }
 
 }  // namespace kiosk::ui

@@ -329,7 +329,8 @@ TEST_CASE("a print that finishes after the visit was wiped is ignored") {
     kiosk.flow.set_printer(true, std::nullopt);
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
     const auto sent_for = kiosk.flow.generation();
-    REQUIRE(kiosk.tap(flow::Reset{}));
+    REQUIRE(kiosk.tap(flow::Done{}));
+    REQUIRE(kiosk.tap(flow::NewVisit{}));
     CHECK(kiosk.flow.screen() == Screen::attract);
     CHECK(kiosk.flow.print_state() == PrintState::idle);
     CHECK_FALSE(kiosk.flow.take_print_request());
@@ -381,7 +382,8 @@ TEST_CASE("a wiped visit leaves one summary for the usage figures, and only once
     CHECK_FALSE(kiosk.flow.take_finished_visit());
     kiosk.walk_to_takeaway();
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::show_only}));
-    REQUIRE(kiosk.tap(flow::Reset{}));
+    REQUIRE(kiosk.tap(flow::Done{}));
+    REQUIRE(kiosk.tap(flow::NewVisit{}));
     auto summary = kiosk.flow.take_finished_visit();
     REQUIRE(summary);
     CHECK(summary->reached_results);
@@ -411,6 +413,7 @@ TEST_CASE("a visitor who walks away mid-questionnaire is counted as abandoned at
 
 TEST_CASE("the attract screen timing out is no visit") {
     Kiosk kiosk;
-    REQUIRE(kiosk.tap(flow::Reset{}));
+    CHECK_FALSE(kiosk.flow.tick(kiosk.now + std::chrono::hours(1)));
+    CHECK_FALSE(kiosk.tap(flow::NewVisit{}));  // only the thank-you screen offers it
     CHECK_FALSE(kiosk.flow.take_finished_visit());
 }
