@@ -126,8 +126,9 @@ bool VisitFlow::take_leave_request() {
 }
 
 void VisitFlow::wipe(Clock::time_point now) {
-    // Only a visit that began counts; the attract screen timing out is no visit.
-    if (state_.screen != Screen::attract)
+    // Only a visit that began counts, and only once: the attract screen timing
+    // out is no visit, and the thank-you screen's visit was counted at Done.
+    if (state_.screen != Screen::attract && state_.screen != Screen::thanks)
         finished_ = summary();
     state_ = fresh_state();
     last_input_ = now;
@@ -288,9 +289,14 @@ bool VisitFlow::on(const flow::ChooseReceipt& choose, Clock::time_point) {
     return true;
 }
 
-bool VisitFlow::on(const flow::Done&, Clock::time_point) {
+bool VisitFlow::on(const flow::Done&, Clock::time_point now) {
     if (state_.screen == Screen::attract || state_.screen == Screen::thanks)
         return false;
+    // Wiped and counted as the visitor says so; the thank-you screen keeps
+    // only the language it speaks in.
+    const std::string language = state_.visit.language();
+    wipe(now);
+    state_.visit.apply(intent::ChangeLanguage{language});
     state_.screen = Screen::thanks;
     return true;
 }

@@ -275,6 +275,10 @@ TEST_CASE("the thank-you screen returns to attract by itself") {
     kiosk.walk_to_results();
     CHECK(kiosk.tap(flow::Done{}));
     CHECK(kiosk.flow.screen() == Screen::thanks);
+    // The visit is gone at once; only its language stays for the thanks.
+    CHECK(kiosk.flow.language() == "en");
+    CHECK(kiosk.flow.visit().answers().empty());
+    CHECK(kiosk.flow.ranking().results.empty());
     CHECK_FALSE(kiosk.flow.tick(kiosk.now + 14s));
     CHECK_FALSE(kiosk.flow.countdown().has_value());
     CHECK(kiosk.flow.tick(kiosk.now + 15s));
@@ -383,7 +387,6 @@ TEST_CASE("a wiped visit leaves one summary for the usage figures, and only once
     kiosk.walk_to_takeaway();
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::show_only}));
     REQUIRE(kiosk.tap(flow::Done{}));
-    REQUIRE(kiosk.tap(flow::NewVisit{}));
     auto summary = kiosk.flow.take_finished_visit();
     REQUIRE(summary);
     CHECK(summary->reached_results);
@@ -392,6 +395,15 @@ TEST_CASE("a wiped visit leaves one summary for the usage figures, and only once
     CHECK_FALSE(summary->printed);
     CHECK_FALSE(summary->answers.empty());
     CHECK(summary->courses_shown.size() >= 3);
+    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    // Leaving the thank-you screen, by its button or by waiting, counts nothing more.
+    REQUIRE(kiosk.tap(flow::NewVisit{}));
+    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    kiosk.walk_to_results();
+    REQUIRE(kiosk.tap(flow::Done{}));
+    CHECK(kiosk.flow.take_finished_visit());
+    CHECK(kiosk.flow.tick(kiosk.now + std::chrono::hours(1)));
+    CHECK(kiosk.flow.screen() == Screen::attract);
     CHECK_FALSE(kiosk.flow.take_finished_visit());
 }
 
