@@ -82,17 +82,58 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
 }
 
 bool KioskLoop::update(Clock::time_point now, bool waited_out) {
-    if (flow_.tick(now))
+    const Applied ticked = flow_.tick(now);
+    if (ticked)
         dirty_ = true;
-    services_.count_finished_visit(flow_);
+    run_effects(ticked.effects);
     if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
           !drawn_))
         return false;
-    draw(now);
+    frame(now);
     return true;
 }
 
-void KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
+void KioskLoop::frame(Clock::time_point now, platform::RgbaPixels* capture) {
+    refresh_health(now);
+    const std::vector<FlowIntent> intents = draw(now, capture);
+    // Each intent changes what is on screen: draw again at once.
+    for (const auto& intent : intents) {
+        const Applied applied = flow_.apply(intent, now);
+        if (applied)
+            dirty_ = true;
+        run_effects(applied.effects);
+    }
+}
+
+void KioskLoop::refresh_health(Clock::time_point now) {
+    if (flow_.adviser() != AdviserState::open) {
+        health_shown_ = {};  // the next opening gathers at once
+        return;
+    }
+    if (services_.health && now - health_shown_ >= std::chrono::seconds(2)) {
+        ui_.set_health(services_.health());
+        health_shown_ = now;
+    }
+}
+
+void KioskLoop::run_effects(const Effects& effects) {
+    for (const Effect& effect : effects) {
+        if (const auto* print = std::get_if<effect::PrintReceipt>(&effect)) {
+            if (services_.printer)
+                services_.printer->print(*print, flow_);
+        } else if (const auto* count = std::get_if<effect::CountVisit>(&effect)) {
+            services_.count_visit(flow_.today(), count->summary);
+        } else if (std::holds_alternative<effect::CheckPrinter>(effect)) {
+            if (services_.printer)
+                services_.printer->check_status();
+        } else if (std::holds_alternative<effect::StopKiosk>(effect)) {
+            std::cerr << "kiosk: stopping (closed for maintenance by an adviser)" << std::endl;
+            quitting_ = true;
+        }
+    }
+}
+
+std::vector<FlowIntent> KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
     const float delta =
         drawn_ ? std::chrono::duration<float>(now - last_frame_).count() : 1.0f / 60.0f;
     dirty_ = false;
@@ -100,15 +141,9 @@ void KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
     drawn_ = true;
     last_frame_ = now;
 
-    // The adviser's health view, fresh every few seconds while it is open.
-    if (flow_.adviser() == AdviserState::open && services_.health &&
-        now - health_shown_ >= std::chrono::seconds(2)) {
-        ui_.set_health(services_.health());
-        health_shown_ = now;
-    }
     input_.begin_frame(view_, delta);
     gui_.new_frame();
-    const std::vector<FlowIntent> intents = ui_.frame(flow_, now);
+    std::vector<FlowIntent> intents = ui_.frame(flow_, now);
     gui_.render();
     if (capture) {
         if (auto pixels = window_.read_pixels())
@@ -117,27 +152,7 @@ void KioskLoop::draw(Clock::time_point now, platform::RgbaPixels* capture) {
             std::cerr << "kiosk: " << pixels.error() << '\n';
     }
     SDL_RenderPresent(window_.renderer());
-
-    // Each intent changes what is on screen: draw again at once.
-    const Screen before = flow_.screen();
-    for (const auto& intent : intents) {
-        if (flow_.apply(intent, now))
-            dirty_ = true;
-    }
-    services_.count_finished_visit(flow_);
-    if (ReceiptPrinter* printer = services_.printer) {
-        printer->print_if_asked(flow_);
-        // Ask again as the visitor arrives at the choice, so a printer that
-        // ran out of paper since the last visit has its print choice hidden.
-        if (flow_.screen() == Screen::takeaway && before != Screen::takeaway)
-            printer->check_status();
-    }
-    if (flow_.adviser() != AdviserState::open)
-        health_shown_ = {};  // the next opening gathers at once
-    if (flow_.take_leave_request()) {
-        std::cerr << "kiosk: stopping (closed for maintenance by an adviser)" << std::endl;
-        quitting_ = true;
-    }
+    return intents;
 }
 
 }  // namespace kiosk::app

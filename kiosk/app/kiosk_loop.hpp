@@ -11,6 +11,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/core/base/result.hpp"
@@ -41,14 +42,22 @@ class KioskLoop {
     // changed, input came, something moves, or `waited_out` (a frame was due).
     // Returns whether it drew.
     bool update(Clock::time_point now, bool waited_out);
-    // Draws a frame now; with `capture`, also reads its pixels back.
-    void draw(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
+    // One frame now: draws it (with `capture`, also reads its pixels back),
+    // then applies the visitor's intents and runs the effects they ask for.
+    void frame(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
 
     bool quitting() const { return quitting_; }
     platform::ViewSize view() const { return view_; }
 
   private:
     void resize();
+    // Only draws, and returns what the visitor asked for.
+    std::vector<FlowIntent> draw(Clock::time_point now, platform::RgbaPixels* capture);
+    // The adviser's health view, fresh every few seconds while it is open.
+    void refresh_health(Clock::time_point now);
+    // The one place where the visit's effects reach the printer, the usage
+    // figures and the loop itself.
+    void run_effects(const Effects& effects);
 
     platform::Window& window_;
     platform::ImGuiRenderer& gui_;

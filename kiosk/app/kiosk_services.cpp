@@ -4,12 +4,10 @@
 
 namespace kiosk::app {
 
-void KioskServices::count_finished_visit(VisitFlow& flow) const {
-    // Taken even without a figures file: the summary must not outlive its visit.
-    auto visit = flow.take_finished_visit();
-    if (!visit || !stats)
+void KioskServices::count_visit(std::int32_t today, const VisitSummary& visit) const {
+    if (!stats)
         return;
-    if (auto recorded = stats->record_visit(flow.today(), *visit); !recorded)
+    if (auto recorded = stats->record_visit(today, visit); !recorded)
         std::cerr << "kiosk: usage figures: " << recorded.error() << '\n';
 }
 

@@ -3,6 +3,7 @@
 // figures and the adviser's health view. Each may be absent (no printer
 // configured, no figures file given).
 
+#include <cstdint>
 #include <functional>
 
 #include "kiosk/app/receipt_printer.hpp"
@@ -17,8 +18,8 @@ struct KioskServices {
     UsageStats* stats = nullptr;
     std::function<KioskHealth()> health;  // gathered while adviser mode is open
 
-    // Adds the visit the flow just wiped, if any, to today's figures.
-    void count_finished_visit(VisitFlow& flow) const;
+    // Adds a finished visit to the figures of `today`, when there are any.
+    void count_visit(std::int32_t today, const VisitSummary& visit) const;
 };
 
 }  // namespace kiosk::app

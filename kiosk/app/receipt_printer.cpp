@@ -67,41 +67,40 @@ void ReceiptPrinter::check_status() {
     });
 }
 
-void ReceiptPrinter::print_if_asked(VisitFlow& flow) {
-    if (!flow.take_print_request())
-        return;
-    const std::uint64_t generation = flow.generation();
-    auto fail = [&](const std::string& why) {
-        std::cerr << "kiosk: receipt not printed: " << why << '\n';
-        flow.print_finished(generation, false, why);
-    };
+void ReceiptPrinter::print(const effect::PrintReceipt& asked, VisitFlow& flow) {
     const ContentPack& pack = catalogue_.pack();
     ReceiptContext context{
-        config_.name.empty() ? text_in(pack.info.name, flow.language()) : config_.name,
-        config_.contact, flow.language(), std::time(nullptr), config_.results_url};
-    auto receipt = receipt_for(catalogue_, flow.ranking(), context);
-    if (!receipt)
-        return fail(receipt.error());
+        config_.name.empty() ? text_in(pack.info.name, asked.language) : config_.name,
+        config_.contact, asked.language, std::time(nullptr), config_.results_url};
+    // The words come from the pack here, on the loop's thread, which owns the
+    // catalogue; laying them out and encoding them is the worker's.
+    auto receipt = receipt_for(catalogue_, asked.ranking, context);
+    if (!receipt) {
+        std::cerr << "kiosk: receipt not printed: " << receipt.error() << '\n';
+        flow.print_finished(asked.generation, false, receipt.error());
+        return;
+    }
     receipt->logo = logo_;
-    ReceiptStyle style;
-    style.width_dots = config_.printer.width_dots;
-    auto image = render_receipt_image(*receipt, style);
-    if (!image)
-        return fail(image.error());
-    auto job = encode_receipt_job(*image, receipt->qr_payload, config_.printer);
-    if (!job)
-        return fail(job.error());
-    queue_->submit(std::move(*job),
-                   [this, generation, queue = queue_.get()](const PrintOutcome& outcome) {
-                       auto report = std::make_unique<Report>();
-                       report->job = true;
-                       report->generation = generation;
-                       report->printed = outcome.printed;
-                       report->problem = outcome.problem;
-                       report->fault = queue->current_fault();
-                       report->state = queue->last_status().state;
-                       post(std::move(report));
-                   });
+    auto make = [receipt = std::move(*receipt),
+                 printer = config_.printer]() -> Result<std::string> {
+        ReceiptStyle style;
+        style.width_dots = printer.width_dots;
+        auto image = render_receipt_image(receipt, style);
+        if (!image)
+            return Error{image.error()};
+        return encode_receipt_job(*image, receipt.qr_payload, printer);
+    };
+    queue_->submit(std::move(make), [this, generation = asked.generation,
+                                     queue = queue_.get()](const PrintOutcome& outcome) {
+        auto report = std::make_unique<Report>();
+        report->job = true;
+        report->generation = generation;
+        report->printed = outcome.printed;
+        report->problem = outcome.problem;
+        report->fault = queue->current_fault();
+        report->state = queue->last_status().state;
+        post(std::move(report));
+    });
 }
 
 bool ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats) {

@@ -29,8 +29,10 @@ class ReceiptPrinter {
 
     // Asks the printer how it is, off the loop; the answer arrives as an event.
     void check_status();
-    // Sends the receipt of the flow's visit when the visitor just chose print.
-    void print_if_asked(VisitFlow& flow);
+    // Sends the receipt a visit asked for; the worker lays it out and prints
+    // it, and the outcome comes back as an event. A receipt that cannot be
+    // put together fails at once, into `flow`.
+    void print(const effect::PrintReceipt& asked, VisitFlow& flow);
     // Whether `event` is one of ours; if so, applies it to the flow, and
     // counts a new fault in the usage figures (when there are any).
     bool handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats);

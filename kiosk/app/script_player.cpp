@@ -336,7 +336,7 @@ void ScriptPlayer::drain_events() {
 
 void ScriptPlayer::draw(platform::RgbaPixels* capture) {
     drain_events();
-    loop_.draw(now_, capture);
+    loop_.frame(now_, capture);
     now_ += frame_step;
 }
 

@@ -18,7 +18,15 @@ PrintQueue::~PrintQueue() {
 void PrintQueue::submit(std::string job, Done done) {
     {
         std::lock_guard lock(mutex_);
-        tasks_.push_back({std::move(job), std::move(done)});
+        tasks_.push_back({std::move(job), {}, std::move(done)});
+    }
+    wake_.notify_one();
+}
+
+void PrintQueue::submit(MakeJob make, Done done) {
+    {
+        std::lock_guard lock(mutex_);
+        tasks_.push_back({std::nullopt, std::move(make), std::move(done)});
     }
     wake_.notify_one();
 }
@@ -26,7 +34,7 @@ void PrintQueue::submit(std::string job, Done done) {
 void PrintQueue::check_status(Done done) {
     {
         std::lock_guard lock(mutex_);
-        tasks_.push_back({std::nullopt, std::move(done)});
+        tasks_.push_back({std::nullopt, {}, std::move(done)});
     }
     wake_.notify_one();
 }
@@ -68,21 +76,37 @@ void PrintQueue::run() {
             task = std::move(tasks_.front());
             tasks_.pop_front();
         }
-        PrintOutcome outcome;
-        if (task.job) {
-            outcome = print_to(printer_, *task.job);
-        } else {
-            outcome.status = status_of(printer_);
-            if (outcome.status.state != PrinterState::unknown && !can_print(outcome.status)) {
-                outcome.problem = outcome.status.detail.empty()
-                                      ? std::string(to_string(outcome.status.state))
-                                      : outcome.status.detail;
+        if (task.make) {
+            auto job = task.make();
+            if (!job) {
+                // The printer was never asked: what it last said still stands.
+                PrintOutcome outcome;
+                outcome.status = last_status();
+                outcome.problem = job.error();
+                if (task.done)
+                    task.done(outcome);
+                continue;
             }
+            task.job = std::move(*job);
         }
+        const PrintOutcome outcome = perform(task);
         remember(outcome);
         if (task.done)
             task.done(outcome);
     }
+}
+
+PrintOutcome PrintQueue::perform(Task& task) {
+    if (task.job)
+        return print_to(printer_, *task.job);
+    PrintOutcome outcome;
+    outcome.status = status_of(printer_);
+    if (outcome.status.state != PrinterState::unknown && !can_print(outcome.status)) {
+        outcome.problem = outcome.status.detail.empty()
+                              ? std::string(to_string(outcome.status.state))
+                              : outcome.status.detail;
+    }
+    return outcome;
 }
 
 }  // namespace kiosk

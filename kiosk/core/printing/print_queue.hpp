@@ -12,6 +12,7 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/core/base/result.hpp"
 #include "kiosk/core/printing/print_job.hpp"
 #include "kiosk/core/printing/printer_config.hpp"
 
@@ -20,6 +21,8 @@ namespace kiosk {
 class PrintQueue {
   public:
     using Done = std::function<void(const PrintOutcome&)>;
+    // Lays a job out and encodes it, on the worker thread.
+    using MakeJob = std::function<Result<std::string>()>;
 
     explicit PrintQueue(PrinterConfig printer);
     ~PrintQueue();  // finishes the job in hand, drops the rest, joins
@@ -28,6 +31,10 @@ class PrintQueue {
 
     // Returns at once; `done` runs later on the worker thread.
     void submit(std::string job, Done done);
+    // The same, for a job the worker lays out first, so rendering a receipt
+    // never holds up a frame either. A layout that fails reaches no printer:
+    // `done` gets its error as the problem, and it counts as no fault.
+    void submit(MakeJob make, Done done);
     // Asks the printer's status on the worker thread; `done` gets it as an
     // outcome with printed = false and no problem unless the printer has a fault.
     void check_status(Done done);
@@ -43,10 +50,12 @@ class PrintQueue {
 
   private:
     struct Task {
-        std::optional<std::string> job;  // none: a status check
+        std::optional<std::string> job;  // none: a status check (or `make` the job)
+        MakeJob make;
         Done done;
     };
     void run();
+    PrintOutcome perform(Task& task);
     void remember(const PrintOutcome& outcome);
 
     PrinterConfig printer_;

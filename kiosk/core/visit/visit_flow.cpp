@@ -74,28 +74,28 @@ void VisitFlow::note_input(Clock::time_point now) {
     state_.countdown.reset();
 }
 
-bool VisitFlow::tick(Clock::time_point now) {
+Applied VisitFlow::tick(Clock::time_point now) {
     const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, settings_.timeouts);
     std::optional<Millis>& countdown = state_.countdown;
     switch (decision.action) {
         case IdleAction::none:
             if (countdown) {
                 countdown.reset();
-                return true;
+                return {true, {}};
             }
-            return false;
+            return {};
         case IdleAction::warn: {
             // Redraw only when the whole seconds shown change.
             const bool changed = !countdown || (*countdown + Millis{999}) / 1000 !=
                                                    (decision.remaining + Millis{999}) / 1000;
             countdown = decision.remaining;
-            return changed;
+            return {changed, {}};
         }
         case IdleAction::reset:
             wipe(now);
-            return true;
+            return {true, std::exchange(asked_, {})};
     }
-    return false;
+    return {};
 }
 
 VisitSummary VisitFlow::summary() const {
@@ -117,19 +117,11 @@ VisitSummary VisitFlow::summary() const {
     return s;
 }
 
-std::optional<VisitSummary> VisitFlow::take_finished_visit() {
-    return std::exchange(finished_, std::nullopt);
-}
-
-bool VisitFlow::take_leave_request() {
-    return std::exchange(state_.leave_requested, false);
-}
-
 void VisitFlow::wipe(Clock::time_point now) {
     // Only a visit that began counts, and only once: the attract screen timing
     // out is no visit, and the thank-you screen's visit was counted at Done.
     if (state_.screen != Screen::attract && state_.screen != Screen::thanks)
-        finished_ = summary();
+        asked_.push_back(effect::CountVisit{summary()});
     state_ = fresh_state();
     last_input_ = now;
     ++generation_;
@@ -159,10 +151,6 @@ void VisitFlow::set_printer(bool present, std::optional<std::string> fault) {
     printer_fault_ = std::move(fault);
 }
 
-bool VisitFlow::take_print_request() {
-    return std::exchange(state_.print_requested, false);
-}
-
 void VisitFlow::print_finished(std::uint64_t generation, bool printed,
                                std::optional<std::string> problem) {
     if (generation != generation_ || state_.print_state != PrintState::printing)
@@ -171,9 +159,11 @@ void VisitFlow::print_finished(std::uint64_t generation, bool printed,
     state_.print_problem = std::move(problem);
 }
 
-bool VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
+Applied VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {
     note_input(now);
-    return std::visit([&](const auto& i) { return on(i, now); }, intent);
+    asked_.clear();
+    const bool changed = std::visit([&](const auto& i) { return on(i, now); }, intent);
+    return {changed, std::exchange(asked_, {})};
 }
 
 bool VisitFlow::on(const flow::Start&, Clock::time_point) {
@@ -266,11 +256,14 @@ bool VisitFlow::on(const flow::TakeAway&, Clock::time_point) {
         return false;
     state_.open_course = -1;
     state_.screen = Screen::takeaway;
+    // Asked again as the visitor arrives at the choice, so a printer that ran
+    // out of paper since the last visit has its print choice hidden.
+    asked_.emplace_back(std::in_place_type<effect::CheckPrinter>);
     return true;
 }
 
 void VisitFlow::ask_print() {
-    state_.print_requested = true;
+    asked_.push_back(effect::PrintReceipt{generation_, state_.visit.language(), state_.ranking});
     state_.print_state = PrintState::printing;
     state_.print_problem.reset();
 }
@@ -397,7 +390,7 @@ bool VisitFlow::on(const flow::Reprint&, Clock::time_point) {
 bool VisitFlow::on(const flow::LeaveKiosk&, Clock::time_point) {
     if (state_.adviser != AdviserState::open)
         return false;
-    state_.leave_requested = true;
+    asked_.emplace_back(std::in_place_type<effect::StopKiosk>);
     return true;
 }
 

@@ -17,6 +17,7 @@
 #include "kiosk/core/adviser/pin_lockout.hpp"
 #include "kiosk/core/matching/matcher.hpp"
 #include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/visit/effects.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
 #include "kiosk/core/visit/visit.hpp"
 #include "kiosk/core/visit/visit_summary.hpp"
@@ -100,7 +101,6 @@ struct VisitState {
     int open_course = -1;
     ReceiptChoice receipt = ReceiptChoice::undecided;
     PrintState print_state = PrintState::idle;
-    bool print_requested = false;
     std::optional<std::string> print_problem;
     bool high_contrast = false;
     bool large_text = false;
@@ -109,7 +109,6 @@ struct VisitState {
     AdviserState adviser = AdviserState::closed;
     std::string keypad;  // the digits typed so far; never kept past Enter
     bool keypad_refused = false;
-    bool leave_requested = false;
 };
 
 class VisitFlow {
@@ -118,13 +117,14 @@ class VisitFlow {
     VisitFlow(const Catalogue& catalogue, const Matcher& matcher, FlowSettings settings,
               Clock::time_point now);
 
-    // Applies an intent; false (and nothing changed) when it does not fit the screen.
-    bool apply(const FlowIntent& intent, Clock::time_point now);
+    // Applies an intent and returns the effects it asks for; unchanged (and
+    // nothing asked) when it does not fit the screen.
+    Applied apply(const FlowIntent& intent, Clock::time_point now);
     // Any touch, click or key: restarts the idle timer and hides the countdown.
     void note_input(Clock::time_point now);
-    // Advances the clocks: shows the countdown, wipes the visit when it ran out.
-    // Returns true when what is on screen changed.
-    bool tick(Clock::time_point now);
+    // Advances the clocks: shows the countdown, wipes the visit when it ran out
+    // (asking to count it). Changed when what is on screen changed.
+    Applied tick(Clock::time_point now);
 
     // The day the matcher counts start dates from (days since 1970-01-01);
     // the kiosk runs for weeks, so the caller keeps it current.
@@ -171,8 +171,6 @@ class VisitFlow {
     // Printing, wired by the app: whether a printer is configured, its fault,
     // and the outcome of the job the visitor asked for.
     void set_printer(bool present, std::optional<std::string> fault);
-    // The visitor chose "print" since the last call: the app sends the job.
-    bool take_print_request();
     // The outcome of the job sent for the visit of `generation`; ignored when
     // that visit is gone, so a slow job never reports into the next visit.
     void print_finished(std::uint64_t generation, bool printed, std::optional<std::string> problem);
@@ -183,12 +181,6 @@ class VisitFlow {
     bool keypad_refused() const { return state_.keypad_refused; }  // the last PIN was wrong
     // While wrong PINs have locked the keypad: how long it stays locked.
     Millis keypad_locked_for(Clock::time_point now) const { return lockout_.locked_for(now); }
-    // The adviser asked to end the kiosk since the last call (maintenance).
-    bool take_leave_request();
-
-    // The summary of the visit wiped last, once: the app adds it to the
-    // day's usage figures at once and it is gone from here.
-    std::optional<VisitSummary> take_finished_visit();
 
   private:
     VisitState fresh_state() const;
@@ -233,7 +225,7 @@ class VisitFlow {
     std::optional<std::string> printer_fault_;
     Clock::time_point last_input_;
     std::uint64_t generation_ = 0;
-    std::optional<VisitSummary> finished_;
+    Effects asked_;       // by the intent or tick in hand; handed out as it returns
     PinLockout lockout_;  // a wrong-PIN lockout outlasts the visit it began in
 
     VisitState state_;

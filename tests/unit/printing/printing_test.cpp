@@ -224,6 +224,29 @@ TEST_CASE("printing runs beside the visitor: submit returns while the printer ha
     CHECK(queue.current_fault() == waiter.outcome->problem);
 }
 
+TEST_CASE("the worker lays a receipt out and prints it; a layout that fails is no printer fault") {
+    test::FakePrinter printer;
+    const Printed p = visit_receipt("interest=care", "nl");
+    const PrinterConfig config = printer_at(printer.port());
+    PrintQueue queue(config);
+    Waiter broken;
+    queue.submit([]() -> Result<std::string> { return Error{"the receipt is too long"}; },
+                 broken.callback());
+    REQUIRE(broken.wait());
+    CHECK_FALSE(broken.outcome->printed);
+    CHECK(broken.outcome->problem == "the receipt is too long");
+    CHECK_FALSE(queue.current_fault().has_value());
+    CHECK_FALSE(queue.last_fault().has_value());
+
+    Waiter made;
+    queue.submit([bytes = p.job(config)]() -> Result<std::string> { return bytes; },
+                 made.callback());
+    REQUIRE(made.wait());
+    INFO(made.outcome->problem);
+    CHECK(made.outcome->printed);
+    REQUIRE(printer.wait_for_jobs(1, std::chrono::seconds(5)));
+}
+
 TEST_CASE("the print queue remembers the printer's state for the adviser") {
     test::FakePrinterOptions options;
     options.status[1] = 0x12 | 0x04;  // DLE EOT 2: cover open

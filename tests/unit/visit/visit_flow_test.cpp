@@ -1,5 +1,6 @@
 #include "kiosk/core/visit/visit_flow.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "kiosk/core/content/content_loader.hpp"
@@ -60,10 +61,32 @@ struct Kiosk {
             std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}.time_since_epoch().count()));
     }
 
+    Effects last;  // what the last tap or tick asked for
+
     // A visitor's tap, a moment after the last one.
     bool tap(const FlowIntent& intent) {
         now += 2s;
-        return flow.apply(intent, now);
+        Applied applied = flow.apply(intent, now);
+        last = std::move(applied.effects);
+        return applied.changed;
+    }
+    bool tick(Clock::time_point at) {
+        Applied applied = flow.tick(at);
+        last = std::move(applied.effects);
+        return applied.changed;
+    }
+    template <class E>
+    long asked() const {
+        return std::count_if(last.begin(), last.end(),
+                             [](const Effect& e) { return std::holds_alternative<E>(e); });
+    }
+    // The visit the last tap or tick asked to count, if any.
+    std::optional<VisitSummary> counted() const {
+        for (const Effect& e : last) {
+            if (const auto* count = std::get_if<effect::CountVisit>(&e))
+                return count->summary;
+        }
+        return std::nullopt;
     }
 
     const std::string& question_id() const {
@@ -217,17 +240,17 @@ TEST_CASE("the idle countdown, run out, wipes everything of the visitor") {
     const auto generation = kiosk.flow.generation();
     const auto touched = kiosk.now;
 
-    CHECK_FALSE(kiosk.flow.tick(touched + 89s));
+    CHECK_FALSE(kiosk.tick(touched + 89s));
     CHECK_FALSE(kiosk.flow.countdown().has_value());
-    CHECK(kiosk.flow.tick(touched + 90s));
+    CHECK(kiosk.tick(touched + 90s));
     REQUIRE(kiosk.flow.countdown().has_value());
     CHECK(*kiosk.flow.countdown() == Millis{30000});
     // Within the same shown second nothing needs drawing.
-    CHECK_FALSE(kiosk.flow.tick(touched + 90s + 500ms));
-    CHECK(kiosk.flow.tick(touched + 91s + 500ms));
+    CHECK_FALSE(kiosk.tick(touched + 90s + 500ms));
+    CHECK(kiosk.tick(touched + 91s + 500ms));
     CHECK(kiosk.flow.screen() == Screen::results);
 
-    CHECK(kiosk.flow.tick(touched + 120s));
+    CHECK(kiosk.tick(touched + 120s));
     CHECK(kiosk.flow.screen() == Screen::attract);
     CHECK_FALSE(kiosk.flow.countdown().has_value());
     CHECK(kiosk.flow.visit().answers().empty());
@@ -241,7 +264,7 @@ TEST_CASE("the idle countdown, run out, wipes everything of the visitor") {
     CHECK(kiosk.flow.generation() > generation);
 
     // The attract screen then waits for the next visitor, however long.
-    CHECK_FALSE(kiosk.flow.tick(touched + 24h));
+    CHECK_FALSE(kiosk.tick(touched + 24h));
     CHECK(kiosk.flow.screen() == Screen::attract);
 }
 
@@ -249,14 +272,14 @@ TEST_CASE("input during the countdown hides it and restarts the idle time") {
     Kiosk kiosk;
     kiosk.walk_to_results();
     const auto touched = kiosk.now;
-    REQUIRE(kiosk.flow.tick(touched + 100s));
+    REQUIRE(kiosk.tick(touched + 100s));
     REQUIRE(kiosk.flow.countdown().has_value());
 
     kiosk.flow.note_input(touched + 101s);
     CHECK_FALSE(kiosk.flow.countdown().has_value());
-    CHECK_FALSE(kiosk.flow.tick(touched + 102s));
+    CHECK_FALSE(kiosk.tick(touched + 102s));
     // The old deadline passes; the visit goes on.
-    CHECK_FALSE(kiosk.flow.tick(touched + 130s));
+    CHECK_FALSE(kiosk.tick(touched + 130s));
     CHECK(kiosk.flow.screen() == Screen::results);
     CHECK_FALSE(kiosk.flow.visit().answers().empty());
 }
@@ -264,7 +287,7 @@ TEST_CASE("input during the countdown hides it and restarts the idle time") {
 TEST_CASE("\"still here\" dismisses the countdown") {
     Kiosk kiosk;
     kiosk.walk_to_results();
-    REQUIRE(kiosk.flow.tick(kiosk.now + 95s));
+    REQUIRE(kiosk.tick(kiosk.now + 95s));
     CHECK(kiosk.flow.apply(flow::StillHere{}, kiosk.now + 96s));
     CHECK_FALSE(kiosk.flow.countdown().has_value());
     CHECK(kiosk.flow.screen() == Screen::results);
@@ -279,9 +302,9 @@ TEST_CASE("the thank-you screen returns to attract by itself") {
     CHECK(kiosk.flow.language() == "en");
     CHECK(kiosk.flow.visit().answers().empty());
     CHECK(kiosk.flow.ranking().results.empty());
-    CHECK_FALSE(kiosk.flow.tick(kiosk.now + 14s));
+    CHECK_FALSE(kiosk.tick(kiosk.now + 14s));
     CHECK_FALSE(kiosk.flow.countdown().has_value());
-    CHECK(kiosk.flow.tick(kiosk.now + 15s));
+    CHECK(kiosk.tick(kiosk.now + 15s));
     CHECK(kiosk.flow.screen() == Screen::attract);
     CHECK(kiosk.flow.visit().answers().empty());
 }
@@ -294,7 +317,7 @@ TEST_CASE("printing is refused while no printer is present or it reports a fault
     kiosk.flow.set_printer(true, "out of paper");
     CHECK_FALSE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
     CHECK(kiosk.flow.print_state() == PrintState::idle);
-    CHECK_FALSE(kiosk.flow.take_print_request());
+    CHECK(kiosk.asked<effect::PrintReceipt>() == 0);
     // The QR code on screen always remains.
     CHECK(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::show_only}));
     CHECK(kiosk.flow.receipt_choice() == ReceiptChoice::show_only);
@@ -307,11 +330,14 @@ TEST_CASE("a working printer prints once; a second tap while printing is refused
     CHECK(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
     CHECK(kiosk.flow.receipt_choice() == ReceiptChoice::print);
     CHECK(kiosk.flow.print_state() == PrintState::printing);
-    CHECK(kiosk.flow.take_print_request());
-    CHECK_FALSE(kiosk.flow.take_print_request());
+    REQUIRE(kiosk.asked<effect::PrintReceipt>() == 1);
+    const auto& print = std::get<effect::PrintReceipt>(kiosk.last.front());
+    CHECK(print.generation == kiosk.flow.generation());
+    CHECK(print.language == "en");
+    CHECK(print.ranking.results == kiosk.flow.ranking().results);
 
     CHECK_FALSE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
-    CHECK_FALSE(kiosk.flow.take_print_request());
+    CHECK(kiosk.asked<effect::PrintReceipt>() == 0);
 
     kiosk.flow.print_finished(kiosk.flow.generation(), true, std::nullopt);
     CHECK(kiosk.flow.print_state() == PrintState::printed);
@@ -337,7 +363,7 @@ TEST_CASE("a print that finishes after the visit was wiped is ignored") {
     REQUIRE(kiosk.tap(flow::NewVisit{}));
     CHECK(kiosk.flow.screen() == Screen::attract);
     CHECK(kiosk.flow.print_state() == PrintState::idle);
-    CHECK_FALSE(kiosk.flow.take_print_request());
+    CHECK(kiosk.asked<effect::PrintReceipt>() == 0);
 
     kiosk.flow.print_finished(sent_for, false, "paper jam");
     CHECK(kiosk.flow.print_state() == PrintState::idle);
@@ -383,11 +409,11 @@ TEST_CASE("screen names read back as the same screen") {
 
 TEST_CASE("a wiped visit leaves one summary for the usage figures, and only once") {
     Kiosk kiosk;
-    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    CHECK_FALSE(kiosk.counted());
     kiosk.walk_to_takeaway();
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::show_only}));
     REQUIRE(kiosk.tap(flow::Done{}));
-    auto summary = kiosk.flow.take_finished_visit();
+    auto summary = kiosk.counted();
     REQUIRE(summary);
     CHECK(summary->reached_results);
     CHECK(summary->abandoned_at.empty());
@@ -395,16 +421,17 @@ TEST_CASE("a wiped visit leaves one summary for the usage figures, and only once
     CHECK_FALSE(summary->printed);
     CHECK_FALSE(summary->answers.empty());
     CHECK(summary->courses_shown.size() >= 3);
-    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    REQUIRE(kiosk.tap(flow::StillHere{}));  // any later tap asks for nothing more
+    CHECK_FALSE(kiosk.counted());
     // Leaving the thank-you screen, by its button or by waiting, counts nothing more.
     REQUIRE(kiosk.tap(flow::NewVisit{}));
-    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    CHECK_FALSE(kiosk.counted());
     kiosk.walk_to_results();
     REQUIRE(kiosk.tap(flow::Done{}));
-    CHECK(kiosk.flow.take_finished_visit());
-    CHECK(kiosk.flow.tick(kiosk.now + std::chrono::hours(1)));
+    CHECK(kiosk.counted());
+    CHECK(kiosk.tick(kiosk.now + std::chrono::hours(1)));
     CHECK(kiosk.flow.screen() == Screen::attract);
-    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    CHECK_FALSE(kiosk.counted());
 }
 
 TEST_CASE("a visitor who walks away mid-questionnaire is counted as abandoned at that question") {
@@ -413,8 +440,8 @@ TEST_CASE("a visitor who walks away mid-questionnaire is counted as abandoned at
     REQUIRE(kiosk.tap(flow::PickLanguage{"en"}));
     REQUIRE(kiosk.tap(flow::Choose{0}));
     const std::string at = kiosk.question_id();
-    kiosk.flow.tick(kiosk.now + std::chrono::hours(1));
-    auto summary = kiosk.flow.take_finished_visit();
+    kiosk.tick(kiosk.now + std::chrono::hours(1));
+    auto summary = kiosk.counted();
     REQUIRE(summary);
     CHECK_FALSE(summary->reached_results);
     CHECK(summary->abandoned_at == at);
@@ -425,7 +452,7 @@ TEST_CASE("a visitor who walks away mid-questionnaire is counted as abandoned at
 
 TEST_CASE("the attract screen timing out is no visit") {
     Kiosk kiosk;
-    CHECK_FALSE(kiosk.flow.tick(kiosk.now + std::chrono::hours(1)));
+    CHECK_FALSE(kiosk.tick(kiosk.now + std::chrono::hours(1)));
     CHECK_FALSE(kiosk.tap(flow::NewVisit{}));  // only the thank-you screen offers it
-    CHECK_FALSE(kiosk.flow.take_finished_visit());
+    CHECK_FALSE(kiosk.counted());
 }

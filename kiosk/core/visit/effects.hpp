@@ -1,0 +1,46 @@
+#pragma once
+// What applying an intent (or the idle clock) asks of the world outside the
+// visit: the app runs these in one place, after the frame, and the flow
+// itself never prints, counts or stops anything.
+
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "kiosk/core/matching/matcher.hpp"
+#include "kiosk/core/visit/visit_summary.hpp"
+
+namespace kiosk {
+
+namespace effect {
+// Print this visit's receipt; its outcome comes back through
+// VisitFlow::print_finished with the same generation.
+struct PrintReceipt {
+    std::uint64_t generation = 0;
+    std::string language;
+    Ranking ranking;
+};
+// Add a finished visit to the day's usage figures.
+struct CountVisit {
+    VisitSummary summary;
+};
+// Ask the printer how it is (the visitor arrives at the print choice).
+struct CheckPrinter {};
+// End the kiosk (an adviser closes it for maintenance).
+struct StopKiosk {};
+}  // namespace effect
+
+using Effect =
+    std::variant<effect::PrintReceipt, effect::CountVisit, effect::CheckPrinter, effect::StopKiosk>;
+using Effects = std::vector<Effect>;
+
+// What applying an intent or advancing the clock did.
+struct Applied {
+    bool changed = false;  // an intent fitted the screen; the clock changed what is shown
+    Effects effects;
+
+    explicit operator bool() const { return changed; }
+};
+
+}  // namespace kiosk
