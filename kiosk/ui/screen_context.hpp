@@ -36,7 +36,6 @@ struct ScreenMemory {
     bool language_menu = false;
     int last_question = -2;  // a new question scrolls back to the top
     Screen last_screen = Screen::attract;
-    std::map<int, Course> courses;  // details read from the pack, by course index
     std::map<std::string, QrCode, std::less<>> qr_codes;  // encoded once per payload, not per frame
     bool corner_held = false;   // the adviser's corner is pressed this frame
     bool corner_fired = false;  // and has opened the keypad during this press
@@ -73,18 +72,6 @@ struct ScreenContext {
         return pack_text(pack, "screen." + key, "nl", values);
     }
     void emit(FlowIntent intent) { intents.push_back(std::move(intent)); }
-    // The full course of a ranked result, read once per visit; nullptr when
-    // the pack cannot give it (a damaged file), and the screen shows less.
-    const Course* course(int course_index) {
-        auto it = memory.courses.find(course_index);
-        if (it == memory.courses.end()) {
-            auto read = flow.catalogue().course(course_index);
-            if (!read)
-                return nullptr;
-            it = memory.courses.emplace(course_index, std::move(*read)).first;
-        }
-        return &it->second;
-    }
 };
 
 }  // namespace kiosk::ui

@@ -136,14 +136,24 @@ void VisitFlow::rank() {
     const std::string& base =
         settings_.results_url.empty() ? catalogue_.pack().info.results_url : settings_.results_url;
     state_.payload = kiosk::results_payload(base, ids);
+    state_.courses.clear();
+    state_.courses.reserve(state_.ranking.results.size());
+    for (const auto& result : state_.ranking.results) {
+        auto course = catalogue_.course(result.course);
+        state_.courses.push_back(course ? std::optional<Course>(std::move(*course)) : std::nullopt);
+    }
+}
+
+const Course* VisitFlow::course(int rank) const {
+    if (rank < 0 || rank >= static_cast<int>(state_.courses.size()))
+        return nullptr;
+    const auto& course = state_.courses[static_cast<std::size_t>(rank)];
+    return course ? &*course : nullptr;
 }
 
 std::string VisitFlow::course_url(int rank) const {
-    const auto& results = state_.ranking.results;
-    if (rank < 0 || rank >= static_cast<int>(results.size()))
-        return {};
-    auto course = catalogue_.course(results[static_cast<std::size_t>(rank)].course);
-    return course ? course->url : std::string();
+    const Course* ranked = course(rank);
+    return ranked ? ranked->url : std::string();
 }
 
 void VisitFlow::set_printer(bool present, std::optional<std::string> fault) {
@@ -227,6 +237,7 @@ bool VisitFlow::on(const flow::Back&, Clock::time_point) {
                 return false;
             // The answers may change: the old results must not linger.
             s.ranking = {};
+            s.courses.clear();
             s.payload.clear();
             s.screen = Screen::question;
             return true;

@@ -96,7 +96,11 @@ struct VisitState {
 
     Visit visit;
     Screen screen = Screen::attract;
-    Ranking ranking;      // empty before the last question is passed
+    Ranking ranking;  // empty before the last question is passed
+    // Each ranked course in full, read from the pack once as the ranking is
+    // made, so no screen reads the pack while it draws; none where the pack
+    // cannot give it (a damaged file), and the screens show less.
+    std::vector<std::optional<Course>> courses;
     std::string payload;  // the QR payload of the whole list
     int open_course = -1;
     ReceiptChoice receipt = ReceiptChoice::undecided;
@@ -148,6 +152,9 @@ class VisitFlow {
     const std::string& results_payload() const { return state_.payload; }
     // The QR payload of one ranked course: its own provider URL.
     std::string course_url(int rank) const;
+    // The full course at `rank` of the ranking; nullptr when there is none
+    // or the pack could not give it.
+    const Course* course(int rank) const;
 
     ReceiptChoice receipt_choice() const { return state_.receipt; }
     PrintState print_state() const { return state_.print_state; }

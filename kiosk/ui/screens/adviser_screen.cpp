@@ -107,7 +107,7 @@ void adviser_screen(ScreenContext& ctx, Area screen, const KioskHealth& health) 
         title(x, y, words(ctx, "matches"));
         const auto& results = ctx.flow.ranking().results;
         for (std::size_t i = 0; i < results.size(); ++i) {
-            const Course* course = ctx.course(results[i].course);
+            const Course* course = ctx.flow.course(static_cast<int>(i));
             if (!course)
                 continue;
             std::string name = std::to_string(i + 1) + ". " + course->text_in("nl").title;

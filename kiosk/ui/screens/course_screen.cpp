@@ -17,7 +17,7 @@ void course_screen(ScreenContext& ctx, Area area) {
     if (rank < 0 || rank >= static_cast<int>(results.size()))
         return;
     const MatchResult& result = results[static_cast<std::size_t>(rank)];
-    const Course* course = ctx.course(result.course);
+    const Course* course = ctx.flow.course(rank);
     const Area body = above_bottom_bar(ctx, area);
     const float margin = metric::margin * em;
 

@@ -16,7 +16,7 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
                   float width) {
     const float em = ctx.em;
     const Palette& c = ctx.colours;
-    const Course* course = ctx.course(result.course);
+    const Course* course = ctx.flow.course(rank);
     const std::string title =
         course ? course->text_in(ctx.lang()).title : ctx.flow.catalogue().course_id(result.course);
     const std::string facts = course ? summary_line(ctx, *course) : "";

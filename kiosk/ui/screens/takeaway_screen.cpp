@@ -37,7 +37,7 @@ void takeaway_screen(ScreenContext& ctx, Area area) {
          0.4f * em;
     const auto& results = flow.ranking().results;
     for (std::size_t i = 0; i < results.size(); ++i) {
-        const Course* course = ctx.course(results[i].course);
+        const Course* course = flow.course(static_cast<int>(i));
         // With the place: the same course in two towns must not read as a repeat.
         const std::string title =
             course ? course->text_in(ctx.lang()).title + "  \xc2\xb7  " + place_text(ctx, *course)

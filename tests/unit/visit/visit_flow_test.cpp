@@ -456,3 +456,22 @@ TEST_CASE("the attract screen timing out is no visit") {
     CHECK_FALSE(kiosk.tap(flow::NewVisit{}));  // only the thank-you screen offers it
     CHECK_FALSE(kiosk.counted());
 }
+
+TEST_CASE("each ranked course is read from the pack once, as the results are made") {
+    Kiosk kiosk;
+    CHECK(kiosk.flow.course(0) == nullptr);
+    kiosk.walk_to_results();
+    const auto& results = kiosk.flow.ranking().results;
+    REQUIRE(kiosk.flow.state().courses.size() == results.size());
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const Course* course = kiosk.flow.course(static_cast<int>(i));
+        REQUIRE(course);
+        CHECK(course->id == small_pack().catalogue.course_id(results[i].course));
+        CHECK(kiosk.flow.course_url(static_cast<int>(i)) == course->url);
+    }
+    CHECK(kiosk.flow.course(-1) == nullptr);
+    CHECK(kiosk.flow.course(static_cast<int>(results.size())) == nullptr);
+    // Back to the questions: the old results' courses must not linger.
+    REQUIRE(kiosk.tap(flow::Back{}));
+    CHECK(kiosk.flow.course(0) == nullptr);
+}

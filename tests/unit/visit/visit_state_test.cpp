@@ -74,14 +74,15 @@ struct StateKiosk {
 // Binds every field of the state by name: a field added to VisitState
 // without a line here stops this file compiling, so no field goes unchecked.
 void check_equal(const VisitState& state, const VisitState& fresh) {
-    const auto& [visit, screen, ranking, payload, open_course, receipt, print_state, print_problem,
-                 high_contrast, large_text, dutch_beside, countdown, adviser, keypad,
+    const auto& [visit, screen, ranking, courses, payload, open_course, receipt, print_state,
+                 print_problem, high_contrast, large_text, dutch_beside, countdown, adviser, keypad,
                  keypad_refused] = state;
     CHECK(visit == fresh.visit);
     CHECK(screen == fresh.screen);
     CHECK(ranking.results == fresh.ranking.results);
     CHECK(ranking.relaxed == fresh.ranking.relaxed);
     CHECK(ranking.candidates == fresh.ranking.candidates);
+    CHECK(courses.size() == fresh.courses.size());
     CHECK(payload == fresh.payload);
     CHECK(open_course == fresh.open_course);
     CHECK(receipt == fresh.receipt);
@@ -121,6 +122,7 @@ TEST_CASE("leaving adviser mode replaces everything the visitor chose with a fre
     const VisitState& s = k.flow.state();
     REQUIRE(s.screen == Screen::course);
     REQUIRE_FALSE(s.ranking.results.empty());
+    REQUIRE(s.courses.size() == s.ranking.results.size());
     REQUIRE_FALSE(s.payload.empty());
     REQUIRE(s.open_course == 1);
     REQUIRE(s.receipt == ReceiptChoice::print);
