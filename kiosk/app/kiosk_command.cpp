@@ -7,6 +7,7 @@
 #include <cstring>
 #include <ctime>
 #include <fstream>
+#include <functional>
 #include <iostream>
 #include <sstream>
 
@@ -156,6 +157,148 @@ void run_window(KioskLoop& loop, VisitFlow& flow, const KioskOptions& options) {
     }
 }
 
+FlowSettings flow_settings(const KioskConfig& config) {
+    FlowSettings settings{
+        config.languages, config.default_language, config.timeouts, config.results_url, {}};
+    settings.timeouts.adviser = config.adviser.idle;
+    if (config.adviser.enabled()) {
+        // Argon2id takes a noticeable moment: one frame late, once per Enter.
+        settings.check_pin = [hash = config.adviser.pin_hash](std::string_view pin) {
+            return verify_pin(hash, pin);
+        };
+    }
+    return settings;
+}
+
+std::optional<UsageStats> open_stats(const KioskOptions& options) {
+    if (!options.stats)
+        return std::nullopt;
+    auto opened = UsageStats::open(*options.stats);
+    if (!opened) {
+        // Figures are for the region; visitors are served without them.
+        std::cerr << "kiosk: usage figures off: " << opened.error() << '\n';
+        return std::nullopt;
+    }
+    return std::move(*opened);
+}
+
+// What the adviser's health view shows, gathered when asked; all the parts
+// it reads must outlive it.
+std::function<KioskHealth()> health_view(const KioskOptions& options, const KioskConfig& config,
+                                         const Catalogue& catalogue, const ReceiptPrinter* printer,
+                                         UsageStats* stats, const VisitFlow& flow) {
+    return [&options, &config, &catalogue, printer, stats, &flow, started = Clock::now()]() {
+        const ContentPack& pack = catalogue.pack();
+        KioskHealth h;
+        h.kiosk_version = KIOSK_VERSION;
+        h.configuration = options.config ? config.name + " (" + *options.config + ")" : "none";
+        h.pack = pack.info.id + " " + pack.info.version + " (" + pack.info.date + ")";
+        h.courses = catalogue.course_count();
+        if (printer) {
+            const PrinterStatus status = printer->last_status();
+            h.printer = std::string(to_string(status.state));
+            if (!status.detail.empty())
+                h.printer += ", " + status.detail;
+            h.last_fault = printer->last_fault().value_or("");
+        } else {
+            h.printer = "none configured";
+        }
+        h.uptime_s =
+            std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
+        h.free_disk_bytes =
+            platform::free_disk_bytes(options.stats ? *options.stats : options.content);
+        if (stats) {
+            if (auto today = stats->counts(flow.today(), flow.today())) {
+                // Totals only, never which options or courses: with few
+                // visits today they would tell what the last visitor chose.
+                for (const auto& c : *today) {
+                    if (c.metric == "visit_started" || c.metric == "visit_completed" ||
+                        c.metric == "language" || c.metric == "receipt" ||
+                        c.metric == "receipt_printed" || c.metric == "printer_fault")
+                        h.today.push_back({c.metric, c.key, c.count});
+                }
+            }
+        }
+        return h;
+    };
+}
+
+void show_logo(ui::KioskUi& ui, platform::ImGuiRenderer& gui, const KioskConfig& config) {
+    if (config.branding.logo.empty())
+        return;
+    // A logo that cannot be shown costs the kiosk nothing but the logo.
+    auto logo = read_png_rgba(config.branding.logo.string());
+    void* texture = logo ? gui.make_texture(*logo) : nullptr;
+    if (texture)
+        ui.set_logo(texture, logo->width, logo->height);
+    else
+        std::cerr << "kiosk: branding.logo: "
+                  << (logo ? "the renderer refused " + config.branding.logo.string() : logo.error())
+                  << "; showing the kiosk's name alone\n";
+}
+
+// Once, at start, and never anything about a visitor.
+void log_start(const KioskOptions& options, const KioskConfig& config, const Catalogue& catalogue,
+               const platform::Window& window, platform::ViewSize view) {
+    const ContentPack& pack = catalogue.pack();
+    std::cerr << "kiosk: content " << pack.info.id << " " << pack.info.version << " ("
+              << catalogue.course_count() << " courses); configuration "
+              << (options.config ? *options.config + " (" + config.name + ")" : std::string("none"))
+              << "; " << mode_name(options.window.mode) << " " << view.output_width << "x"
+              << view.output_height << ", renderer " << window.renderer_description() << std::endl;
+}
+
+// Builds the kiosk's parts on a checked pack and configuration, and runs it:
+// in a window until it closes, or headless until the script ends.
+int run_kiosk(const KioskOptions& options, const Catalogue& catalogue, const KioskConfig& config,
+              const std::optional<std::vector<script::Line>>& script) {
+    auto window = platform::Window::open(options.window);
+    if (!window) {
+        std::cerr << "kiosk: " << window.error() << '\n';
+        return 1;
+    }
+    const std::uint32_t quit_event = SDL_RegisterEvents(1);
+    platform::QuitSignalThread signals(quit_event);
+    platform::ImGuiRenderer gui((*window)->renderer());
+
+    const ContentPack& pack = catalogue.pack();
+    const Matcher matcher(pack, catalogue.index());
+    const bool headless = options.window.mode == platform::WindowMode::headless;
+    VisitFlow flow(catalogue, matcher, flow_settings(config),
+                   headless ? script_start_time() : Clock::now());
+    flow.set_today(options.today.value_or(local_day(std::time(nullptr))));
+    flow.set_printer(config.printer.target.has_value(), std::nullopt);
+    std::optional<ReceiptPrinter> printer;
+    if (config.printer.target) {
+        printer.emplace(config, catalogue);
+        printer->check_status();
+    }
+    std::optional<UsageStats> stats = open_stats(options);
+    ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
+    UsageStats* stats_part = stats ? &*stats : nullptr;
+    KioskServices services{printer_part, stats_part,
+                           health_view(options, config, catalogue, printer_part, stats_part, flow)};
+
+    ui::KioskUi ui(config, pack);
+    show_logo(ui, gui, config);
+    KioskLoop loop(**window, gui, ui, flow, quit_event, std::move(services));
+    if (auto fonts = loop.build_fonts(); !fonts) {
+        std::cerr << "kiosk: " << fonts.error() << '\n';
+        return 1;
+    }
+    log_start(options, config, catalogue, **window, loop.view());
+
+    if (headless) {
+        ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
+        return player.play(*script, *options.script);
+    }
+    run_window(loop, flow, options);
+    const std::string signal = signals.received();
+    std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
+              << std::endl;
+    return 0;
+}
+
 }  // namespace
 
 int kiosk_command(Args& args) {
@@ -171,8 +314,7 @@ int kiosk_command(Args& args) {
         std::cerr << "kiosk: " << catalogue.error() << '\n';
         return 1;
     }
-    const ContentPack& pack = catalogue->pack();
-    const auto config = load_checked_config(options->config, pack);
+    const auto config = load_checked_config(options->config, catalogue->pack());
     if (!config)
         return 1;
     std::optional<std::vector<script::Line>> script;
@@ -181,119 +323,7 @@ int kiosk_command(Args& args) {
         if (!script)
             return 1;
     }
-
-    auto window = platform::Window::open(options->window);
-    if (!window) {
-        std::cerr << "kiosk: " << window.error() << '\n';
-        return 1;
-    }
-    const std::uint32_t quit_event = SDL_RegisterEvents(1);
-    platform::QuitSignalThread signals(quit_event);
-    platform::ImGuiRenderer gui((*window)->renderer());
-
-    const Matcher matcher(pack, catalogue->index());
-    FlowSettings settings{
-        config->languages, config->default_language, config->timeouts, config->results_url, {}};
-    settings.timeouts.adviser = config->adviser.idle;
-    if (config->adviser.enabled()) {
-        // Argon2id takes a noticeable moment: one frame late, once per Enter.
-        settings.check_pin = [hash = config->adviser.pin_hash](std::string_view pin) {
-            return verify_pin(hash, pin);
-        };
-    }
-    const bool headless = options->window.mode == platform::WindowMode::headless;
-    VisitFlow flow(*catalogue, matcher, std::move(settings),
-                   headless ? script_start_time() : Clock::now());
-    flow.set_today(options->today.value_or(local_day(std::time(nullptr))));
-    flow.set_printer(config->printer.target.has_value(), std::nullopt);
-    std::optional<ReceiptPrinter> printer;
-    if (config->printer.target) {
-        printer.emplace(*config, *catalogue);
-        printer->check_status();
-    }
-    std::optional<UsageStats> stats;
-    if (options->stats) {
-        auto opened = UsageStats::open(*options->stats);
-        if (!opened) {
-            // Figures are for the region; visitors are served without them.
-            std::cerr << "kiosk: usage figures off: " << opened.error() << '\n';
-        } else {
-            stats.emplace(std::move(*opened));
-        }
-    }
-    const auto started = Clock::now();
-    KioskServices services{printer ? &*printer : nullptr, stats ? &*stats : nullptr, {}};
-    services.health = [&]() {
-        KioskHealth h;
-        h.kiosk_version = KIOSK_VERSION;
-        h.configuration = options->config ? config->name + " (" + *options->config + ")" : "none";
-        h.pack = pack.info.id + " " + pack.info.version + " (" + pack.info.date + ")";
-        h.courses = catalogue->course_count();
-        if (printer) {
-            const PrinterStatus status = printer->last_status();
-            h.printer = std::string(to_string(status.state));
-            if (!status.detail.empty())
-                h.printer += ", " + status.detail;
-            h.last_fault = printer->last_fault().value_or("");
-        } else {
-            h.printer = "none configured";
-        }
-        h.uptime_s =
-            std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
-        h.free_disk_bytes =
-            platform::free_disk_bytes(options->stats ? *options->stats : options->content);
-        if (stats) {
-            if (auto today = stats->counts(flow.today(), flow.today())) {
-                // Totals only, never which options or courses: with few
-                // visits today they would tell what the last visitor chose.
-                for (const auto& c : *today) {
-                    if (c.metric == "visit_started" || c.metric == "visit_completed" ||
-                        c.metric == "language" || c.metric == "receipt" ||
-                        c.metric == "receipt_printed" || c.metric == "printer_fault")
-                        h.today.push_back({c.metric, c.key, c.count});
-                }
-            }
-        }
-        return h;
-    };
-
-    ui::KioskUi ui(*config, pack);
-    if (!config->branding.logo.empty()) {
-        // A logo that cannot be shown costs the kiosk nothing but the logo.
-        auto logo = read_png_rgba(config->branding.logo.string());
-        void* texture = logo ? gui.make_texture(*logo) : nullptr;
-        if (texture)
-            ui.set_logo(texture, logo->width, logo->height);
-        else
-            std::cerr << "kiosk: branding.logo: "
-                      << (logo ? "the renderer refused " + config->branding.logo.string()
-                               : logo.error())
-                      << "; showing the kiosk's name alone\n";
-    }
-    KioskLoop loop(**window, gui, ui, flow, quit_event, std::move(services));
-    if (auto fonts = loop.build_fonts(); !fonts) {
-        std::cerr << "kiosk: " << fonts.error() << '\n';
-        return 1;
-    }
-    const auto view = loop.view();
-    // Once, at start, and never anything about a visitor.
-    std::cerr << "kiosk: content " << pack.info.id << " " << pack.info.version << " ("
-              << catalogue->course_count() << " courses); configuration "
-              << (options->config ? *options->config + " (" + config->name + ")"
-                                  : std::string("none"))
-              << "; " << mode_name(options->window.mode) << " " << view.output_width << "x"
-              << view.output_height << ", renderer " << (*window)->renderer_description()
-              << std::endl;
-
-    if (headless) {
-        ScriptPlayer player(loop, flow, ui, options->screenshots.value_or(""));
-        return player.play(*script, *options->script);
-    }
-    run_window(loop, flow, *options);
-    const std::string signal = signals.received();
-    std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
-              << std::endl;
-    return 0;
+    return run_kiosk(*options, *catalogue, *config, script);
 }
 
 }  // namespace kiosk::app
