@@ -29,6 +29,11 @@ struct KioskUi::State {
     Logo logo;
     KioskHealth health;
     FontFiles font_files;  // the atlas reads its faces from these bytes
+    float dt = 0;          // seconds since the last frame, at most 0.1
+
+    // Starts a frame: forgets the last visitor's screen memory when a new
+    // visit began, and times the frame.
+    void begin(const VisitFlow& flow, Clock::time_point now);
 };
 
 KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fonts)
@@ -46,7 +51,8 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
                                            false,
                                            {},
                                            {},
-                                           {}})) {}
+                                           {},
+                                           0})) {}
 
 KioskUi::~KioskUi() = default;
 
@@ -68,49 +74,15 @@ void KioskUi::set_logo(void* texture, int width, int height) {
     state_->logo = {texture, static_cast<float>(width), static_cast<float>(height)};
 }
 
-std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point now) {
-    State& s = *state_;
-    std::vector<FlowIntent> intents;
-    s.record.clear();
-    if (flow.generation() != s.generation) {
-        // A new visitor: nothing of the last one stays, not even a scroll position.
-        s.memory = ScreenMemory{};
-        s.generation = flow.generation();
-    }
-    if (flow.screen() == Screen::attract || flow.countdown())
-        s.memory.language_menu = false;
-    const float dt =
-        s.last_frame
-            ? std::clamp(std::chrono::duration<float>(now - *s.last_frame).count(), 0.0f, 0.1f)
-            : 0;
-    s.last_frame = now;
+namespace {
 
-    const Palette& colours = flow.high_contrast() ? s.contrast : s.branded;
-    const FontScale& fonts = s.fonts.scale(flow.large_text());
-    ScreenContext ctx{flow,     s.pack,  s.config, colours, fonts, fonts.body.size,
-                      s.record, intents, s.memory, now,     dt,    s.logo};
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const Area screen{{0, 0}, display};
+constexpr ImGuiWindowFlags fixed_window =
+    ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
+    ImGuiWindowFlags_NoFocusOnAppearing;
 
-    ImGui::PushFont(fonts.body.regular);
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
-    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0});
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, colours.background);
-    cancel_press_on_swipe(0.35f * ctx.em);
-
-    constexpr ImGuiWindowFlags fixed =
-        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-        ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBringToFrontOnFocus |
-        ImGuiWindowFlags_NoFocusOnAppearing;
-    ImGui::SetNextWindowPos({0, 0});
-    ImGui::SetNextWindowSize(display);
-    ImGui::Begin("kiosk", nullptr, fixed);
-    const Area bar{{0, 0}, {display.x, metric::bar_height * ctx.em}};
-    const Area content{{0, bar.max.y}, display};
-    // The language screen is itself the language choice: no second one above it.
-    top_bar(ctx, bar, flow.screen() != Screen::attract && flow.screen() != Screen::language);
-    switch (flow.screen()) {
+void draw_screen(ScreenContext& ctx, Area content) {
+    switch (ctx.flow.screen()) {
         case Screen::attract:
             attract_screen(ctx, content);
             break;
@@ -133,30 +105,81 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
             thanks_screen(ctx, content);
             break;
     }
+}
+
+// Overlays in a window of their own above the screen, so the screen's
+// buttons under them cannot be pressed.
+void draw_overlay(ScreenContext& ctx, Area screen, const KioskHealth& health) {
+    const VisitFlow& flow = ctx.flow;
+    const bool adviser = flow.adviser() != AdviserState::closed;
+    if (!adviser && !ctx.memory.language_menu && !flow.countdown())
+        return;
+    ImGui::SetNextWindowPos(screen.min);
+    ImGui::SetNextWindowSize(screen.max);
+    ImGui::SetNextWindowFocus();
+    ImGui::Begin(
+        "overlay", nullptr,
+        (fixed_window & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
+    if (flow.adviser() == AdviserState::keypad)
+        keypad_overlay(ctx, screen);
+    else if (adviser)
+        adviser_screen(ctx, screen, health);
+    else if (flow.countdown())
+        still_there_overlay(ctx, screen);
+    else
+        language_menu(ctx, screen);
+    ImGui::End();
+}
+
+}  // namespace
+
+void KioskUi::State::begin(const VisitFlow& flow, Clock::time_point now) {
+    record.clear();
+    if (flow.generation() != generation) {
+        // A new visitor: nothing of the last one stays, not even a scroll position.
+        memory = ScreenMemory{};
+        generation = flow.generation();
+    }
+    if (flow.screen() == Screen::attract || flow.countdown())
+        memory.language_menu = false;
+    dt = last_frame
+             ? std::clamp(std::chrono::duration<float>(now - *last_frame).count(), 0.0f, 0.1f)
+             : 0;
+    last_frame = now;
+}
+
+std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point now) {
+    State& s = *state_;
+    std::vector<FlowIntent> intents;
+    s.begin(flow, now);
+
+    const Palette& colours = flow.high_contrast() ? s.contrast : s.branded;
+    const FontScale& fonts = s.fonts.scale(flow.large_text());
+    ScreenContext ctx{flow,     s.pack,  s.config, colours, fonts, fonts.body.size,
+                      s.record, intents, s.memory, now,     s.dt,  s.logo};
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const Area screen{{0, 0}, display};
+
+    ImGui::PushFont(fonts.body.regular);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, {0, 0});
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 0);
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, {0, 0});
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, colours.background);
+    cancel_press_on_swipe(0.35f * ctx.em);
+
+    ImGui::SetNextWindowPos({0, 0});
+    ImGui::SetNextWindowSize(display);
+    ImGui::Begin("kiosk", nullptr, fixed_window);
+    const Area bar{{0, 0}, {display.x, metric::bar_height * ctx.em}};
+    const Area content{{0, bar.max.y}, display};
+    // The language screen is itself the language choice: no second one above it.
+    top_bar(ctx, bar, flow.screen() != Screen::attract && flow.screen() != Screen::language);
+    draw_screen(ctx, content);
     s.memory.corner_held = false;
     adviser_corner(ctx, screen, s.config.adviser.corner, s.config.adviser.hold);
     ImGui::End();
 
-    // Overlays in a window of their own above the screen, so the screen's
-    // buttons under them cannot be pressed.
-    const bool adviser = flow.adviser() != AdviserState::closed;
-    if (adviser || s.memory.language_menu || flow.countdown()) {
-        ImGui::SetNextWindowPos({0, 0});
-        ImGui::SetNextWindowSize(display);
-        ImGui::SetNextWindowFocus();
-        ImGui::Begin(
-            "overlay", nullptr,
-            (fixed & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
-        if (flow.adviser() == AdviserState::keypad)
-            keypad_overlay(ctx, screen);
-        else if (adviser)
-            adviser_screen(ctx, screen, s.health);
-        else if (flow.countdown())
-            still_there_overlay(ctx, screen);
-        else
-            language_menu(ctx, screen);
-        ImGui::End();
-    }
+    draw_overlay(ctx, screen, s.health);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(3);
     ImGui::PopFont();
