@@ -40,19 +40,31 @@ std::string gigabytes(std::int64_t bytes) {
     return std::to_string(tenths / 10) + "," + std::to_string(tenths % 10) + " GB";
 }
 
-}  // namespace
+// One of the view's three columns, filled from the top down.
+struct Column {
+    ScreenContext& ctx;
+    float x = 0;
+    float y = 0;
+    float width = 0;
 
-void adviser_screen(ScreenContext& ctx, Area screen, const KioskHealth& health) {
+    void title(const std::string& text) {
+        const Face& body = ctx.fonts.body;
+        y += text_block(ctx, {x, y}, width, text, body.bold, body.size, ctx.colours.primary) +
+             0.3f * ctx.em;
+    }
+    // Small text, and `after` of space below it.
+    void text(const std::string& text, ImFont* font, ImU32 colour, float after = 0) {
+        y += text_block(ctx, {x, y}, width, text, font, ctx.fonts.small.size, colour) + after;
+    }
+};
+
+// Header: what this is, and the way out. Returns its bottom edge.
+float header(ScreenContext& ctx, Area screen) {
     const float em = ctx.em;
     const Palette& c = ctx.colours;
-    auto& draw = *ImGui::GetWindowDrawList();
-    draw.AddRectFilled(screen.min, screen.max, c.background);
     const Face& heading = ctx.fonts.heading;
-    const Face& body = ctx.fonts.body;
-    const Face& small = ctx.fonts.small;
     const float margin = metric::margin * em;
-
-    // Header: what this is, and the way out.
+    auto& draw = *ImGui::GetWindowDrawList();
     const Area bar{screen.min, {screen.max.x, screen.min.y + metric::bar_height * em}};
     draw.AddRectFilled(bar.min, bar.max, c.primary);
     draw.AddText(heading.bold, heading.size,
@@ -70,119 +82,129 @@ void adviser_screen(ScreenContext& ctx, Area screen, const KioskHealth& health) 
                 .icon = icon::home,
                 .look = ButtonLook::secondary}))
         ctx.emit(flow::CloseAdviser{});
+    return bar.max.y;
+}
 
-    const float top = bar.max.y + em;
+// 1. The visitor's answers.
+void answers_column(Column col) {
+    ScreenContext& ctx = col.ctx;
+    const Palette& c = ctx.colours;
+    const Face& small = ctx.fonts.small;
+    col.title(words(ctx, "answers"));
+    const auto answers = ctx.flow.visit().answers();
+    if (answers.empty())
+        col.text(words(ctx, "no_answers"), small.regular, c.muted);
+    for (const Answer& a : answers) {
+        const Question& q = ctx.pack.questionnaire.questions[static_cast<std::size_t>(a.question)];
+        col.text(text_in(q.text, "nl"), small.bold, c.muted);
+        col.text(both(ctx, q.options[static_cast<std::size_t>(a.option)].text), small.regular,
+                 c.text, 0.35f * ctx.em);
+    }
+}
+
+// 2. The matches, reprint and the visitor's language.
+void matches_column(Column col) {
+    ScreenContext& ctx = col.ctx;
+    const float em = ctx.em;
+    const Palette& c = ctx.colours;
+    const Face& small = ctx.fonts.small;
+    const float bh = metric::touch_min * em;
+    const float x = col.x, col_w = col.width;
+    col.title(words(ctx, "matches"));
+    const auto& results = ctx.flow.ranking().results;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const Course* course = ctx.flow.course(static_cast<int>(i));
+        if (!course)
+            continue;
+        std::string name = std::to_string(i + 1) + ". " + course->text_in("nl").title;
+        if (ctx.lang() != "nl" && course->text_in(ctx.lang()).title != course->text_in("nl").title)
+            name += "  \xc2\xb7  " + course->text_in(ctx.lang()).title;
+        col.text(name, small.bold, c.text);
+        col.text(course->provider + ", " + place_text(ctx, *course), small.regular, c.muted,
+                 0.35f * em);
+    }
+    col.y += 0.5f * em;
+    const bool can_reprint = !results.empty() && ctx.flow.printer_present() &&
+                             !ctx.flow.printer_fault() &&
+                             ctx.flow.print_state() != PrintState::printing;
+    if (can_reprint && button(ctx, {{x, col.y}, {x + col_w, col.y + bh}},
+                              {.id = "reprint",
+                               .label = words(ctx, "reprint"),
+                               .icon = icon::print,
+                               .look = ButtonLook::primary}))
+        ctx.emit(flow::Reprint{});
+    if (can_reprint)
+        col.y += bh + em;
+    col.title(words(ctx, "language"));
+    // Two a row, so a region with many languages still fits.
+    const auto& languages = ctx.flow.settings().languages;
+    const float lw = (col_w - metric::gap * em) / 2;
+    for (std::size_t i = 0; i < languages.size(); ++i) {
+        const std::string& code = languages[i];
+        const std::string id = "adviser-lang-" + code;
+        const float lx = x + static_cast<float>(i % 2) * (lw + metric::gap * em);
+        const float ly = col.y + static_cast<float>(i / 2) * (bh + metric::gap * em);
+        if (button(ctx, {{lx, ly}, {lx + lw, ly + bh}},
+                   {.id = id,
+                    .label = ctx.pack.info.language_names.at(code),
+                    .look = code == ctx.lang() ? ButtonLook::chosen : ButtonLook::secondary}))
+            ctx.emit(flow::ChangeLanguage{code});
+    }
+}
+
+// 3. Health and today's figures, and the way to close the kiosk.
+void health_column(Column col, const KioskHealth& health, float bottom) {
+    ScreenContext& ctx = col.ctx;
+    const float em = ctx.em;
+    const Palette& c = ctx.colours;
+    const Face& small = ctx.fonts.small;
+    col.title(words(ctx, "health"));
+    auto line = [&](const std::string& key, const std::string& value) {
+        col.text(words(ctx, key) + ": " + value, small.regular, c.text);
+    };
+    line("version", health.kiosk_version);
+    line("configuration", health.configuration);
+    line("pack", health.pack);
+    line("courses", std::to_string(health.courses));
+    line("printer", health.printer);
+    if (!health.last_fault.empty())
+        line("last_fault", health.last_fault);
+    line("uptime", duration(health.uptime_s));
+    line("disk", gigabytes(health.free_disk_bytes));
+    col.y += em;
+    col.title(words(ctx, "today"));
+    for (const auto& day : health.today) {
+        col.text(day.metric + (day.key.empty() ? "" : " " + day.key) + ": " +
+                     // As the export writes them: a count below 5 could point at one person.
+                     (day.count < 5 ? std::string("<5") : std::to_string(day.count)),
+                 small.regular, c.text);
+    }
+    const float bh = metric::touch_min * em;
+    const float ly = bottom - metric::margin * em - bh;
+    if (button(ctx, {{col.x, ly}, {col.x + col.width, ly + bh}},
+               {.id = "leave-kiosk",
+                .label = words(ctx, "leave"),
+                .icon = icon::warning,
+                .look = ButtonLook::quiet}))
+        ctx.emit(flow::LeaveKiosk{});
+}
+
+}  // namespace
+
+void adviser_screen(ScreenContext& ctx, Area screen, const KioskHealth& health) {
+    const float em = ctx.em;
+    ImGui::GetWindowDrawList()->AddRectFilled(screen.min, screen.max, ctx.colours.background);
+    const float margin = metric::margin * em;
+    const float top = header(ctx, screen) + em;
     const float col_gap = 1.5f * em;
     const float col_w = (screen.width() - 2 * margin - 2 * col_gap) / 3;
-    auto column_x = [&](int i) {
-        return screen.min.x + margin + static_cast<float>(i) * (col_w + col_gap);
+    auto column = [&](int i) {
+        return Column{ctx, screen.min.x + margin + static_cast<float>(i) * (col_w + col_gap), top,
+                      col_w};
     };
-    auto title = [&](float x, float& y, const std::string& text) {
-        y += text_block(ctx, {x, y}, col_w, text, body.bold, body.size, c.primary) + 0.3f * em;
-    };
-
-    // 1. The visitor's answers.
-    {
-        float x = column_x(0), y = top;
-        title(x, y, words(ctx, "answers"));
-        const auto answers = ctx.flow.visit().answers();
-        if (answers.empty())
-            y += text_block(ctx, {x, y}, col_w, words(ctx, "no_answers"), small.regular, small.size,
-                            c.muted);
-        for (const Answer& a : answers) {
-            const Question& q =
-                ctx.pack.questionnaire.questions[static_cast<std::size_t>(a.question)];
-            y += text_block(ctx, {x, y}, col_w, text_in(q.text, "nl"), small.bold, small.size,
-                            c.muted);
-            y += text_block(ctx, {x, y}, col_w,
-                            both(ctx, q.options[static_cast<std::size_t>(a.option)].text),
-                            small.regular, small.size, c.text) +
-                 0.35f * em;
-        }
-    }
-
-    // 2. The matches, reprint and the visitor's language.
-    {
-        float x = column_x(1), y = top;
-        title(x, y, words(ctx, "matches"));
-        const auto& results = ctx.flow.ranking().results;
-        for (std::size_t i = 0; i < results.size(); ++i) {
-            const Course* course = ctx.flow.course(static_cast<int>(i));
-            if (!course)
-                continue;
-            std::string name = std::to_string(i + 1) + ". " + course->text_in("nl").title;
-            if (ctx.lang() != "nl" &&
-                course->text_in(ctx.lang()).title != course->text_in("nl").title)
-                name += "  \xc2\xb7  " + course->text_in(ctx.lang()).title;
-            y += text_block(ctx, {x, y}, col_w, name, small.bold, small.size, c.text);
-            y += text_block(ctx, {x, y}, col_w, course->provider + ", " + place_text(ctx, *course),
-                            small.regular, small.size, c.muted) +
-                 0.35f * em;
-        }
-        y += 0.5f * em;
-        const bool can_reprint = !results.empty() && ctx.flow.printer_present() &&
-                                 !ctx.flow.printer_fault() &&
-                                 ctx.flow.print_state() != PrintState::printing;
-        if (can_reprint && button(ctx, {{x, y}, {x + col_w, y + bh}},
-                                  {.id = "reprint",
-                                   .label = words(ctx, "reprint"),
-                                   .icon = icon::print,
-                                   .look = ButtonLook::primary}))
-            ctx.emit(flow::Reprint{});
-        if (can_reprint)
-            y += bh + em;
-        title(x, y, words(ctx, "language"));
-        // Two a row, so a region with many languages still fits.
-        const auto& languages = ctx.flow.settings().languages;
-        const float lw = (col_w - metric::gap * em) / 2;
-        for (std::size_t i = 0; i < languages.size(); ++i) {
-            const std::string& code = languages[i];
-            const std::string id = "adviser-lang-" + code;
-            const float lx = x + static_cast<float>(i % 2) * (lw + metric::gap * em);
-            const float ly = y + static_cast<float>(i / 2) * (bh + metric::gap * em);
-            if (button(ctx, {{lx, ly}, {lx + lw, ly + bh}},
-                       {.id = id,
-                        .label = ctx.pack.info.language_names.at(code),
-                        .look = code == ctx.lang() ? ButtonLook::chosen : ButtonLook::secondary}))
-                ctx.emit(flow::ChangeLanguage{code});
-        }
-    }
-
-    // 3. Health and today's figures.
-    {
-        float x = column_x(2), y = top;
-        title(x, y, words(ctx, "health"));
-        auto line = [&](const std::string& key, const std::string& value) {
-            y += text_block(ctx, {x, y}, col_w, words(ctx, key) + ": " + value, small.regular,
-                            small.size, c.text);
-        };
-        line("version", health.kiosk_version);
-        line("configuration", health.configuration);
-        line("pack", health.pack);
-        line("courses", std::to_string(health.courses));
-        line("printer", health.printer);
-        if (!health.last_fault.empty())
-            line("last_fault", health.last_fault);
-        line("uptime", duration(health.uptime_s));
-        line("disk", gigabytes(health.free_disk_bytes));
-        y += em;
-        title(x, y, words(ctx, "today"));
-        for (const auto& day : health.today) {
-            y += text_block(
-                ctx, {x, y}, col_w,
-                day.metric + (day.key.empty() ? "" : " " + day.key) + ": " +
-                    // As the export writes them: a count below 5 could point at one person.
-                    (day.count < 5 ? std::string("<5") : std::to_string(day.count)),
-                small.regular, small.size, c.text);
-        }
-        const float ly = screen.max.y - margin - bh;
-        if (button(ctx, {{x, ly}, {x + col_w, ly + bh}},
-                   {.id = "leave-kiosk",
-                    .label = words(ctx, "leave"),
-                    .icon = icon::warning,
-                    .look = ButtonLook::quiet}))
-            ctx.emit(flow::LeaveKiosk{});
-    }
+    answers_column(column(0));
+    matches_column(column(1));
+    health_column(column(2), health, screen.max.y);
 }
 
 }  // namespace kiosk::ui

@@ -9,46 +9,15 @@
 
 namespace kiosk::ui {
 
-void takeaway_screen(ScreenContext& ctx, Area area) {
+namespace {
+
+// The receipt choice, or what became of it, from `y` down in a column of
+// width `w` at `x`.
+void receipt_choice(ScreenContext& ctx, float x, float y, float w) {
     const float em = ctx.em;
     const Palette& c = ctx.colours;
-    const Area body = above_bottom_bar(ctx, area);
-    const float margin = metric::margin * em;
-    const Face& heading = ctx.fonts.heading;
     const Face& b = ctx.fonts.body;
-    const Face& small = ctx.fonts.small;
     const auto& flow = ctx.flow;
-
-    const bool wide = body.width() > body.height();
-    const float qr_side = wide ? std::min(body.height() - 4.2f * em, body.width() * 0.42f)
-                               : std::min(body.width() - 2 * margin, body.height() * 0.45f);
-    const ImVec2 qr_pos{
-        body.min.x + margin + (wide ? 0 : (body.width() - 2 * margin - qr_side) / 2),
-        body.min.y + 1.0f * em};
-    qr_code(ctx, flow.results_payload(), qr_pos, qr_side);
-    text_block(ctx, {qr_pos.x, qr_pos.y + qr_side + 0.4f * em}, qr_side, ctx.text("scan_list"),
-               small.regular, small.size, c.text, Align::centre);
-
-    const float x = wide ? qr_pos.x + qr_side + 2 * em : body.min.x + margin;
-    const float w = body.max.x - margin - x;
-    float y = wide ? body.min.y + 1.0f * em : qr_pos.y + qr_side + 3.4f * em;
-    y += text_block(ctx, {x, y}, w, ctx.text("take_away_title"), heading.bold, heading.size,
-                    c.text) +
-         0.4f * em;
-    const auto& results = flow.ranking().results;
-    for (std::size_t i = 0; i < results.size(); ++i) {
-        const Course* course = flow.course(static_cast<int>(i));
-        // With the place: the same course in two towns must not read as a repeat.
-        const std::string title =
-            course ? course->text_in(ctx.lang()).title + "  \xc2\xb7  " + place_text(ctx, *course)
-                   : "";
-        y += text_block(ctx, {x, y}, w, std::to_string(i + 1) + ".  " + title, b.regular, b.size,
-                        c.text) +
-             0.15f * em;
-    }
-    y += 0.8f * em;
-
-    // The receipt choice, or what became of it.
     const float bh = metric::touch_min * em;
     const float gap = metric::gap * em;
     auto note = [&](const char* glyph, const std::string& text, ImU32 ink) {
@@ -99,6 +68,50 @@ void takeaway_screen(ScreenContext& ctx, Area area) {
         case ReceiptChoice::none:
             break;
     }
+}
+
+}  // namespace
+
+void takeaway_screen(ScreenContext& ctx, Area area) {
+    const float em = ctx.em;
+    const Palette& c = ctx.colours;
+    const Area body = above_bottom_bar(ctx, area);
+    const float margin = metric::margin * em;
+    const Face& heading = ctx.fonts.heading;
+    const Face& b = ctx.fonts.body;
+    const Face& small = ctx.fonts.small;
+    const auto& flow = ctx.flow;
+
+    const bool wide = body.width() > body.height();
+    const float qr_side = wide ? std::min(body.height() - 4.2f * em, body.width() * 0.42f)
+                               : std::min(body.width() - 2 * margin, body.height() * 0.45f);
+    const ImVec2 qr_pos{
+        body.min.x + margin + (wide ? 0 : (body.width() - 2 * margin - qr_side) / 2),
+        body.min.y + 1.0f * em};
+    qr_code(ctx, flow.results_payload(), qr_pos, qr_side);
+    text_block(ctx, {qr_pos.x, qr_pos.y + qr_side + 0.4f * em}, qr_side, ctx.text("scan_list"),
+               small.regular, small.size, c.text, Align::centre);
+
+    const float x = wide ? qr_pos.x + qr_side + 2 * em : body.min.x + margin;
+    const float w = body.max.x - margin - x;
+    float y = wide ? body.min.y + 1.0f * em : qr_pos.y + qr_side + 3.4f * em;
+    y += text_block(ctx, {x, y}, w, ctx.text("take_away_title"), heading.bold, heading.size,
+                    c.text) +
+         0.4f * em;
+    const auto& results = flow.ranking().results;
+    for (std::size_t i = 0; i < results.size(); ++i) {
+        const Course* course = flow.course(static_cast<int>(i));
+        // With the place: the same course in two towns must not read as a repeat.
+        const std::string title =
+            course ? course->text_in(ctx.lang()).title + "  \xc2\xb7  " + place_text(ctx, *course)
+                   : "";
+        y += text_block(ctx, {x, y}, w, std::to_string(i + 1) + ".  " + title, b.regular, b.size,
+                        c.text) +
+             0.15f * em;
+    }
+    y += 0.8f * em;
+
+    receipt_choice(ctx, x, y, w);
 
     const Area bar = bottom_bar(ctx, area);
     if (back_button(ctx, bar))
