@@ -54,7 +54,7 @@ struct TakeAway {};  // results -> take-away
 struct ChooseReceipt {
     ReceiptChoice choice = ReceiptChoice::undecided;
 };
-struct Done {};       // -> thank-you
+struct Done {};       // wipes and counts the visit; -> thank-you, in its language
 struct StillHere {};  // dismisses the "are you still there?" countdown
 struct ToggleContrast {};
 struct ToggleLargeText {};
