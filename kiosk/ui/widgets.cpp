@@ -87,6 +87,65 @@ float button_width(const ScreenContext& ctx, std::string_view label, bool with_i
                      0.4f * ctx.em);
 }
 
+namespace {
+
+struct ButtonInk {
+    ImU32 fill, border, ink;
+    float border_em;
+};
+
+// A button's colours for its look; a held button darkens (no hover look at
+// all: on touch it would stick after the tap).
+ButtonInk button_ink(const Palette& c, ButtonLook look, bool held) {
+    ButtonInk b{c.surface, c.border, c.text, 0.08f};
+    switch (look) {
+        case ButtonLook::primary:
+            b.fill = c.primary;
+            b.border = c.primary;
+            b.ink = c.on_primary;
+            break;
+        case ButtonLook::secondary:
+            break;
+        case ButtonLook::chosen:
+            b.border = c.accent;
+            b.border_em = 0.22f;
+            break;
+        case ButtonLook::quiet:
+            b.fill = c.background;
+            b.border = c.text;
+            b.border_em = 0.06f;
+            break;
+    }
+    if (held)
+        b.fill = look == ButtonLook::primary ? c.text : c.pressed;
+    if (held && look == ButtonLook::primary)
+        b.ink = c.background;
+    return b;
+}
+
+// Draws the button's icon at `left` (centred when it stands alone) and
+// returns where its words begin.
+float button_icon(ScreenContext& ctx, Area area, const ButtonSpec& spec, ImU32 ink, float left) {
+    const Face& big = ctx.fonts.heading;
+    const ImVec2 size = big.regular->CalcTextSizeA(big.size, FLT_MAX, 0, spec.icon.data(),
+                                                   spec.icon.data() + spec.icon.size());
+    const float x =
+        spec.centred && spec.label.empty() ? area.min.x + (area.width() - size.x) / 2 : left;
+    draw().AddText(big.regular, big.size,
+                   {std::floor(x), std::floor(area.min.y + (area.height() - big.size) / 2)}, ink,
+                   spec.icon.data(), spec.icon.data() + spec.icon.size());
+    return left + std::max(size.x, big.size * 1.15f) + 0.6f * ctx.em;
+}
+
+// The part of the button on screen becomes a target scripts can tap by name.
+void record_button(ScreenContext& ctx, Area area, std::string_view label) {
+    Area seen;
+    if (visible_part(area, seen))
+        ctx.record.add_target({std::string(label), seen.min.x, seen.min.y, seen.max.x, seen.max.y});
+}
+
+}  // namespace
+
 bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     const float em = ctx.em;
     const Palette& c = ctx.colours;
@@ -94,55 +153,20 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     const bool tapped =
         ImGui::InvisibleButton(std::string(spec.id).c_str(), {area.width(), area.height()});
     const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
-
-    ImU32 fill = c.surface, border = c.border, ink = c.text;
-    float border_em = 0.08f;
-    switch (spec.look) {
-        case ButtonLook::primary:
-            fill = c.primary;
-            border = c.primary;
-            ink = c.on_primary;
-            break;
-        case ButtonLook::secondary:
-            break;
-        case ButtonLook::chosen:
-            border = c.accent;
-            border_em = 0.22f;
-            break;
-        case ButtonLook::quiet:
-            fill = c.background;
-            border = c.text;
-            border_em = 0.06f;
-            break;
-    }
-    if (held)
-        fill = spec.look == ButtonLook::primary ? c.text : c.pressed;
-    if (held && spec.look == ButtonLook::primary)
-        ink = c.background;
-    card(area, fill, border, em, border_em);
+    const ButtonInk look = button_ink(c, spec.look, held);
+    const ImU32 ink = look.ink;
+    card(area, look.fill, look.border, em, look.border_em);
 
     const Face& face = spec.face ? *spec.face : ctx.fonts.body;
     const float pad = 0.8f * em;
     float left = area.min.x + pad;
     const float right = area.max.x - pad;
-    if (!spec.icon.empty()) {
-        const Face& big = ctx.fonts.heading;
-        const ImVec2 size = big.regular->CalcTextSizeA(big.size, FLT_MAX, 0, spec.icon.data(),
-                                                       spec.icon.data() + spec.icon.size());
-        const float x =
-            spec.centred && spec.label.empty() ? area.min.x + (area.width() - size.x) / 2 : left;
-        draw().AddText(big.regular, big.size,
-                       {std::floor(x), std::floor(area.min.y + (area.height() - big.size) / 2)},
-                       spec.look == ButtonLook::primary || held ? ink : c.primary, spec.icon.data(),
-                       spec.icon.data() + spec.icon.size());
-        left += std::max(size.x, big.size * 1.15f) + 0.6f * em;
-    }
+    if (!spec.icon.empty())
+        left = button_icon(ctx, area, spec,
+                           spec.look == ButtonLook::primary || held ? ink : c.primary, left);
     const float width = std::max(em, right - left);
     if (spec.icon_only) {
-        Area seen;
-        if (visible_part(area, seen))
-            ctx.record.add_target(
-                {std::string(spec.label), seen.min.x, seen.min.y, seen.max.x, seen.max.y});
+        record_button(ctx, area, spec.label);
         return tapped;
     }
     const float label_h = text_height(spec.label, face.bold, face.size, width);
@@ -164,10 +188,7 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
                        {area.max.x - pad - big.size, area.min.y + (area.height() - big.size) / 2},
                        c.primary, icon::check);
     }
-    Area seen;
-    if (visible_part(area, seen))
-        ctx.record.add_target(
-            {std::string(spec.label), seen.min.x, seen.min.y, seen.max.x, seen.max.y});
+    record_button(ctx, area, spec.label);
     return tapped;
 }
 
@@ -208,32 +229,18 @@ bool qr_code(ScreenContext& ctx, std::string_view payload, ImVec2 pos, float sid
     return true;
 }
 
-void top_bar(ScreenContext& ctx, Area area, bool with_language) {
-    const float em = ctx.em;
-    const Palette& c = ctx.colours;
-    draw().AddRectFilled(area.min, area.max, c.surface);
-    draw().AddLine({area.min.x, area.max.y}, area.max, c.border, 0.06f * em);
-    const float pad = metric::margin * em;
-    float name_x = area.min.x + pad;
-    if (ctx.logo.texture && ctx.logo.height > 0) {
-        const float h = area.height() * 0.64f;
-        const float w = h * ctx.logo.width / ctx.logo.height;
-        const float y = area.min.y + (area.height() - h) / 2;
-        draw().AddImage(ctx.logo.texture, {name_x, y}, {name_x + w, y + h});
-        name_x += w + 0.6f * em;
-    }
-    const Face& body = ctx.fonts.body;
-    const std::string& name = ctx.config.name;
+namespace {
 
-    // Right to left: contrast, larger text, Dutch beside, language. On a
-    // narrow screen they keep only their icons, and stay just as large.
-    struct Toggle {
-        const char* id;
-        std::string label;
-        std::string glyph;
-        bool on;
-        std::optional<FlowIntent> intent;  // none: the language menu opens instead
-    };
+struct Toggle {
+    const char* id;
+    std::string label;
+    std::string glyph;
+    bool on;
+    std::optional<FlowIntent> intent;  // none: the language menu opens instead
+};
+
+// Right to left: contrast, larger text, Dutch beside, language.
+std::vector<Toggle> top_bar_toggles(ScreenContext& ctx, bool with_language) {
     std::vector<Toggle> toggles;
     toggles.push_back({"contrast", ctx.text("contrast"), icon::contrast, ctx.flow.high_contrast(),
                        flow::ToggleContrast{}});
@@ -249,6 +256,60 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
                            it != ctx.pack.info.language_names.end() ? it->second : ctx.lang(),
                            pictogram_glyph("globe"), ctx.memory.language_menu, std::nullopt});
     }
+    return toggles;
+}
+
+// The logo at the left of the bar; returns where the kiosk's name begins.
+float top_bar_logo(ScreenContext& ctx, Area area, float x) {
+    if (!ctx.logo.texture || ctx.logo.height <= 0)
+        return x;
+    const float h = area.height() * 0.64f;
+    const float w = h * ctx.logo.width / ctx.logo.height;
+    const float y = area.min.y + (area.height() - h) / 2;
+    draw().AddImage(ctx.logo.texture, {x, y}, {x + w, y + h});
+    return x + w + 0.6f * ctx.em;
+}
+
+// The toggles from the right edge, each `h` high; on a narrow screen they
+// keep only their icons, and stay just as large.
+void top_bar_buttons(ScreenContext& ctx, Area area, const std::vector<Toggle>& toggles,
+                     const Face* label_face, bool icons_only) {
+    const float em = ctx.em;
+    const float h = std::min(area.height() - 0.7f * em, metric::touch_min * em);
+    const float y = area.min.y + (area.height() - h) / 2;
+    float x = area.max.x - metric::margin * em;
+    for (const auto& t : toggles) {
+        const float w = icons_only ? h : button_width(ctx, t.label, true, label_face);
+        x -= w;
+        if (button(ctx, {{x, y}, {x + w, y + h}},
+                   {.id = t.id,
+                    .label = t.label,
+                    .icon = t.glyph,
+                    .look = t.on ? ButtonLook::primary : ButtonLook::quiet,
+                    .face = label_face,
+                    .icon_only = icons_only})) {
+            if (t.intent)
+                ctx.emit(*t.intent);
+            else
+                ctx.memory.language_menu = !ctx.memory.language_menu;
+        }
+        x -= 0.5f * em;
+    }
+}
+
+}  // namespace
+
+void top_bar(ScreenContext& ctx, Area area, bool with_language) {
+    const float em = ctx.em;
+    const Palette& c = ctx.colours;
+    draw().AddRectFilled(area.min, area.max, c.surface);
+    draw().AddLine({area.min.x, area.max.y}, area.max, c.border, 0.06f * em);
+    const float pad = metric::margin * em;
+    const float name_x = top_bar_logo(ctx, area, area.min.x + pad);
+    const Face& body = ctx.fonts.body;
+    const std::string& name = ctx.config.name;
+    const std::vector<Toggle> toggles = top_bar_toggles(ctx, with_language);
+
     // What fits, in this order: everything; the toggles' words smaller; the
     // logo without the name beside it; icons alone. Words stay as long as
     // they can: a visitor who asked for larger text must still read them.
@@ -268,26 +329,7 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
                        c.text, name.c_str());
     }
     ctx.record.add_text(name);
-    const float h = std::min(area.height() - 0.7f * em, metric::touch_min * em);
-    const float y = area.min.y + (area.height() - h) / 2;
-    float x = area.max.x - pad;
-    for (const auto& t : toggles) {
-        const float w = icons_only ? h : button_width(ctx, t.label, true, label_face);
-        x -= w;
-        if (button(ctx, {{x, y}, {x + w, y + h}},
-                   {.id = t.id,
-                    .label = t.label,
-                    .icon = t.glyph,
-                    .look = t.on ? ButtonLook::primary : ButtonLook::quiet,
-                    .face = label_face,
-                    .icon_only = icons_only})) {
-            if (t.intent)
-                ctx.emit(*t.intent);
-            else
-                ctx.memory.language_menu = !ctx.memory.language_menu;
-        }
-        x -= 0.5f * em;
-    }
+    top_bar_buttons(ctx, area, toggles, label_face, icons_only);
 }
 
 void language_menu(ScreenContext& ctx, Area screen) {
