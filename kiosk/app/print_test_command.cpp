@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/app/receipt_printer.hpp"
 #include "kiosk/app/text_report.hpp"
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/io/png.hpp"
@@ -20,6 +21,77 @@ constexpr const char* usage =
     "                        [--paper 58|80] [--png FILE] [--lang nl]\n"
     "  TARGET: tcp:HOST[:PORT] | device:/dev/usb/lp0 | file:/path/out.bin\n";
 
+// The configuration with --printer and --paper laid over it; nullopt (after
+// saying why) when something is wrong, with the exit status in `status`.
+std::optional<KioskConfig> print_test_config(const std::optional<std::string>& config_path,
+                                             const std::optional<std::string>& printer_text,
+                                             const std::optional<std::string>& paper, int& status) {
+    KioskConfig config;
+    if (config_path) {
+        Issues issues;
+        config = load_config_file(*config_path, issues);
+        for (const auto& issue : issues.all())
+            std::cerr << format_issue(issue) << '\n';
+        if (issues.has_errors()) {
+            status = 1;
+            return std::nullopt;
+        }
+    }
+    status = 2;
+    if (printer_text) {
+        auto target = parse_printer_target(*printer_text);
+        if (!target) {
+            std::cerr << "kiosk print-test: --printer: " << target.error() << '\n';
+            return std::nullopt;
+        }
+        config.printer.target = *target;
+    }
+    if (paper) {
+        if (*paper != "58" && *paper != "80") {
+            std::cerr << "kiosk print-test: --paper must be 58 or 80\n";
+            return std::nullopt;
+        }
+        config.printer.width_dots = *paper == "58" ? 384 : 576;
+    }
+    return config;
+}
+
+// The pack's own best courses for an empty visit: real titles of real length.
+Result<Receipt> test_receipt(const Catalogue& catalogue, const KioskConfig& config,
+                             const std::string& lang) {
+    const ContentPack& pack = catalogue.pack();
+    const std::time_t now = std::time(nullptr);
+    const Matcher matcher(pack, catalogue.index());
+    const Ranking ranking =
+        matcher.rank({}, {local_day(now), pack.info.location.lat, pack.info.location.lon});
+    auto receipt = receipt_for(catalogue, ranking, receipt_context(config, pack, lang, now));
+    if (!receipt)
+        return receipt;
+    receipt->text.heading = pack_text(pack, "receipt.test_title", lang);
+    if (!config.branding.logo.empty()) {
+        auto logo = read_png_on_white(config.branding.logo.string());
+        if (!logo)
+            return Error{"branding.logo: " + logo.error()};
+        receipt->logo = std::move(*logo);
+    }
+    return receipt;
+}
+
+// Sends the job and says what the printer answered; the exit status.
+int send_test_job(const PrinterConfig& printer, const std::string& bytes) {
+    const PrintOutcome outcome = print_to(printer, bytes);
+    std::cout << "printer status: " << to_string(outcome.status.state);
+    if (!outcome.status.detail.empty())
+        std::cout << " (" << outcome.status.detail << ")";
+    std::cout << std::endl;
+    if (!outcome.printed) {
+        std::cerr << "kiosk print-test: not printed: " << outcome.problem << '\n';
+        return 1;
+    }
+    std::cout << "printed: " << outcome.bytes_sent << " bytes\n";
+    return 0;
+}
+
 }  // namespace
 
 int print_test_command(Args& args) {
@@ -33,31 +105,11 @@ int print_test_command(Args& args) {
         std::cerr << usage;
         return 2;
     }
-    KioskConfig config;
-    if (config_path) {
-        Issues issues;
-        config = load_config_file(*config_path, issues);
-        for (const auto& issue : issues.all())
-            std::cerr << format_issue(issue) << '\n';
-        if (issues.has_errors())
-            return 1;
-    }
-    if (printer_text) {
-        auto target = parse_printer_target(*printer_text);
-        if (!target) {
-            std::cerr << "kiosk print-test: --printer: " << target.error() << '\n';
-            return 2;
-        }
-        config.printer.target = *target;
-    }
-    if (paper) {
-        if (*paper != "58" && *paper != "80") {
-            std::cerr << "kiosk print-test: --paper must be 58 or 80\n";
-            return 2;
-        }
-        config.printer.width_dots = *paper == "58" ? 384 : 576;
-    }
-    if (!png && !config.printer.target) {
+    int status = 0;
+    const auto config = print_test_config(config_path, printer_text, paper, status);
+    if (!config)
+        return status;
+    if (!png && !config->printer.target) {
         std::cerr << "kiosk print-test: no printer configured and no --png given\n" << usage;
         return 2;
     }
@@ -66,64 +118,27 @@ int print_test_command(Args& args) {
         std::cerr << "kiosk print-test: " << catalogue.error() << '\n';
         return 1;
     }
-    const ContentPack& pack = catalogue->pack();
     if (!lang)
-        lang = pack.info.languages.front();
-
-    // The pack's own best courses for an empty visit: real titles of real length.
-    const std::time_t now = std::time(nullptr);
-    const Matcher matcher(pack, catalogue->index());
-    const Ranking ranking =
-        matcher.rank({}, {local_day(now), pack.info.location.lat, pack.info.location.lon});
-    ReceiptContext context{config.name.empty() ? text_in(pack.info.name, *lang) : config.name,
-                           config.contact, *lang, now, config.results_url};
-    auto receipt = receipt_for(*catalogue, ranking, context);
+        lang = catalogue->pack().info.languages.front();
+    auto receipt = test_receipt(*catalogue, *config, *lang);
     if (!receipt) {
         std::cerr << "kiosk print-test: " << receipt.error() << '\n';
         return 1;
     }
-    receipt->text.heading = pack_text(pack, "receipt.test_title", *lang);
-    if (!config.branding.logo.empty()) {
-        auto logo = read_png_on_white(config.branding.logo.string());
-        if (!logo) {
-            std::cerr << "kiosk print-test: branding.logo: " << logo.error() << '\n';
-            return 1;
-        }
-        receipt->logo = std::move(*logo);
-    }
-    ReceiptStyle style;
-    style.width_dots = config.printer.width_dots;
-    auto image = render_receipt_image(*receipt, style);
-    if (!image) {
-        std::cerr << "kiosk print-test: " << image.error() << '\n';
-        return 1;
-    }
-    if (png) {
-        if (auto written = write_png(*png, image->image); !written) {
-            std::cerr << "kiosk print-test: " << written.error() << '\n';
-            return 1;
-        }
-        std::cout << *png << ": " << image->image.width << "x" << image->image.height
-                  << " dots, QR " << receipt->qr_payload << '\n';
-    }
-    if (!config.printer.target)
-        return 0;
-    auto job = encode_receipt_job(*image, receipt->qr_payload, config.printer);
+    auto job = lay_out_receipt_job(*receipt, config->printer);
     if (!job) {
         std::cerr << "kiosk print-test: " << job.error() << '\n';
         return 1;
     }
-    const PrintOutcome outcome = print_to(config.printer, *job);
-    std::cout << "printer status: " << to_string(outcome.status.state);
-    if (!outcome.status.detail.empty())
-        std::cout << " (" << outcome.status.detail << ")";
-    std::cout << std::endl;
-    if (!outcome.printed) {
-        std::cerr << "kiosk print-test: not printed: " << outcome.problem << '\n';
-        return 1;
+    if (png) {
+        if (auto written = write_png(*png, job->image.image); !written) {
+            std::cerr << "kiosk print-test: " << written.error() << '\n';
+            return 1;
+        }
+        std::cout << *png << ": " << job->image.image.width << "x" << job->image.image.height
+                  << " dots, QR " << receipt->qr_payload << '\n';
     }
-    std::cout << "printed: " << outcome.bytes_sent << " bytes\n";
-    return 0;
+    return config->printer.target ? send_test_job(config->printer, job->bytes) : 0;
 }
 
 }  // namespace kiosk::app

@@ -20,6 +20,12 @@ struct ReceiptPrinter::Report {
     PrinterState state = PrinterState::unknown;
 };
 
+ReceiptContext receipt_context(const KioskConfig& config, const ContentPack& pack,
+                               const std::string& language, std::time_t now) {
+    return {config.name.empty() ? text_in(pack.info.name, language) : config.name, config.contact,
+            language, now, config.results_url};
+}
+
 ReceiptPrinter::ReceiptPrinter(const KioskConfig& config, const Catalogue& catalogue)
     : config_(config),
       catalogue_(catalogue),
@@ -68,10 +74,8 @@ void ReceiptPrinter::check_status() {
 }
 
 void ReceiptPrinter::print(const effect::PrintReceipt& asked, VisitFlow& flow) {
-    const ContentPack& pack = catalogue_.pack();
-    ReceiptContext context{
-        config_.name.empty() ? text_in(pack.info.name, asked.language) : config_.name,
-        config_.contact, asked.language, std::time(nullptr), config_.results_url};
+    const ReceiptContext context =
+        receipt_context(config_, catalogue_.pack(), asked.language, std::time(nullptr));
     // The words come from the pack here, on the loop's thread, which owns the
     // catalogue; laying them out and encoding them is the worker's.
     auto receipt = receipt_for(catalogue_, asked.ranking, context);
@@ -83,12 +87,10 @@ void ReceiptPrinter::print(const effect::PrintReceipt& asked, VisitFlow& flow) {
     receipt->logo = logo_;
     auto make = [receipt = std::move(*receipt),
                  printer = config_.printer]() -> Result<std::string> {
-        ReceiptStyle style;
-        style.width_dots = printer.width_dots;
-        auto image = render_receipt_image(receipt, style);
-        if (!image)
-            return Error{image.error()};
-        return encode_receipt_job(*image, receipt.qr_payload, printer);
+        auto job = lay_out_receipt_job(receipt, printer);
+        if (!job)
+            return Error{job.error()};
+        return std::move(job->bytes);
     };
     queue_->submit(std::move(make), [this, generation = asked.generation,
                                      queue = queue_.get()](const PrintOutcome& outcome) {

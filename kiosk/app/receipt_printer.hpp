@@ -7,6 +7,7 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <string>
@@ -15,9 +16,14 @@
 #include "kiosk/core/pack/catalogue.hpp"
 #include "kiosk/core/printing/print_queue.hpp"
 #include "kiosk/core/stats/usage_stats.hpp"
+#include "kiosk/core/takeaway/receipt_content.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
 
 namespace kiosk::app {
+
+// What a receipt says about this kiosk and this moment, for the kiosk and print-test alike.
+ReceiptContext receipt_context(const KioskConfig& config, const ContentPack& pack,
+                               const std::string& language, std::time_t now);
 
 class ReceiptPrinter {
   public:

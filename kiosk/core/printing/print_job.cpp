@@ -15,6 +15,18 @@ Result<std::string> encode_receipt_job(const ReceiptImage& receipt, const std::s
     return encode_raster_job(receipt.image, options);
 }
 
+Result<ReceiptJob> lay_out_receipt_job(const Receipt& receipt, const PrinterConfig& printer) {
+    ReceiptStyle style;
+    style.width_dots = printer.width_dots;
+    auto image = render_receipt_image(receipt, style);
+    if (!image)
+        return Error{image.error()};
+    auto bytes = encode_receipt_job(*image, receipt.qr_payload, printer);
+    if (!bytes)
+        return Error{bytes.error()};
+    return ReceiptJob{std::move(*image), std::move(*bytes)};
+}
+
 PrintOutcome print_job(PrinterTransport& transport, std::string_view job,
                        std::chrono::milliseconds status_timeout) {
     PrintOutcome outcome;

@@ -26,6 +26,14 @@ struct PrintOutcome {
 Result<std::string> encode_receipt_job(const ReceiptImage& receipt, const std::string& qr_payload,
                                        const PrinterConfig& printer);
 
+// A receipt laid out for this printer's paper, and the bytes that print it:
+// the one way from a receipt's words to paper, for the kiosk and print-test.
+struct ReceiptJob {
+    ReceiptImage image;
+    std::string bytes;
+};
+Result<ReceiptJob> lay_out_receipt_job(const Receipt& receipt, const PrinterConfig& printer);
+
 // Sends `job` over an open transport. A printer that reports a fault before the
 // job gets nothing; one that reports paper out after it counts as failed.
 PrintOutcome print_job(PrinterTransport& transport, std::string_view job,
