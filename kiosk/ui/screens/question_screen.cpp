@@ -29,32 +29,21 @@ float progress_bar(ScreenContext& ctx, ImVec2 pos, float width) {
     return h + 0.25f * em + bar;
 }
 
-}  // namespace
-
-void question_screen(ScreenContext& ctx, Area area) {
+// The question with its pictogram, in Dutch too if asked, and its help;
+// returns its height.
+float question_heading(ScreenContext& ctx, const Question& q, ImVec2 pos, float width) {
     const float em = ctx.em;
     const Palette& c = ctx.colours;
-    const int qi = ctx.flow.visit().current_question();
-    if (qi < 0)
-        return;
-    const Question& q = ctx.pack.questionnaire.questions[static_cast<std::size_t>(qi)];
-    const Area body = above_bottom_bar(ctx, area);
-    const float margin = metric::margin * em;
-    const float width = std::min(body.width() - 2 * margin, 56 * em);
-    const float x = body.min.x + (body.width() - width) / 2;
-    float y = body.min.y + 1.0f * em;
-
-    y += progress_bar(ctx, {x, y}, width) + 1.0f * em;
-
     const Face& heading = ctx.fonts.heading;
     const std::string glyph = pictogram_glyph(q.pictogram);
-    float text_x = x;
+    float text_x = pos.x;
+    float y = pos.y;
     if (!glyph.empty()) {
-        ImGui::GetWindowDrawList()->AddText(heading.regular, heading.size * 1.0f, {x, y}, c.primary,
+        ImGui::GetWindowDrawList()->AddText(heading.regular, heading.size * 1.0f, pos, c.primary,
                                             glyph.c_str());
         text_x += heading.size * 1.6f;
     }
-    const float text_w = width - (text_x - x);
+    const float text_w = width - (text_x - pos.x);
     y += text_block(ctx, {text_x, y}, text_w, text_in(q.text, ctx.lang()), heading.bold,
                     heading.size, c.text);
     const Face& small = ctx.fonts.small;
@@ -65,14 +54,14 @@ void question_screen(ScreenContext& ctx, Area area) {
         y += 0.2f * em + text_block(ctx, {text_x, y + 0.2f * em}, text_w,
                                     text_in(q.help, ctx.lang()), ctx.fonts.body.regular,
                                     ctx.fonts.body.size, c.muted);
-    y += 1.0f * em;
+    return y - pos.y;
+}
 
-    // Options: two columns on a wide screen, one on a narrow one.
-    const int columns = width > 36 * em && q.options.size() > 3 ? 2 : 1;
-    const float gap = metric::gap * em;
-    const float bw = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    // All options as tall as the one with the most lines, so a long answer
-    // (or larger text) never spills out of its card.
+// All options as tall as the one with the most lines, so a long answer (or
+// larger text) never spills out of its card.
+float option_height(ScreenContext& ctx, const Question& q, float bw) {
+    const float em = ctx.em;
+    const Face& small = ctx.fonts.small;
     float bh = (ctx.dutch_too() ? 4.2f : 3.4f) * em;
     const float words_w =
         bw - 1.6f * em - (ctx.fonts.heading.size * 1.15f + 0.6f * em) - ctx.fonts.heading.size;
@@ -84,35 +73,63 @@ void question_screen(ScreenContext& ctx, Area area) {
                 0.15f * em + text_height(text_in(o.text, "nl"), small.regular, small.size, words_w);
         bh = std::max(bh, h + 1.3f * em);
     }
+    return bh;
+}
+
+// The options as cards in a list that scrolls when they do not fit: two
+// columns on a wide screen, one on a narrow one.
+void option_cards(ScreenContext& ctx, int qi, const Question& q, Area list, float width) {
+    const float em = ctx.em;
+    const int columns = width > 36 * em && q.options.size() > 3 ? 2 : 1;
+    const float gap = metric::gap * em;
+    const float bw = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float bh = option_height(ctx, q, bw);
     const int chosen = ctx.flow.visit().answer_to(qi);
     const bool new_question = ctx.memory.last_question != qi;
     ctx.memory.last_question = qi;
-    scroll_list(
-        ctx, "options", {{x - 0.3f * em, y}, {x + width + 0.3f * em, body.max.y}},
-        ctx.memory.options, new_question, [&](ImVec2 origin) {
-            const int rows =
-                static_cast<int>((q.options.size() + static_cast<std::size_t>(columns) - 1) /
-                                 static_cast<std::size_t>(columns));
-            for (std::size_t i = 0; i < q.options.size(); ++i) {
-                const Option& o = q.options[i];
-                const int col = static_cast<int>(i) % columns;
-                const int row = static_cast<int>(i) / columns;
-                const float bx = origin.x + 0.3f * em + static_cast<float>(col) * (bw + gap);
-                const float by = origin.y + static_cast<float>(row) * (bh + gap);
-                const std::string id = "option-" + o.id;
-                const std::string glyph = pictogram_glyph(o.pictogram);
-                const std::string second = ctx.dutch_too() ? text_in(o.text, "nl") : "";
-                if (button(ctx, {{bx, by}, {bx + bw, by + bh}},
-                           {.id = id,
-                            .label = text_in(o.text, ctx.lang()),
-                            .icon = glyph,
-                            .second = second,
-                            .look = static_cast<int>(i) == chosen ? ButtonLook::chosen
-                                                                  : ButtonLook::secondary}))
-                    ctx.emit(flow::Choose{static_cast<int>(i)});
-            }
-            return static_cast<float>(rows) * (bh + gap) + 0.6f * em;
-        });
+    scroll_list(ctx, "options", list, ctx.memory.options, new_question, [&](ImVec2 origin) {
+        const int rows =
+            static_cast<int>((q.options.size() + static_cast<std::size_t>(columns) - 1) /
+                             static_cast<std::size_t>(columns));
+        for (std::size_t i = 0; i < q.options.size(); ++i) {
+            const Option& o = q.options[i];
+            const int col = static_cast<int>(i) % columns;
+            const int row = static_cast<int>(i) / columns;
+            const float bx = origin.x + 0.3f * em + static_cast<float>(col) * (bw + gap);
+            const float by = origin.y + static_cast<float>(row) * (bh + gap);
+            const std::string id = "option-" + o.id;
+            const std::string glyph = pictogram_glyph(o.pictogram);
+            const std::string second = ctx.dutch_too() ? text_in(o.text, "nl") : "";
+            if (button(ctx, {{bx, by}, {bx + bw, by + bh}},
+                       {.id = id,
+                        .label = text_in(o.text, ctx.lang()),
+                        .icon = glyph,
+                        .second = second,
+                        .look = static_cast<int>(i) == chosen ? ButtonLook::chosen
+                                                              : ButtonLook::secondary}))
+                ctx.emit(flow::Choose{static_cast<int>(i)});
+        }
+        return static_cast<float>(rows) * (bh + gap) + 0.6f * em;
+    });
+}
+
+}  // namespace
+
+void question_screen(ScreenContext& ctx, Area area) {
+    const float em = ctx.em;
+    const int qi = ctx.flow.visit().current_question();
+    if (qi < 0)
+        return;
+    const Question& q = ctx.pack.questionnaire.questions[static_cast<std::size_t>(qi)];
+    const Area body = above_bottom_bar(ctx, area);
+    const float margin = metric::margin * em;
+    const float width = std::min(body.width() - 2 * margin, 56 * em);
+    const float x = body.min.x + (body.width() - width) / 2;
+    float y = body.min.y + 1.0f * em;
+
+    y += progress_bar(ctx, {x, y}, width) + 1.0f * em;
+    y += question_heading(ctx, q, {x, y}, width) + 1.0f * em;
+    option_cards(ctx, qi, q, {{x - 0.3f * em, y}, {x + width + 0.3f * em, body.max.y}}, width);
 
     const Area bar = bottom_bar(ctx, area);
     if (back_button(ctx, bar))
