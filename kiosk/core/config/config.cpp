@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "kiosk/core/adviser/adviser_pin.hpp"
+#include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
@@ -16,11 +17,6 @@ namespace {
 // WCAG 2 AA for body text: a kiosk for people who read with difficulty must
 // stay readable in every deployment's colours.
 constexpr double min_text_contrast = 4.5;
-
-bool is_language_code(std::string_view code) {
-    return code.size() == 2 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 std::string listed(const std::vector<std::string>& items) {
     std::string out;

@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "kiosk/core/base/calendar.hpp"
+#include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/base/text_list.hpp"
 #include "kiosk/core/content/questionnaire_loader.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
@@ -14,29 +16,6 @@
 
 namespace kiosk {
 namespace {
-
-bool is_course_id(std::string_view id) {
-    if (id.empty() || id.size() > 12 || id.front() == '-')
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
-bool is_iso_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    int y = 0, m = 0, d = 0;
-    auto num = [&](std::size_t pos, std::size_t len, int& out) {
-        auto [p, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, out);
-        return ec == std::errc{} && p == text.data() + pos + len;
-    };
-    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d))
-        return false;
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
-                                          std::chrono::day{unsigned(d)}};
-    return ymd.ok();
-}
 
 std::optional<double> parse_number(std::string_view text) {
     std::string s(text);
@@ -201,14 +180,14 @@ Course read_course(RowReader& row, const ContentPack& pack) {
         row.error("lat", "lat must be within ±90 and lon within ±180");
     }
     c.language = std::string(row.required("language"));
-    if (!c.language.empty() && (c.language.size() != 2 || !is_plain_id(c.language))) {
+    if (!c.language.empty() && !is_language_code(c.language)) {
         row.error("language", "'" + c.language + "' is not a two-letter language code");
     }
     const auto starts = split_list(row.required("start_dates"));
     for (const auto& s : starts) {
         if (s == "continuous") {
             c.continuous_start = true;
-        } else if (is_iso_date(s)) {
+        } else if (parse_day(s)) {
             c.start_dates.push_back(s);
         } else {
             row.error("start_dates", "'" + s + "' is not a date like 2027-01-15 or 'continuous'");

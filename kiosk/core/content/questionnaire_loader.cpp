@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {

@@ -14,22 +14,6 @@ std::string join_field(std::string_view parent, std::string_view key) {
     return out;
 }
 
-bool is_plain_id(std::string_view id) {
-    if (id.empty() || id.size() > 40 || !(id[0] >= 'a' && id[0] <= 'z'))
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
-}
-
-bool is_pictogram_id(std::string_view id) {
-    if (id.empty() || id.size() > 32)
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
 bool is_http_url(std::string_view url) {
     std::string_view rest;
     if (url.starts_with("https://")) {

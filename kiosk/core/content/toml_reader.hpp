@@ -57,8 +57,6 @@ class TomlReader {
 
 std::string join_field(std::string_view parent, std::string_view key);
 
-bool is_plain_id(std::string_view id);      // a-z 0-9 _ -, starts with a letter
-bool is_pictogram_id(std::string_view id);  // a-z 0-9 -, 1..32
-bool is_http_url(std::string_view url);     // http(s)://host[/...] without spaces
+bool is_http_url(std::string_view url);  // http(s)://host[/...] without spaces
 
 }  // namespace kiosk
