@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "kiosk/core/stats/usage_csv.hpp"
 #include "kiosk/ui/course_text.hpp"
 #include "kiosk/ui/pictograms.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -172,7 +173,7 @@ void adviser_screen(ScreenContext& ctx, Area screen, const KioskHealth& health) 
                 ctx, {x, y}, col_w,
                 day.metric + (day.key.empty() ? "" : " " + day.key) + ": " +
                     // As the export writes them: a count below 5 could point at one person.
-                    (day.count < 5 ? std::string("<5") : std::to_string(day.count)),
+                    published_count(day.count),
                 small.regular, small.size, c.text);
         }
         const float ly = screen.max.y - margin - bh;
