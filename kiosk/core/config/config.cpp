@@ -333,6 +333,11 @@ double contrast_ratio(Colour a, Colour b) {
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
 }
 
+std::string kiosk_name(const KioskConfig& config, const ContentPack& pack,
+                       const std::string& lang) {
+    return config.name.empty() ? text_in(pack.info.name, lang) : config.name;
+}
+
 void resolve_languages(KioskConfig& config, const ContentPack& pack, const std::string& file_name,
                        Issues& issues) {
     const auto& offered = pack.info.languages;
