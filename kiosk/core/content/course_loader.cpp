@@ -92,8 +92,8 @@ class RowReader {
     Issues& issues_;
 };
 
-Course read_course(RowReader& row, const ContentPack& pack) {
-    Course c;
+// The id and the title and description in each of the pack's languages.
+void read_id_and_texts(RowReader& row, const ContentPack& pack, Course& c) {
     c.id = std::string(row.required("id"));
     if (!c.id.empty() && !is_course_id(c.id)) {
         row.error("id", "'" + c.id + "' must be 1-12 characters A-Z, 0-9 or '-'");
@@ -112,6 +112,10 @@ Course read_course(RowReader& row, const ContentPack& pack) {
         if (!text.title.empty() || !text.description.empty())
             c.text[lang] = std::move(text);
     }
+}
+
+// Who gives the course, at what level, for whom, how and when in the week.
+void read_kind(RowReader& row, Course& c) {
     c.provider = std::string(row.required("provider"));
     c.url = std::string(row.required("url"));
     if (!c.url.empty() && !is_http_url(c.url)) {
@@ -132,6 +136,11 @@ Course read_course(RowReader& row, const ContentPack& pack) {
             row.error("schedule", "'" + s + "' is not day, evening or weekend");
         }
     }
+}
+
+// What the matcher looks at beyond the kind: sectors, groups, funding,
+// interests, topics and skills, each checked against its list.
+void read_tags(RowReader& row, const ContentPack& pack, Course& c) {
     c.sectors = row.terms("sectors", pack.sectors);
     c.target_groups = row.terms("target_groups", pack.targets);
     c.funding = row.terms("funding", pack.funding);
@@ -153,6 +162,9 @@ Course read_course(RowReader& row, const ContentPack& pack) {
             row.error("skills", "'" + s + "' is not an ESCO URI (http://data.europa.eu/esco/...)");
         }
     }
+}
+
+void read_hours_and_cost(RowReader& row, Course& c) {
     c.hours_per_week = row.number("hours_per_week", true).value_or(0);
     if (c.hours_per_week < 0 || c.hours_per_week > max_hours_per_week) {
         row.error("hours_per_week", "must be between 0 and 60");
@@ -166,6 +178,10 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     c.cost_eur = row.number("cost_eur", true).value_or(0);
     if (c.cost_eur < 0 || c.cost_eur > max_course_cost_eur)
         row.error("cost_eur", "must be between 0 and 100000 euros");
+}
+
+// Where it is given: a place with coordinates, unless it is online.
+void read_place(RowReader& row, Course& c) {
     c.place = std::string(row.get("place"));
     c.postcode = std::string(row.get("postcode"));
     c.lat = row.number("lat", false);
@@ -179,6 +195,9 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     if ((c.lat && std::abs(*c.lat) > 90) || (c.lon && std::abs(*c.lon) > 180)) {
         row.error("lat", "lat must be within ±90 and lon within ±180");
     }
+}
+
+void read_language_and_starts(RowReader& row, Course& c) {
     c.language = std::string(row.required("language"));
     if (!c.language.empty() && !is_language_code(c.language)) {
         row.error("language", "'" + c.language + "' is not a two-letter language code");
@@ -196,6 +215,16 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     std::sort(c.start_dates.begin(), c.start_dates.end());
     c.start_dates.erase(std::unique(c.start_dates.begin(), c.start_dates.end()),
                         c.start_dates.end());
+}
+
+Course read_course(RowReader& row, const ContentPack& pack) {
+    Course c;
+    read_id_and_texts(row, pack, c);
+    read_kind(row, c);
+    read_tags(row, pack, c);
+    read_hours_and_cost(row, c);
+    read_place(row, c);
+    read_language_and_starts(row, c);
     c.contact = std::string(row.get("contact"));
     return c;
 }
