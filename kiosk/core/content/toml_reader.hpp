@@ -51,6 +51,10 @@ class TomlReader {
     Issues& issues() { return issues_; }
 
   private:
+    // The node under `key`; nullptr, reported as missing when `required`, if there is none.
+    const toml::node* lookup(const toml::table& table, std::string_view key,
+                             const std::string& name, bool required);
+
     std::string file_;
     Issues& issues_;
 };
