@@ -154,9 +154,10 @@ Assessment assess(const MatchIndex& index, CourseFilter filter, const std::vecto
                    std::vector<int>(steps * providers, 0)};
     for (std::size_t i = 0; i < n; ++i) {
         const CourseKey& k = index.courses[i];
-        const std::uint32_t f =
-            filter.fails(k, index.start_days.data() + k.first_start, all.distances[i]);
+        float km2 = 0;
+        const std::uint32_t f = filter.fails(k, index.start_days.data() + k.first_start, km2);
         all.fails[i] = f;
+        all.distances[i] = km2;
         if (f == ~0u)
             continue;
 
