@@ -344,7 +344,7 @@ std::string course_id(std::string_view code, const std::set<std::string>& taken)
     }
     while (!clean.empty() && clean.back() == '-')
         clean.pop_back();
-    if (!clean.empty() && clean.size() <= 12 && !taken.contains(clean))
+    if (is_course_id(clean) && !taken.contains(clean))
         return clean;
 
     std::string prefix = clean.substr(0, 7);
