@@ -22,8 +22,7 @@ struct ReceiptPrinter::Report {
 
 ReceiptContext receipt_context(const KioskConfig& config, const ContentPack& pack,
                                const std::string& language, std::time_t now) {
-    return {config.name.empty() ? text_in(pack.info.name, language) : config.name, config.contact,
-            language, now, config.results_url};
+    return {kiosk_name(config, pack, language), config.contact, language, now, config.results_url};
 }
 
 ReceiptPrinter::ReceiptPrinter(const KioskConfig& config, const Catalogue& catalogue)

@@ -14,13 +14,6 @@ std::optional<std::int32_t> today_or(const std::optional<std::string>& iso_date)
     return local_day(std::time(nullptr));
 }
 
-std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& ranking) {
-    std::vector<std::string> ids;
-    for (const auto& r : ranking.results)
-        ids.push_back(catalogue.course_id(r.course));
-    return ids;
-}
-
 void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking& ranking,
                    const std::string& lang, std::int32_t today) {
     const ContentPack& pack = catalogue.pack();

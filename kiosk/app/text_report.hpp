@@ -14,9 +14,6 @@ namespace kiosk::app {
 void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking& ranking,
                    const std::string& lang, std::int32_t today);
 
-// The ids of the ranked courses, for the QR payload.
-std::vector<std::string> ranked_ids(const Catalogue& catalogue, const Ranking& ranking);
-
 // A QR code drawn with Unicode half blocks, two modules per character row.
 void print_qr(std::ostream& out, const QrCode& code);
 

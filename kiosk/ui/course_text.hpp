@@ -1,20 +1,35 @@
 #pragma once
-// A course's facts in the visitor's words: where, when, how long, cost,
-// shared by the results list, the detail screen and the take-away screen.
+// A course's facts in the visitor's words (kiosk/core/takeaway/course_words),
+// for a screen: in the visit's language, on the visit's day.
 
 #include <string>
 
+#include "kiosk/core/takeaway/course_words.hpp"
 #include "kiosk/ui/screen_context.hpp"
 
 namespace kiosk::ui {
 
-std::string place_text(const ScreenContext& ctx, const Course& course);
-std::string when_text(const ScreenContext& ctx, const Course& course);  // start and times of day
-std::string duration_text(const ScreenContext& ctx, const Course& course);
-std::string cost_line(const ScreenContext& ctx, const Course& course);  // cost and funding
-// "Provider · Place · Starts … · Free": one line for a list.
-std::string summary_line(const ScreenContext& ctx, const Course& course);
-// The first `at_most` reasons of a result, in plain words.
-std::string why_text(const ScreenContext& ctx, const MatchResult& result, int at_most = 1);
+inline CourseWords course_words(const ScreenContext& ctx) {
+    return {ctx.pack, ctx.lang(), ctx.flow.today()};
+}
+
+inline std::string place_text(const ScreenContext& ctx, const Course& course) {
+    return kiosk::place_text(course_words(ctx), course);
+}
+inline std::string when_text(const ScreenContext& ctx, const Course& course) {
+    return kiosk::when_text(course_words(ctx), course);
+}
+inline std::string duration_text(const ScreenContext& ctx, const Course& course) {
+    return kiosk::duration_text(course_words(ctx), course);
+}
+inline std::string cost_line(const ScreenContext& ctx, const Course& course) {
+    return kiosk::cost_line(course_words(ctx), course);
+}
+inline std::string summary_line(const ScreenContext& ctx, const Course& course) {
+    return kiosk::summary_line(course_words(ctx), course);
+}
+inline std::string why_text(const ScreenContext& ctx, const MatchResult& result, int at_most = 1) {
+    return kiosk::why_text(course_words(ctx), result, at_most);
+}
 
 }  // namespace kiosk::ui

@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "kiosk/core/adviser/adviser_pin.hpp"
+#include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
@@ -16,11 +17,6 @@ namespace {
 // WCAG 2 AA for body text: a kiosk for people who read with difficulty must
 // stay readable in every deployment's colours.
 constexpr double min_text_contrast = 4.5;
-
-bool is_language_code(std::string_view code) {
-    return code.size() == 2 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 std::string listed(const std::vector<std::string>& items) {
     std::string out;
@@ -335,6 +331,11 @@ double contrast_ratio(Colour a, Colour b) {
     const double la = relative_luminance(a);
     const double lb = relative_luminance(b);
     return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+std::string kiosk_name(const KioskConfig& config, const ContentPack& pack,
+                       const std::string& lang) {
+    return config.name.empty() ? text_in(pack.info.name, lang) : config.name;
 }
 
 void resolve_languages(KioskConfig& config, const ContentPack& pack, const std::string& file_name,

@@ -67,6 +67,10 @@ struct KioskConfig {
     AdviserConfig adviser;
 };
 
+// The kiosk's name as the visitor reads it on paper: the configured one, or
+// the pack's own name in `lang` when the kiosk runs without a configuration.
+std::string kiosk_name(const KioskConfig& config, const ContentPack& pack, const std::string& lang);
+
 // The languages to offer and the default, checked against the pack: a
 // language the pack does not have is an error naming the configuration key.
 // Fills `config.languages` and `config.default_language` when they were empty.

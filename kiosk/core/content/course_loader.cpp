@@ -7,6 +7,8 @@
 #include <map>
 #include <set>
 
+#include "kiosk/core/base/calendar.hpp"
+#include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/base/text_list.hpp"
 #include "kiosk/core/content/questionnaire_loader.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
@@ -14,29 +16,6 @@
 
 namespace kiosk {
 namespace {
-
-bool is_course_id(std::string_view id) {
-    if (id.empty() || id.size() > 12 || id.front() == '-')
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
-bool is_iso_date(std::string_view text) {
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-')
-        return false;
-    int y = 0, m = 0, d = 0;
-    auto num = [&](std::size_t pos, std::size_t len, int& out) {
-        auto [p, ec] = std::from_chars(text.data() + pos, text.data() + pos + len, out);
-        return ec == std::errc{} && p == text.data() + pos + len;
-    };
-    if (!num(0, 4, y) || !num(5, 2, m) || !num(8, 2, d))
-        return false;
-    const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{unsigned(m)},
-                                          std::chrono::day{unsigned(d)}};
-    return ymd.ok();
-}
 
 std::optional<double> parse_number(std::string_view text) {
     std::string s(text);
@@ -113,8 +92,8 @@ class RowReader {
     Issues& issues_;
 };
 
-Course read_course(RowReader& row, const ContentPack& pack) {
-    Course c;
+// The id and the title and description in each of the pack's languages.
+void read_id_and_texts(RowReader& row, const ContentPack& pack, Course& c) {
     c.id = std::string(row.required("id"));
     if (!c.id.empty() && !is_course_id(c.id)) {
         row.error("id", "'" + c.id + "' must be 1-12 characters A-Z, 0-9 or '-'");
@@ -133,6 +112,10 @@ Course read_course(RowReader& row, const ContentPack& pack) {
         if (!text.title.empty() || !text.description.empty())
             c.text[lang] = std::move(text);
     }
+}
+
+// Who gives the course, at what level, for whom, how and when in the week.
+void read_kind(RowReader& row, Course& c) {
     c.provider = std::string(row.required("provider"));
     c.url = std::string(row.required("url"));
     if (!c.url.empty() && !is_http_url(c.url)) {
@@ -153,6 +136,11 @@ Course read_course(RowReader& row, const ContentPack& pack) {
             row.error("schedule", "'" + s + "' is not day, evening or weekend");
         }
     }
+}
+
+// What the matcher looks at beyond the kind: sectors, groups, funding,
+// interests, topics and skills, each checked against its list.
+void read_tags(RowReader& row, const ContentPack& pack, Course& c) {
     c.sectors = row.terms("sectors", pack.sectors);
     c.target_groups = row.terms("target_groups", pack.targets);
     c.funding = row.terms("funding", pack.funding);
@@ -174,6 +162,9 @@ Course read_course(RowReader& row, const ContentPack& pack) {
             row.error("skills", "'" + s + "' is not an ESCO URI (http://data.europa.eu/esco/...)");
         }
     }
+}
+
+void read_hours_and_cost(RowReader& row, Course& c) {
     c.hours_per_week = row.number("hours_per_week", true).value_or(0);
     if (c.hours_per_week < 0 || c.hours_per_week > max_hours_per_week) {
         row.error("hours_per_week", "must be between 0 and 60");
@@ -187,6 +178,10 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     c.cost_eur = row.number("cost_eur", true).value_or(0);
     if (c.cost_eur < 0 || c.cost_eur > max_course_cost_eur)
         row.error("cost_eur", "must be between 0 and 100000 euros");
+}
+
+// Where it is given: a place with coordinates, unless it is online.
+void read_place(RowReader& row, Course& c) {
     c.place = std::string(row.get("place"));
     c.postcode = std::string(row.get("postcode"));
     c.lat = row.number("lat", false);
@@ -200,15 +195,18 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     if ((c.lat && std::abs(*c.lat) > 90) || (c.lon && std::abs(*c.lon) > 180)) {
         row.error("lat", "lat must be within ±90 and lon within ±180");
     }
+}
+
+void read_language_and_starts(RowReader& row, Course& c) {
     c.language = std::string(row.required("language"));
-    if (!c.language.empty() && (c.language.size() != 2 || !is_plain_id(c.language))) {
+    if (!c.language.empty() && !is_language_code(c.language)) {
         row.error("language", "'" + c.language + "' is not a two-letter language code");
     }
     const auto starts = split_list(row.required("start_dates"));
     for (const auto& s : starts) {
         if (s == "continuous") {
             c.continuous_start = true;
-        } else if (is_iso_date(s)) {
+        } else if (parse_day(s)) {
             c.start_dates.push_back(s);
         } else {
             row.error("start_dates", "'" + s + "' is not a date like 2027-01-15 or 'continuous'");
@@ -217,6 +215,16 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     std::sort(c.start_dates.begin(), c.start_dates.end());
     c.start_dates.erase(std::unique(c.start_dates.begin(), c.start_dates.end()),
                         c.start_dates.end());
+}
+
+Course read_course(RowReader& row, const ContentPack& pack) {
+    Course c;
+    read_id_and_texts(row, pack, c);
+    read_kind(row, c);
+    read_tags(row, pack, c);
+    read_hours_and_cost(row, c);
+    read_place(row, c);
+    read_language_and_starts(row, c);
     c.contact = std::string(row.get("contact"));
     return c;
 }

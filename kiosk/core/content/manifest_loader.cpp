@@ -5,15 +5,11 @@
 #include <cstdio>
 #include <set>
 
+#include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
 namespace {
-
-bool is_language_code(std::string_view code) {
-    return code.size() == 2 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-}
 
 std::vector<Term> read_terms(TomlReader& reader, const toml::table& root, std::string_view kind,
                              const std::vector<std::string>& languages) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
@@ -46,7 +47,7 @@ std::string check_tag(const ContentPack& pack, std::string_view tag) {
         return parse_schedule_bit(value) ? "" : quoted + " is not day, evening or weekend";
     }
     if (ns == "language") {
-        return value.size() == 2 ? "" : quoted + " is not a two-letter language code";
+        return is_language_code(value) ? "" : quoted + " is not a two-letter language code";
     }
     if (ns == "topic")
         return is_plain_id(value) ? "" : quoted + " is not a topic id";
@@ -164,7 +165,7 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
     }
     for (const auto& lang :
          reader.strings(t, "language", field, false).value_or(std::vector<std::string>{})) {
-        if (lang.size() != 2) {
+        if (!is_language_code(lang)) {
             reader.error(t.get("language"), join_field(field, "language"),
                          "'" + lang + "' is not a two-letter language code");
         }

@@ -14,22 +14,6 @@ std::string join_field(std::string_view parent, std::string_view key) {
     return out;
 }
 
-bool is_plain_id(std::string_view id) {
-    if (id.empty() || id.size() > 40 || !(id[0] >= 'a' && id[0] <= 'z'))
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
-}
-
-bool is_pictogram_id(std::string_view id) {
-    if (id.empty() || id.size() > 32)
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
 bool is_http_url(std::string_view url) {
     std::string_view rest;
     if (url.starts_with("https://")) {
@@ -69,15 +53,20 @@ void TomlReader::warning(const toml::node* at, std::string_view field, std::stri
     issues_.warning(file_, at ? line_of(*at) : 0, std::string(field), std::move(message));
 }
 
+const toml::node* TomlReader::lookup(const toml::table& table, std::string_view key,
+                                     const std::string& name, bool required) {
+    const toml::node* node = table.get(key);
+    if (!node && required)
+        error(&table, name, "missing");
+    return node;
+}
+
 std::optional<std::string> TomlReader::string(const toml::table& table, std::string_view key,
                                               std::string_view field, bool required) {
-    const toml::node* node = table.get(key);
     const auto name = join_field(field, key);
-    if (!node) {
-        if (required)
-            error(&table, name, "missing");
+    const toml::node* node = lookup(table, key, name, required);
+    if (!node)
         return std::nullopt;
-    }
     if (!node->is_string()) {
         error(node, name, "must be text in double quotes");
         return std::nullopt;
@@ -92,13 +81,10 @@ std::optional<std::string> TomlReader::string(const toml::table& table, std::str
 
 std::optional<double> TomlReader::number(const toml::table& table, std::string_view key,
                                          std::string_view field, bool required) {
-    const toml::node* node = table.get(key);
     const auto name = join_field(field, key);
-    if (!node) {
-        if (required)
-            error(&table, name, "missing");
+    const toml::node* node = lookup(table, key, name, required);
+    if (!node)
         return std::nullopt;
-    }
     if (!node->is_number() || !std::isfinite(*node->value<double>())) {
         error(node, name, "must be a number");
         return std::nullopt;
@@ -121,13 +107,10 @@ std::optional<bool> TomlReader::boolean(const toml::table& table, std::string_vi
 std::optional<std::vector<std::string>> TomlReader::strings(const toml::table& table,
                                                             std::string_view key,
                                                             std::string_view field, bool required) {
-    const toml::node* node = table.get(key);
     const auto name = join_field(field, key);
-    if (!node) {
-        if (required)
-            error(&table, name, "missing");
+    const toml::node* node = lookup(table, key, name, required);
+    if (!node)
         return std::nullopt;
-    }
     const toml::array* array = node->as_array();
     if (!array) {
         error(node, name, "must be a list such as [\"a\", \"b\"]");
@@ -146,13 +129,10 @@ std::optional<std::vector<std::string>> TomlReader::strings(const toml::table& t
 
 const toml::table* TomlReader::table(const toml::table& parent, std::string_view key,
                                      std::string_view field, bool required) {
-    const toml::node* node = parent.get(key);
     const auto name = join_field(field, key);
-    if (!node) {
-        if (required)
-            error(&parent, name, "missing");
+    const toml::node* node = lookup(parent, key, name, required);
+    if (!node)
         return nullptr;
-    }
     if (!node->is_table()) {
         error(node, name, "must be a table");
         return nullptr;

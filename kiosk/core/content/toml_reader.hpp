@@ -51,14 +51,16 @@ class TomlReader {
     Issues& issues() { return issues_; }
 
   private:
+    // The node under `key`; nullptr, reported as missing when `required`, if there is none.
+    const toml::node* lookup(const toml::table& table, std::string_view key,
+                             const std::string& name, bool required);
+
     std::string file_;
     Issues& issues_;
 };
 
 std::string join_field(std::string_view parent, std::string_view key);
 
-bool is_plain_id(std::string_view id);      // a-z 0-9 _ -, starts with a letter
-bool is_pictogram_id(std::string_view id);  // a-z 0-9 -, 1..32
-bool is_http_url(std::string_view url);     // http(s)://host[/...] without spaces
+bool is_http_url(std::string_view url);  // http(s)://host[/...] without spaces
 
 }  // namespace kiosk

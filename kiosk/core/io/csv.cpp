@@ -1,5 +1,7 @@
 #include "kiosk/core/io/csv.hpp"
 
+#include <optional>
+
 namespace kiosk {
 
 bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
@@ -53,133 +55,169 @@ bool is_valid_utf8(std::string_view text, std::size_t* bad_offset) {
     return true;
 }
 
+namespace {
+
+// Reports the line of the first bad byte, so an author finds it in an editor.
+bool check_utf8(std::string_view text, const std::string& file_name, Issues& issues) {
+    std::size_t bad = 0;
+    if (is_valid_utf8(text, &bad))
+        return true;
+    int line = 1;
+    for (std::size_t i = 0; i < bad; ++i) {
+        if (text[i] == '\n')
+            ++line;
+    }
+    issues.error(file_name, line, "",
+                 "not valid UTF-8 (save the file as \"CSV UTF-8\"); byte " +
+                     std::to_string(bad + 1) + " of the file");
+    return false;
+}
+
+// Splits the text into records, each with the line it starts on, and reports
+// bad quoting as it goes; a record with bad quoting is left out.
+class RecordSplitter {
+  public:
+    RecordSplitter(std::string_view text, const std::string& file_name, Issues& issues)
+        : text_(text), file_name_(file_name), issues_(issues) {
+        current_.line = 1;
+    }
+
+    // The records, the header first; nothing when a quoted field is never closed.
+    std::optional<std::vector<CsvRecord>> split() {
+        while (i_ < text_.size()) {
+            if (in_quotes_)
+                quoted_char(text_[i_]);
+            else
+                plain_char(text_[i_]);
+        }
+        if (in_quotes_) {
+            issues_.error(file_name_, current_.line, "",
+                          "a quoted field is never closed (missing \")");
+            return std::nullopt;
+        }
+        if (!field_.empty() || !current_.fields.empty() || field_was_quoted_) {
+            end_record();
+        }
+        return std::move(rows_);
+    }
+
+  private:
+    bool next_is(char c) const { return i_ + 1 < text_.size() && text_[i_ + 1] == c; }
+
+    void quoted_char(char c) {
+        if (c == '"') {
+            if (next_is('"')) {
+                field_ += '"';
+                i_ += 2;
+                return;
+            }
+            in_quotes_ = false;
+            ++i_;
+            return;
+        }
+        if (c == '\n')
+            ++line_;
+        field_ += c;
+        ++i_;
+    }
+
+    void plain_char(char c) {
+        ++i_;
+        if (c == '"') {
+            if (!field_.empty() || field_was_quoted_) {
+                issues_.error(
+                    file_name_, line_, "",
+                    "a double quote in the middle of field " +
+                        std::to_string(current_.fields.size() + 1) +
+                        "; write a quote inside a field as \"\" and quote the whole field");
+                record_broken_ = true;
+            }
+            in_quotes_ = true;
+            field_was_quoted_ = true;
+        } else if (c == ',') {
+            end_field();
+        } else if (c == '\r' && i_ < text_.size() && text_[i_] == '\n') {
+            // CRLF: the '\n' ends the record.
+        } else if (c == '\n') {
+            ++line_;
+            end_record();
+        } else {
+            if (field_was_quoted_) {
+                issues_.error(file_name_, line_, "",
+                              "text after the closing quote of field " +
+                                  std::to_string(current_.fields.size() + 1));
+                record_broken_ = true;
+            }
+            field_ += c;
+        }
+    }
+
+    void end_field() {
+        current_.fields.push_back(std::move(field_));
+        field_.clear();
+        field_was_quoted_ = false;
+    }
+
+    void end_record() {
+        end_field();
+        const bool blank = current_.fields.size() == 1 && current_.fields[0].empty();
+        if (!blank && !record_broken_) {
+            rows_.push_back(std::move(current_));
+        }
+        current_ = CsvRecord{};
+        current_.line = line_;
+        record_broken_ = false;
+    }
+
+    std::string_view text_;
+    const std::string& file_name_;
+    Issues& issues_;
+    std::vector<CsvRecord> rows_;
+    CsvRecord current_;
+    std::string field_;
+    int line_ = 1;
+    bool in_quotes_ = false;
+    bool field_was_quoted_ = false;
+    bool record_broken_ = false;
+    std::size_t i_ = 0;
+};
+
+void trim_blanks(std::string& name) {
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
+        name.pop_back();
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))
+        name.erase(0, 1);
+}
+
+}  // namespace
+
 CsvTable parse_csv(std::string_view text, const std::string& file_name, Issues& issues) {
     CsvTable table;
     // Spreadsheets on Windows like to start the file with a byte-order mark.
     if (text.starts_with("\xEF\xBB\xBF")) {
         text.remove_prefix(3);
     }
-    std::size_t bad = 0;
-    if (!is_valid_utf8(text, &bad)) {
-        int line = 1;
-        for (std::size_t i = 0; i < bad; ++i) {
-            if (text[i] == '\n')
-                ++line;
-        }
-        issues.error(file_name, line, "",
-                     "not valid UTF-8 (save the file as \"CSV UTF-8\"); byte " +
-                         std::to_string(bad + 1) + " of the file");
+    if (!check_utf8(text, file_name, issues))
         return table;
-    }
-
-    std::vector<CsvRecord> rows;
-    CsvRecord current;
-    std::string field;
-    int line = 1;
-    current.line = 1;
-    bool in_quotes = false;
-    bool field_was_quoted = false;
-    bool record_broken = false;
-    std::size_t i = 0;
-    auto end_field = [&] {
-        current.fields.push_back(std::move(field));
-        field.clear();
-        field_was_quoted = false;
-    };
-    auto end_record = [&] {
-        end_field();
-        const bool blank = current.fields.size() == 1 && current.fields[0].empty();
-        if (!blank && !record_broken) {
-            rows.push_back(std::move(current));
-        }
-        current = CsvRecord{};
-        current.line = line;
-        record_broken = false;
-    };
-    while (i < text.size()) {
-        const char c = text[i];
-        if (in_quotes) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    i += 2;
-                    continue;
-                }
-                in_quotes = false;
-                ++i;
-                continue;
-            }
-            if (c == '\n')
-                ++line;
-            field += c;
-            ++i;
-            continue;
-        }
-        if (c == '"') {
-            if (!field.empty() || field_was_quoted) {
-                issues.error(
-                    file_name, line, "",
-                    "a double quote in the middle of field " +
-                        std::to_string(current.fields.size() + 1) +
-                        "; write a quote inside a field as \"\" and quote the whole field");
-                record_broken = true;
-            }
-            in_quotes = true;
-            field_was_quoted = true;
-            ++i;
-            continue;
-        }
-        if (c == ',') {
-            end_field();
-            ++i;
-            continue;
-        }
-        if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
-            ++i;
-            continue;
-        }
-        if (c == '\n') {
-            ++line;
-            end_record();
-            ++i;
-            continue;
-        }
-        if (field_was_quoted) {
-            issues.error(file_name, line, "",
-                         "text after the closing quote of field " +
-                             std::to_string(current.fields.size() + 1));
-            record_broken = true;
-        }
-        field += c;
-        ++i;
-    }
-    if (in_quotes) {
-        issues.error(file_name, current.line, "", "a quoted field is never closed (missing \")");
+    auto rows = RecordSplitter(text, file_name, issues).split();
+    if (!rows)
         return table;
-    }
-    if (!field.empty() || !current.fields.empty() || field_was_quoted) {
-        end_record();
-    }
-
-    if (rows.empty()) {
+    if (rows->empty()) {
         issues.error(file_name, 1, "", "the file is empty: the first line must be the header");
         return table;
     }
-    table.header = std::move(rows.front().fields);
-    for (auto& name : table.header) {
-        while (!name.empty() && (name.back() == ' ' || name.back() == '\t'))
-            name.pop_back();
-        while (!name.empty() && (name.front() == ' ' || name.front() == '\t'))
-            name.erase(0, 1);
-    }
-    for (std::size_t r = 1; r < rows.size(); ++r) {
-        if (rows[r].fields.size() != table.header.size()) {
-            issues.error(file_name, rows[r].line, "",
-                         "has " + std::to_string(rows[r].fields.size()) +
-                             " fields, the header has " + std::to_string(table.header.size()));
+    table.header = std::move(rows->front().fields);
+    for (auto& name : table.header)
+        trim_blanks(name);
+    for (std::size_t r = 1; r < rows->size(); ++r) {
+        CsvRecord& row = (*rows)[r];
+        if (row.fields.size() != table.header.size()) {
+            issues.error(file_name, row.line, "",
+                         "has " + std::to_string(row.fields.size()) + " fields, the header has " +
+                             std::to_string(table.header.size()));
             continue;
         }
-        table.records.push_back(std::move(rows[r]));
+        table.records.push_back(std::move(row));
     }
     return table;
 }

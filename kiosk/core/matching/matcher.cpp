@@ -4,6 +4,8 @@
 #include <chrono>
 #include <cmath>
 #include <numbers>
+#include <optional>
+#include <utility>
 
 namespace kiosk {
 namespace {
@@ -35,6 +37,220 @@ bool better(const Candidate& a, const Candidate& b) {
     if (a.distance_km2 != b.distance_km2)
         return a.distance_km2 < b.distance_km2;
     return a.course < b.course;
+}
+
+// What the visitor's constraints ask of every course, prepared once per
+// ranking so that the loop over 100,000 courses only compares numbers.
+struct CourseFilter {
+    Constraints c;
+    std::vector<std::uint8_t> languages_allowed;
+    int education;
+    int dutch;
+    std::int32_t today;
+    int start_until;
+    double origin_lat;
+    double origin_lon;
+    double lon_scale;
+    double max_km2;
+
+    CourseFilter(Constraints constraints, const MatchIndex& index, const MatchContext& context,
+                 int start_within_days)
+        : c(std::move(constraints)),
+          languages_allowed(index.languages.size(), 1),
+          education(c.education ? education_rank(*c.education) : 255),
+          dutch(c.dutch ? static_cast<int>(*c.dutch) : 255),
+          today(context.today),
+          start_until(context.today + start_within_days),
+          origin_lat(context.origin_lat),
+          origin_lon(context.origin_lon),
+          lon_scale(std::cos(context.origin_lat * std::numbers::pi / 180.0)),
+          max_km2(c.max_distance_km ? *c.max_distance_km * *c.max_distance_km : 0) {
+        if (c.languages) {
+            for (std::size_t i = 0; i < index.languages.size(); ++i) {
+                languages_allowed[i] = std::find(c.languages->begin(), c.languages->end(),
+                                                 index.languages[i]) != c.languages->end();
+            }
+        }
+    }
+
+    // The constraints course `k` fails, as bits of ConstraintKind; ~0u for a
+    // course that has already started, which nothing relaxes. Sets `km2` to
+    // its squared distance from the kiosk (online_km2 for an online course).
+    std::uint32_t fails(const CourseKey& k, const std::int32_t* starts, float& km2) const {
+        const bool future =
+            k.continuous || (k.start_count > 0 && starts[k.start_count - 1] >= today);
+        if (!future)
+            return ~0u;
+        std::uint32_t f = 0;
+        if (k.entry_rank > education)
+            f |= bit_of(ConstraintKind::education);
+        if (k.dutch > dutch)
+            f |= bit_of(ConstraintKind::dutch);
+        if (!k.continuous) {
+            const auto* first = std::lower_bound(starts, starts + k.start_count, today);
+            if (first == starts + k.start_count || *first > start_until) {
+                f |= bit_of(ConstraintKind::start);
+            }
+        }
+        km2 = online_km2;
+        if (k.mode != static_cast<std::uint8_t>(Mode::online) && !std::isnan(k.lat)) {
+            // An equirectangular distance is exact enough within a region and far
+            // cheaper than great circles for 100,000 courses.
+            constexpr double km_per_degree = 6371.0 * std::numbers::pi / 180.0;
+            const double dy = (k.lat - origin_lat) * km_per_degree;
+            const double dx = (k.lon - origin_lon) * km_per_degree * lon_scale;
+            km2 = static_cast<float>(dx * dx + dy * dy);
+            if (c.max_distance_km && km2 > max_km2)
+                f |= bit_of(ConstraintKind::distance);
+        }
+        if (c.schedule && (k.schedule & *c.schedule) == 0)
+            f |= bit_of(ConstraintKind::schedule);
+        if (c.max_hours && k.hours > *c.max_hours)
+            f |= bit_of(ConstraintKind::hours);
+        if (c.max_cost && k.cost > *c.max_cost)
+            f |= bit_of(ConstraintKind::cost);
+        if (c.modes && ((*c.modes >> k.mode) & 1u) == 0)
+            f |= bit_of(ConstraintKind::mode);
+        if (!languages_allowed[k.language])
+            f |= bit_of(ConstraintKind::language);
+        return f;
+    }
+};
+
+bool has_tag(const MatchIndex& index, const CourseKey& k, int tag) {
+    const auto* tags = index.tags.data() + k.first_tag;
+    return std::binary_search(tags, tags + k.tag_count, static_cast<std::uint16_t>(tag));
+}
+
+// Relaxation steps: step k allows the first k relaxable constraints to fail.
+std::vector<std::uint32_t> relaxation_steps(const std::vector<ConstraintKind>& relax) {
+    std::vector<std::uint32_t> allowed_at_step{0};
+    for (auto kind : relax) {
+        allowed_at_step.push_back(allowed_at_step.back() | bit_of(kind));
+    }
+    return allowed_at_step;
+}
+
+// Every course's verdict for one visit.
+struct Assessment {
+    std::vector<std::uint32_t> fails;  // bits of ConstraintKind; ~0u: already started
+    std::vector<float> scores;
+    std::vector<float> distances;  // km², for ordering equal fits
+    // Courses that become eligible at each step, per provider ([step * providers
+    // + provider]): the provider cap decides how many of them can be shown, and
+    // so whether to relax further.
+    std::vector<int> eligible_at;
+};
+
+// The filter comes by value: a copy of its own lets the compiler keep its
+// numbers in registers while the loop writes the verdicts.
+Assessment assess(const MatchIndex& index, CourseFilter filter, const std::vector<float>& weights,
+                  const std::vector<float>& agenda_bonus,
+                  const std::vector<std::uint32_t>& allowed_at_step) {
+    const std::size_t n = index.courses.size();
+    const std::size_t steps = allowed_at_step.size();
+    const std::size_t providers = index.providers.size();
+    Assessment all{std::vector<std::uint32_t>(n), std::vector<float>(n), std::vector<float>(n),
+                   std::vector<int>(steps * providers, 0)};
+    for (std::size_t i = 0; i < n; ++i) {
+        const CourseKey& k = index.courses[i];
+        float km2 = 0;
+        const std::uint32_t f = filter.fails(k, index.start_days.data() + k.first_start, km2);
+        all.fails[i] = f;
+        all.distances[i] = km2;
+        if (f == ~0u)
+            continue;
+
+        float score = 0, bonus = 0;
+        const auto* tags = index.tags.data() + k.first_tag;
+        for (std::uint16_t t = 0; t < k.tag_count; ++t) {
+            score += weights[tags[t]];
+            // A course in two agenda sectors is lifted once, by the larger weight.
+            bonus = std::max(bonus, agenda_bonus[tags[t]]);
+        }
+        // The region's agenda only lifts courses the visitor's answers already favour.
+        all.scores[i] = score > 0 ? score + bonus : score;
+
+        for (std::size_t s = 0; s < steps; ++s) {
+            if ((f & ~allowed_at_step[s]) == 0) {
+                ++all.eligible_at[s * providers + k.provider];
+                break;
+            }
+        }
+    }
+    return all;
+}
+
+// The first relaxation step at which enough courses can be shown within the
+// cap per provider (or the last step), and how many courses are eligible then.
+std::pair<std::size_t, int> first_showable_step(const std::vector<int>& eligible_at,
+                                                std::size_t providers, int min_results,
+                                                int max_per_provider) {
+    const std::size_t steps = providers == 0 ? 1 : eligible_at.size() / providers;
+    std::vector<int> per_provider(providers, 0);
+    std::size_t step = 0;
+    int eligible = 0;
+    for (;; ++step) {
+        int showable = 0;
+        eligible = 0;
+        for (std::size_t p = 0; p < providers; ++p) {
+            per_provider[p] += eligible_at[step * providers + p];
+            eligible += per_provider[p];
+            showable += std::min(per_provider[p], max_per_provider);
+        }
+        if (showable >= min_results || step + 1 == steps)
+            break;
+    }
+    return {step, eligible};
+}
+
+// The top `want` candidates with at most `max_per_provider` courses of one
+// provider. Sorting a small head usually suffices; sort everything only when
+// it does not.
+std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment& all,
+                                       std::uint32_t allowed, int eligible, std::size_t want,
+                                       int max_per_provider) {
+    std::vector<Candidate> candidates;
+    candidates.reserve(static_cast<std::size_t>(eligible));
+    for (std::size_t i = 0; i < all.fails.size(); ++i) {
+        if ((all.fails[i] & ~allowed) == 0) {
+            candidates.push_back(
+                {all.fails[i] != 0, all.scores[i], all.distances[i], static_cast<int>(i)});
+        }
+    }
+    std::size_t head = std::min(candidates.size(), std::size_t{64});
+    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(head),
+                      candidates.end(), better);
+    std::vector<int> per_provider(index.providers.size(), 0);
+    std::vector<Candidate> chosen;
+    for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
+        if (i == head) {
+            std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(head), candidates.end(),
+                      better);
+            head = candidates.size();
+        }
+        const auto provider =
+            index.courses[static_cast<std::size_t>(candidates[i].course)].provider;
+        if (per_provider[provider] >= max_per_provider)
+            continue;
+        ++per_provider[provider];
+        chosen.push_back(candidates[i]);
+    }
+    return chosen;
+}
+
+// Say only what was relaxed for a course that is shown.
+std::vector<ConstraintKind> relaxed_for_shown(const std::vector<MatchResult>& shown,
+                                              const std::vector<ConstraintKind>& relax) {
+    std::uint32_t missed = 0;
+    for (const auto& r : shown)
+        missed |= r.missed;
+    std::vector<ConstraintKind> relaxed;
+    for (auto kind : relax) {
+        if (missed & bit_of(kind))
+            relaxed.push_back(kind);
+    }
+    return relaxed;
 }
 
 }  // namespace
@@ -69,9 +285,33 @@ Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
 }
 
 Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& context) const {
-    const Constraints c = constraints_for(answers);
-    const std::size_t n = index_.courses.size();
+    const MatchingSettings& settings = pack_.matching;
+    const CourseFilter filter(constraints_for(answers), index_, context,
+                              settings.start_within_days);
+    const std::vector<std::uint32_t> allowed_at_step = relaxation_steps(settings.relax);
+    const Assessment all =
+        assess(index_, filter, tag_weights(answers), agenda_bonus(), allowed_at_step);
+    const auto [step, eligible] = first_showable_step(
+        all.eligible_at, index_.providers.size(), settings.min_results, settings.max_per_provider);
+    const std::uint32_t allowed = allowed_at_step[step];
 
+    Ranking ranking;
+    ranking.candidates = eligible;
+    for (const Candidate& chosen :
+         best_candidates(index_, all, allowed, eligible, static_cast<std::size_t>(settings.results),
+                         settings.max_per_provider)) {
+        MatchResult result;
+        result.course = chosen.course;
+        result.score = chosen.score;
+        result.missed = all.fails[static_cast<std::size_t>(chosen.course)] & allowed;
+        result.reasons = reasons_for(answers, result);
+        ranking.results.push_back(std::move(result));
+    }
+    ranking.relaxed = relaxed_for_shown(ranking.results, settings.relax);
+    return ranking;
+}
+
+std::vector<float> Matcher::tag_weights(const std::vector<Answer>& answers) const {
     std::vector<float> weights(index_.tag_names.size(), 0.0f);
     for (const auto& a : answers) {
         for (const auto& w : option_weights_[static_cast<std::size_t>(a.question)]
@@ -79,217 +319,82 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
             weights[static_cast<std::size_t>(w.tag)] += static_cast<float>(w.weight);
         }
     }
-    std::vector<float> agenda_bonus(index_.tag_names.size(), 0.0f);
+    return weights;
+}
+
+std::vector<float> Matcher::agenda_bonus() const {
+    std::vector<float> bonus(index_.tag_names.size(), 0.0f);
     for (const auto& [tag, sector] : agenda_) {
-        agenda_bonus[static_cast<std::size_t>(tag)] = static_cast<float>(sector->weight);
+        bonus[static_cast<std::size_t>(tag)] = static_cast<float>(sector->weight);
     }
+    return bonus;
+}
 
-    std::vector<std::uint8_t> languages_allowed(index_.languages.size(), 1);
-    if (c.languages) {
-        for (std::size_t i = 0; i < index_.languages.size(); ++i) {
-            languages_allowed[i] = std::find(c.languages->begin(), c.languages->end(),
-                                             index_.languages[i]) != c.languages->end();
-        }
+std::vector<Reason> Matcher::reasons_for(const std::vector<Answer>& answers,
+                                         const MatchResult& result) const {
+    const CourseKey& k = index_.courses[static_cast<std::size_t>(result.course)];
+    std::vector<Reason> reasons = answer_reasons(answers, k);
+    if (result.score > 0) {
+        if (auto agenda = agenda_reason(k))
+            reasons.push_back(*agenda);
     }
-    const int education = c.education ? education_rank(*c.education) : 255;
-    const int dutch = c.dutch ? static_cast<int>(*c.dutch) : 255;
-    const int start_until = context.today + pack_.matching.start_within_days;
-    // An equirectangular distance is exact enough within a region and far
-    // cheaper than great circles for 100,000 courses.
-    constexpr double km_per_degree = 6371.0 * std::numbers::pi / 180.0;
-    const double lon_scale = std::cos(context.origin_lat * std::numbers::pi / 180.0);
-    const double max_km2 = c.max_distance_km ? *c.max_distance_km * *c.max_distance_km : 0;
-
-    // Relaxation steps: step k allows the first k relaxable constraints to fail.
-    std::vector<std::uint32_t> allowed_at_step{0};
     for (auto kind : pack_.matching.relax) {
-        allowed_at_step.push_back(allowed_at_step.back() | bit_of(kind));
-    }
-    const std::size_t steps = allowed_at_step.size();
-    const std::size_t providers = index_.providers.size();
-    // Courses that become eligible at each step, per provider: the provider cap
-    // decides how many of them can be shown, and so whether to relax further.
-    std::vector<int> eligible_at(steps * providers, 0);
-    std::vector<std::uint32_t> fails(n);
-    std::vector<float> scores(n);
-    std::vector<float> distances(n);
-
-    for (std::size_t i = 0; i < n; ++i) {
-        const CourseKey& k = index_.courses[i];
-        const auto* starts = index_.start_days.data() + k.first_start;
-        const bool future =
-            k.continuous || (k.start_count > 0 && starts[k.start_count - 1] >= context.today);
-        if (!future) {
-            fails[i] = ~0u;  // nothing relaxes a course that has already started
-            continue;
-        }
-        std::uint32_t f = 0;
-        if (k.entry_rank > education)
-            f |= bit_of(ConstraintKind::education);
-        if (k.dutch > dutch)
-            f |= bit_of(ConstraintKind::dutch);
-        if (!k.continuous) {
-            const auto* first = std::lower_bound(starts, starts + k.start_count, context.today);
-            if (first == starts + k.start_count || *first > start_until) {
-                f |= bit_of(ConstraintKind::start);
-            }
-        }
-        float km2 = online_km2;
-        if (k.mode != static_cast<std::uint8_t>(Mode::online) && !std::isnan(k.lat)) {
-            const double dy = (k.lat - context.origin_lat) * km_per_degree;
-            const double dx = (k.lon - context.origin_lon) * km_per_degree * lon_scale;
-            km2 = static_cast<float>(dx * dx + dy * dy);
-            if (c.max_distance_km && km2 > max_km2)
-                f |= bit_of(ConstraintKind::distance);
-        }
-        distances[i] = km2;
-        if (c.schedule && (k.schedule & *c.schedule) == 0)
-            f |= bit_of(ConstraintKind::schedule);
-        if (c.max_hours && k.hours > *c.max_hours)
-            f |= bit_of(ConstraintKind::hours);
-        if (c.max_cost && k.cost > *c.max_cost)
-            f |= bit_of(ConstraintKind::cost);
-        if (c.modes && ((*c.modes >> k.mode) & 1u) == 0)
-            f |= bit_of(ConstraintKind::mode);
-        if (!languages_allowed[k.language])
-            f |= bit_of(ConstraintKind::language);
-        fails[i] = f;
-
-        float score = 0, bonus = 0;
-        const auto* tags = index_.tags.data() + k.first_tag;
-        for (std::uint16_t t = 0; t < k.tag_count; ++t) {
-            score += weights[tags[t]];
-            // A course in two agenda sectors is lifted once, by the larger weight.
-            bonus = std::max(bonus, agenda_bonus[tags[t]]);
-        }
-        // The region's agenda only lifts courses the visitor's answers already favour.
-        scores[i] = score > 0 ? score + bonus : score;
-
-        for (std::size_t s = 0; s < steps; ++s) {
-            if ((f & ~allowed_at_step[s]) == 0) {
-                ++eligible_at[s * providers + k.provider];
-                break;
-            }
+        if (result.missed & bit_of(kind)) {
+            Reason r;
+            r.kind = Reason::Kind::relaxed;
+            r.constraint = kind;
+            reasons.push_back(r);
         }
     }
+    if (reasons.empty())
+        reasons.push_back(Reason{});
+    return reasons;
+}
 
-    Ranking ranking;
-    std::vector<int> per_provider(providers, 0);
-    std::size_t step = 0;
-    int eligible = 0;
-    for (;; ++step) {
-        int showable = 0;
-        eligible = 0;
-        for (std::size_t p = 0; p < providers; ++p) {
-            per_provider[p] += eligible_at[step * providers + p];
-            eligible += per_provider[p];
-            showable += std::min(per_provider[p], pack_.matching.max_per_provider);
+// The answers that added most to this course's score, at most three, each
+// with a reason to give.
+std::vector<Reason> Matcher::answer_reasons(const std::vector<Answer>& answers,
+                                            const CourseKey& k) const {
+    std::vector<Reason> from_answers;
+    for (const auto& a : answers) {
+        double added = 0;
+        for (const auto& w : option_weights_[static_cast<std::size_t>(a.question)]
+                                            [static_cast<std::size_t>(a.option)]) {
+            if (has_tag(index_, k, w.tag))
+                added += w.weight;
         }
-        if (showable >= pack_.matching.min_results || step + 1 == steps)
-            break;
+        const auto& option = pack_.questionnaire.questions[static_cast<std::size_t>(a.question)]
+                                 .options[static_cast<std::size_t>(a.option)];
+        if (added > 0 && !option.reason.empty()) {
+            Reason r;
+            r.kind = Reason::Kind::answer;
+            r.question = a.question;
+            r.option = a.option;
+            r.weight = added;
+            from_answers.push_back(r);
+        }
     }
-    ranking.candidates = eligible;
-    const std::uint32_t allowed = allowed_at_step[step];
+    std::stable_sort(from_answers.begin(), from_answers.end(),
+                     [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
+    if (from_answers.size() > 3)
+        from_answers.resize(3);
+    return from_answers;
+}
 
-    std::vector<Candidate> candidates;
-    candidates.reserve(static_cast<std::size_t>(eligible));
-    for (std::size_t i = 0; i < n; ++i) {
-        if ((fails[i] & ~allowed) == 0) {
-            candidates.push_back({fails[i] != 0, scores[i], distances[i], static_cast<int>(i)});
-        }
+// The agenda sector that lifted this course, the weightiest of its sectors.
+std::optional<Reason> Matcher::agenda_reason(const CourseKey& k) const {
+    const AgendaSector* lifted = nullptr;
+    for (const auto& [tag, sector] : agenda_) {
+        if (has_tag(index_, k, tag) && (!lifted || sector->weight > lifted->weight))
+            lifted = sector;
     }
-
-    // Top results with at most max_per_provider courses of one provider. Sorting
-    // a small head usually suffices; sort everything only when it does not.
-    const auto want = static_cast<std::size_t>(pack_.matching.results);
-    std::size_t head = std::min(candidates.size(), std::size_t{64});
-    std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(head),
-                      candidates.end(), better);
-    std::fill(per_provider.begin(), per_provider.end(), 0);
-    std::vector<const Candidate*> chosen;
-    for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
-        if (i == head) {
-            std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(head), candidates.end(),
-                      better);
-            head = candidates.size();
-        }
-        const auto provider =
-            index_.courses[static_cast<std::size_t>(candidates[i].course)].provider;
-        if (per_provider[provider] >= pack_.matching.max_per_provider)
-            continue;
-        ++per_provider[provider];
-        chosen.push_back(&candidates[i]);
-    }
-
-    for (const Candidate* cand : chosen) {
-        MatchResult result;
-        result.course = cand->course;
-        result.score = cand->score;
-        const CourseKey& k = index_.courses[static_cast<std::size_t>(cand->course)];
-        const auto* tags = index_.tags.data() + k.first_tag;
-        auto has_tag = [&](int tag) {
-            return std::binary_search(tags, tags + k.tag_count, static_cast<std::uint16_t>(tag));
-        };
-        std::vector<Reason> from_answers;
-        for (const auto& a : answers) {
-            double added = 0;
-            for (const auto& w : option_weights_[static_cast<std::size_t>(a.question)]
-                                                [static_cast<std::size_t>(a.option)]) {
-                if (has_tag(w.tag))
-                    added += w.weight;
-            }
-            const auto& option = pack_.questionnaire.questions[static_cast<std::size_t>(a.question)]
-                                     .options[static_cast<std::size_t>(a.option)];
-            if (added > 0 && !option.reason.empty()) {
-                Reason r;
-                r.kind = Reason::Kind::answer;
-                r.question = a.question;
-                r.option = a.option;
-                r.weight = added;
-                from_answers.push_back(r);
-            }
-        }
-        std::stable_sort(from_answers.begin(), from_answers.end(),
-                         [](const Reason& a, const Reason& b) { return a.weight > b.weight; });
-        if (from_answers.size() > 3)
-            from_answers.resize(3);
-        result.reasons = std::move(from_answers);
-        if (cand->score > 0) {
-            const AgendaSector* lifted = nullptr;
-            for (const auto& [tag, sector] : agenda_) {
-                if (has_tag(tag) && (!lifted || sector->weight > lifted->weight))
-                    lifted = sector;
-            }
-            if (lifted && lifted->weight > 0) {
-                Reason r;
-                r.kind = Reason::Kind::agenda;
-                r.sector = lifted->sector;
-                r.weight = lifted->weight;
-                result.reasons.push_back(r);
-            }
-        }
-        result.missed = fails[static_cast<std::size_t>(cand->course)] & allowed;
-        for (auto kind : pack_.matching.relax) {
-            if (result.missed & bit_of(kind)) {
-                Reason r;
-                r.kind = Reason::Kind::relaxed;
-                r.constraint = kind;
-                result.reasons.push_back(r);
-            }
-        }
-        if (result.reasons.empty())
-            result.reasons.push_back(Reason{});
-        ranking.results.push_back(std::move(result));
-    }
-    // Say only what was relaxed for a course that is shown.
-    std::uint32_t missed = 0;
-    for (const auto& r : ranking.results)
-        missed |= r.missed;
-    for (auto kind : pack_.matching.relax) {
-        if (missed & bit_of(kind))
-            ranking.relaxed.push_back(kind);
-    }
-    return ranking;
+    if (!lifted || lifted->weight <= 0)
+        return std::nullopt;
+    Reason r;
+    r.kind = Reason::Kind::agenda;
+    r.sector = lifted->sector;
+    r.weight = lifted->weight;
+    return r;
 }
 
 std::string reason_text(const ContentPack& pack, const Reason& reason, const std::string& lang) {

@@ -3,6 +3,7 @@
 // re-rank 100,000 courses between two frames. Weights come from the pack.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -73,6 +74,14 @@ class Matcher {
         int tag;  // into MatchIndex
         double weight;
     };
+    std::vector<float> tag_weights(const std::vector<Answer>& answers) const;
+    std::vector<float> agenda_bonus() const;  // per tag
+    std::vector<Reason> reasons_for(const std::vector<Answer>& answers,
+                                    const MatchResult& result) const;
+    std::vector<Reason> answer_reasons(const std::vector<Answer>& answers,
+                                       const CourseKey& k) const;
+    std::optional<Reason> agenda_reason(const CourseKey& k) const;
+
     const ContentPack& pack_;
     const MatchIndex& index_;
     std::vector<std::vector<std::vector<WeightRef>>> option_weights_;  // [question][option]

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "kiosk/core/base/calendar.hpp"
+#include "kiosk/core/base/ids.hpp"
 
 namespace kiosk::ooapi {
 
@@ -104,7 +105,7 @@ std::optional<std::string> language_code(std::string_view tag) {
     const std::string primary = lower.substr(0, lower.find_first_of("-_"));
     if (!std::all_of(primary.begin(), primary.end(), is_alpha))
         return std::nullopt;
-    if (primary.size() == 2)
+    if (is_language_code(primary))
         return primary;
     for (const auto& [code, two] : three_letter) {
         if (code == primary)
@@ -343,7 +344,7 @@ std::string course_id(std::string_view code, const std::set<std::string>& taken)
     }
     while (!clean.empty() && clean.back() == '-')
         clean.pop_back();
-    if (!clean.empty() && clean.size() <= 12 && !taken.contains(clean))
+    if (is_course_id(clean) && !taken.contains(clean))
         return clean;
 
     std::string prefix = clean.substr(0, 7);

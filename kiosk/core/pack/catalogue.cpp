@@ -93,8 +93,8 @@ void apply_constraint(Constraints& c, const std::string& kind, const std::string
         c.languages = split_list(value);
 }
 
-std::string read_pack(PackReader& r, ContentPack& pack) {
-    r.load_texts();
+// The pack's identity, its matching settings and its languages.
+void read_info(PackReader& r, ContentPack& pack) {
     std::map<std::string, std::string> meta;
     r.each("SELECT key, value FROM meta",
            [&](sqlite::Statement& s) { meta[s.text(0)] = s.text(1); });
@@ -119,6 +119,10 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
         info.languages.push_back(s.text(0));
         info.language_names[s.text(0)] = s.text(1);
     });
+}
+
+// The word lists, the region's agenda and the order in which wishes relax.
+void read_terms(PackReader& r, ContentPack& pack) {
     r.each("SELECT kind, id, pictogram FROM term ORDER BY kind, position",
            [&](sqlite::Statement& s) {
                const auto kind = s.text(0);
@@ -137,8 +141,20 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
             pack.matching.relax_text[*kind] = r.texts("relax." + s.text(0));
         }
     });
+}
 
-    Questionnaire& q = pack.questionnaire;
+Question* question_of(Questionnaire& q, const std::string& id) {
+    const int i = q.question_index(id);
+    return i < 0 ? nullptr : &q.questions[static_cast<std::size_t>(i)];
+}
+
+Option* option_of(Questionnaire& q, const std::string& qid, const std::string& oid) {
+    Question* question = question_of(q, qid);
+    const int i = question ? question->option_index(oid) : -1;
+    return i < 0 ? nullptr : &question->options[static_cast<std::size_t>(i)];
+}
+
+void read_questions(PackReader& r, Questionnaire& q) {
     r.each("SELECT id, pictogram FROM question ORDER BY position", [&](sqlite::Statement& s) {
         Question question;
         question.id = s.text(0);
@@ -147,18 +163,9 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
         question.help = r.texts("question." + question.id + ".help");
         q.questions.push_back(std::move(question));
     });
-    auto question_of = [&](const std::string& id) -> Question* {
-        const int i = q.question_index(id);
-        return i < 0 ? nullptr : &q.questions[static_cast<std::size_t>(i)];
-    };
-    auto option_of = [&](const std::string& qid, const std::string& oid) -> Option* {
-        Question* question = question_of(qid);
-        const int i = question ? question->option_index(oid) : -1;
-        return i < 0 ? nullptr : &question->options[static_cast<std::size_t>(i)];
-    };
     r.each("SELECT question, id, pictogram FROM option ORDER BY question, position",
            [&](sqlite::Statement& s) {
-               if (Question* question = question_of(s.text(0))) {
+               if (Question* question = question_of(q, s.text(0))) {
                    Option option;
                    option.id = s.text(1);
                    option.pictogram = s.text(2);
@@ -168,9 +175,12 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
                    question->options.push_back(std::move(option));
                }
            });
-    // A compiled pack is trusted no more than its source: a condition on a
-    // later question or an unknown option would send the visit astray.
-    std::string damaged;
+}
+
+// A compiled pack is trusted no more than its source: a condition on a
+// later question or an unknown option would send the visit astray. Sets
+// `damaged` to what does not fit.
+void read_conditions(PackReader& r, Questionnaire& q, std::string& damaged) {
     r.each("SELECT question, on_question, option FROM condition ORDER BY rowid",
            [&](sqlite::Statement& s) {
                const int at = q.question_index(s.text(0));
@@ -193,9 +203,13 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
                }
                it->options.push_back(option);
            });
+}
+
+// What each option weighs and asks; sets `damaged` when one names no option.
+void read_option_rules(PackReader& r, Questionnaire& q, std::string& damaged) {
     r.each("SELECT question, option, tag, weight FROM option_weight ORDER BY rowid",
            [&](sqlite::Statement& s) {
-               if (Option* o = option_of(s.text(0), s.text(1))) {
+               if (Option* o = option_of(q, s.text(0), s.text(1))) {
                    o->weights.push_back({s.text(2), s.real(3)});
                } else {
                    damaged = "a weight names the unknown option " + s.text(0) + "." + s.text(1);
@@ -203,15 +217,26 @@ std::string read_pack(PackReader& r, ContentPack& pack) {
            });
     r.each("SELECT question, option, kind, value FROM option_constraint ORDER BY rowid",
            [&](sqlite::Statement& s) {
-               if (Option* o = option_of(s.text(0), s.text(1))) {
+               if (Option* o = option_of(q, s.text(0), s.text(1))) {
                    apply_constraint(o->constraints, s.text(2), s.text(3));
                } else {
                    damaged = "a constraint names the unknown option " + s.text(0) + "." + s.text(1);
                }
            });
+}
+
+std::string read_pack(PackReader& r, ContentPack& pack) {
+    r.load_texts();
+    read_info(r, pack);
+    read_terms(r, pack);
+    Questionnaire& q = pack.questionnaire;
+    read_questions(r, q);
+    std::string damaged;
+    read_conditions(r, q, damaged);
+    read_option_rules(r, q, damaged);
     if (r.error.empty() && !damaged.empty())
         return "damaged: " + damaged;
-    if (r.error.empty() && info.languages.empty())
+    if (r.error.empty() && pack.info.languages.empty())
         return "the pack has no languages";
     if (r.error.empty() && q.questions.empty())
         return "the pack has no questions";

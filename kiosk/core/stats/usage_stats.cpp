@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "kiosk/core/base/calendar.hpp"
+#include "kiosk/core/base/ids.hpp"
 
 namespace kiosk {
 namespace {
@@ -35,29 +36,6 @@ constexpr std::int32_t last_day =
 
 bool is_storable_day(std::int32_t day) {
     return day >= 0 && day <= last_day;
-}
-
-// A question or option id as the pack loader accepts it.
-bool is_pack_id(std::string_view id) {
-    if (id.empty() || id.size() > 40 || !(id[0] >= 'a' && id[0] <= 'z'))
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-    });
-}
-
-// A course id as the course loader accepts it: 1-12 of A-Z, 0-9, '-'.
-bool is_course_id(std::string_view id) {
-    if (id.empty() || id.size() > 12 || id.front() == '-')
-        return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-';
-    });
-}
-
-bool is_language_code(std::string_view code) {
-    return code.size() == 2 &&
-           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 std::optional<std::string_view> receipt_word(ReceiptChoice choice) {
@@ -205,15 +183,15 @@ bool is_usage_key(UsageMetric metric, std::string_view key) {
         case UsageMetric::receipt_printed:
             return key.empty();
         case UsageMetric::abandoned_at:
-            return is_pack_id(key);
+            return is_plain_id(key);
         case UsageMetric::language:
             return is_language_code(key);
         case UsageMetric::receipt:
             return key == "print" || key == "show_only" || key == "none";
         case UsageMetric::option_chosen: {
             const auto eq = key.find('=');
-            return eq != std::string_view::npos && is_pack_id(key.substr(0, eq)) &&
-                   is_pack_id(key.substr(eq + 1));
+            return eq != std::string_view::npos && is_plain_id(key.substr(0, eq)) &&
+                   is_plain_id(key.substr(eq + 1));
         }
         case UsageMetric::course_shown:
             return is_course_id(key);

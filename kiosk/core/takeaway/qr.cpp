@@ -7,6 +7,9 @@
 #include <cstring>
 #include <memory>
 
+#include "kiosk/core/matching/matcher.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
+
 namespace kiosk {
 
 namespace {
@@ -54,6 +57,16 @@ std::string results_payload(std::string_view base_url, const std::vector<std::st
         payload += course_ids[i];
     }
     return payload;
+}
+
+std::string results_payload(const Catalogue& catalogue, const Ranking& ranking,
+                            std::string_view results_url) {
+    std::vector<std::string> ids;
+    ids.reserve(ranking.results.size());
+    for (const auto& result : ranking.results)
+        ids.push_back(catalogue.course_id(result.course));
+    return results_payload(results_url.empty() ? catalogue.pack().info.results_url : results_url,
+                           ids);
 }
 
 Result<QrCode> encode_qr(std::string_view payload, QrCorrection correction) {

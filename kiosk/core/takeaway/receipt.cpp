@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <optional>
 #include <string_view>
 #include <utility>
 
@@ -236,6 +237,93 @@ void lay_out_course(Paper& paper, const Font& regular, const Font& bold, const T
     }
 }
 
+// What the receipt is set in: the style's two faces and the sizes for its width.
+struct ReceiptType {
+    Font regular;
+    Font bold;
+    TypeScale size;
+};
+
+Result<ReceiptType> load_type(const ReceiptStyle& style) {
+    auto regular = Font::load(style.regular_font);
+    if (!regular)
+        return Error{"cannot print the receipt: " + regular.error()};
+    auto bold = Font::load(style.bold_font);
+    if (!bold)
+        return Error{"cannot print the receipt: " + bold.error()};
+    return ReceiptType{std::move(*regular), std::move(*bold), type_scale_for(style.width_dots)};
+}
+
+// The logo, the kiosk's name, the date and time, and a rule under them.
+// Fails only when the logo cannot be put on paper.
+std::optional<Error> lay_out_top(Paper& paper, const Receipt& receipt, const ReceiptType& t,
+                                 const ReceiptStyle& style) {
+    const TypeScale& type = t.size;
+    if (receipt.logo) {
+        // A quarter of the width at most in height: a logo is a greeting, not
+        // worth a hand's length of paper.
+        auto logo = logo_for_paper(*receipt.logo, paper.content_width(), style.width_dots / 4);
+        if (!logo)
+            return Error{"cannot print the receipt: " + logo.error()};
+        paper.picture_centred(*logo);
+        paper.space(type.gap);
+    }
+    if (!receipt.kiosk_name.empty()) {
+        paper.paragraph(t.bold, type.name, type.leading, receipt.kiosk_name, Align::centre);
+    }
+    if (!receipt.date_time.empty()) {
+        paper.space(type.leading);
+        paper.paragraph(t.regular, type.small, type.leading, receipt.date_time, Align::centre);
+    }
+    paper.space(type.gap);
+    paper.rule(2);
+    paper.space(type.gap);
+    return std::nullopt;
+}
+
+// The heading and the numbered courses, and a rule under them.
+void lay_out_courses(Paper& paper, const Receipt& receipt, const ReceiptType& t) {
+    const TypeScale& type = t.size;
+    if (!receipt.text.heading.empty()) {
+        paper.paragraph(t.bold, type.heading, type.leading, receipt.text.heading, Align::left);
+        paper.space(type.gap);
+    }
+    // Room for the widest number, so all titles start in one column.
+    const int indent = t.bold.measure(std::to_string(receipt.courses.size()) + ".", type.title) +
+                       static_cast<int>(type.body * 0.45F);
+    for (std::size_t i = 0; i < receipt.courses.size(); ++i) {
+        if (i > 0)
+            paper.space(type.gap);
+        lay_out_course(paper, t.regular, t.bold, type, receipt.courses[i], receipt.text.dutch_label,
+                       static_cast<int>(i) + 1, indent);
+    }
+    paper.space(type.gap);
+    paper.rule(2);
+}
+
+// The QR code with its hint, then whom to contact; marks where the code is.
+void lay_out_qr_and_contact(Paper& paper, const Receipt& receipt, const ReceiptType& t,
+                            const QrCode& code, int module_dots, ReceiptImage& out) {
+    const TypeScale& type = t.size;
+    // The quiet zone is part of the picture, so no text can come near the code.
+    out.qr_top = paper.y();
+    paper.picture_centred(render_qr(code, module_dots, quiet_zone_modules));
+    out.qr_bottom = paper.y();
+    out.qr_module_dots = module_dots;
+    if (!receipt.text.scan_hint.empty()) {
+        paper.paragraph(t.regular, type.body, type.leading, receipt.text.scan_hint, Align::centre);
+    }
+    paper.space(type.gap * 2);
+
+    if (!receipt.text.contact_heading.empty()) {
+        paper.paragraph(t.bold, type.body, type.leading, receipt.text.contact_heading, Align::left);
+        paper.space(type.leading);
+    }
+    if (!receipt.contact.empty()) {
+        paper.paragraph(t.regular, type.body, type.leading, receipt.contact, Align::left);
+    }
+}
+
 }  // namespace
 
 int receipt_qr_module_dots(const QrCode& code, const ReceiptStyle& style) {
@@ -260,12 +348,9 @@ Result<ReceiptImage> render_receipt_image(const Receipt& receipt, const ReceiptS
                      " dots wide with margins of " + std::to_string(style.margin_dots) +
                      " dots leaves no room to print"};
     }
-    auto regular = Font::load(style.regular_font);
-    if (!regular)
-        return Error{"cannot print the receipt: " + regular.error()};
-    auto bold = Font::load(style.bold_font);
-    if (!bold)
-        return Error{"cannot print the receipt: " + bold.error()};
+    auto type = load_type(style);
+    if (!type)
+        return Error{type.error()};
     auto code = encode_qr(receipt.qr_payload);
     if (!code)
         return Error{"cannot print the receipt's QR code: " + code.error()};
@@ -277,64 +362,13 @@ Result<ReceiptImage> render_receipt_image(const Receipt& receipt, const ReceiptS
                      " dots per module"};
     }
 
-    const TypeScale type = type_scale_for(style.width_dots);
     Paper paper(style.width_dots, style.margin_dots);
     paper.space(style.margin_dots);
-
-    if (receipt.logo) {
-        // A quarter of the width at most in height: a logo is a greeting, not
-        // worth a hand's length of paper.
-        auto logo = logo_for_paper(*receipt.logo, paper.content_width(), style.width_dots / 4);
-        if (!logo)
-            return Error{"cannot print the receipt: " + logo.error()};
-        paper.picture_centred(*logo);
-        paper.space(type.gap);
-    }
-    if (!receipt.kiosk_name.empty()) {
-        paper.paragraph(*bold, type.name, type.leading, receipt.kiosk_name, Align::centre);
-    }
-    if (!receipt.date_time.empty()) {
-        paper.space(type.leading);
-        paper.paragraph(*regular, type.small, type.leading, receipt.date_time, Align::centre);
-    }
-    paper.space(type.gap);
-    paper.rule(2);
-    paper.space(type.gap);
-
-    if (!receipt.text.heading.empty()) {
-        paper.paragraph(*bold, type.heading, type.leading, receipt.text.heading, Align::left);
-        paper.space(type.gap);
-    }
-    // Room for the widest number, so all titles start in one column.
-    const int indent = bold->measure(std::to_string(receipt.courses.size()) + ".", type.title) +
-                       static_cast<int>(type.body * 0.45F);
-    for (std::size_t i = 0; i < receipt.courses.size(); ++i) {
-        if (i > 0)
-            paper.space(type.gap);
-        lay_out_course(paper, *regular, *bold, type, receipt.courses[i], receipt.text.dutch_label,
-                       static_cast<int>(i) + 1, indent);
-    }
-    paper.space(type.gap);
-    paper.rule(2);
-
-    // The quiet zone is part of the picture, so no text can come near the code.
+    if (auto failed = lay_out_top(paper, receipt, *type, style))
+        return std::move(*failed);
+    lay_out_courses(paper, receipt, *type);
     ReceiptImage out;
-    out.qr_top = paper.y();
-    paper.picture_centred(render_qr(*code, module_dots, quiet_zone_modules));
-    out.qr_bottom = paper.y();
-    out.qr_module_dots = module_dots;
-    if (!receipt.text.scan_hint.empty()) {
-        paper.paragraph(*regular, type.body, type.leading, receipt.text.scan_hint, Align::centre);
-    }
-    paper.space(type.gap * 2);
-
-    if (!receipt.text.contact_heading.empty()) {
-        paper.paragraph(*bold, type.body, type.leading, receipt.text.contact_heading, Align::left);
-        paper.space(type.leading);
-    }
-    if (!receipt.contact.empty()) {
-        paper.paragraph(*regular, type.body, type.leading, receipt.contact, Align::left);
-    }
+    lay_out_qr_and_contact(paper, receipt, *type, *code, module_dots, out);
     paper.space(style.margin_dots);
     out.image = std::move(paper).finish();
     return out;

@@ -67,7 +67,6 @@ Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
                     pack_text(pack, "receipt.scan_hint", lang),
                     pack_text(pack, "receipt.dutch_label", lang),
                     pack_text(pack, "receipt.contact_heading", lang)};
-    std::vector<std::string> ids;
     for (const auto& result : ranking.results) {
         auto course = catalogue.course(result.course);
         if (!course)
@@ -83,10 +82,8 @@ Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
         line.start = start_text(pack, *course, today, lang);
         line.cost = cost_text(pack, *course, lang);
         receipt.courses.push_back(std::move(line));
-        ids.push_back(course->id);
     }
-    receipt.qr_payload = results_payload(
-        context.results_url.empty() ? pack.info.results_url : context.results_url, ids);
+    receipt.qr_payload = results_payload(catalogue, ranking, context.results_url);
     return receipt;
 }
 

@@ -129,13 +129,7 @@ void VisitFlow::wipe(Clock::time_point now) {
 
 void VisitFlow::rank() {
     state_.ranking = matcher_.rank(state_.visit.answers(), context_);
-    std::vector<std::string> ids;
-    ids.reserve(state_.ranking.results.size());
-    for (const auto& result : state_.ranking.results)
-        ids.push_back(catalogue_.course_id(result.course));
-    const std::string& base =
-        settings_.results_url.empty() ? catalogue_.pack().info.results_url : settings_.results_url;
-    state_.payload = kiosk::results_payload(base, ids);
+    state_.payload = kiosk::results_payload(catalogue_, state_.ranking, settings_.results_url);
     state_.courses.clear();
     state_.courses.reserve(state_.ranking.results.size());
     for (const auto& result : state_.ranking.results) {

@@ -5,6 +5,7 @@
 
 #include <string>
 
+#include "kiosk/core/stats/usage_csv.hpp"
 #include "kiosk/ui/course_text.hpp"
 #include "kiosk/ui/pictograms.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -176,7 +177,7 @@ void health_column(Column col, const KioskHealth& health, float bottom) {
     for (const auto& day : health.today) {
         col.text(day.metric + (day.key.empty() ? "" : " " + day.key) + ": " +
                      // As the export writes them: a count below 5 could point at one person.
-                     (day.count < 5 ? std::string("<5") : std::to_string(day.count)),
+                     published_count(day.count),
                  small.regular, c.text);
     }
     const float bh = metric::touch_min * em;

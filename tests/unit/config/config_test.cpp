@@ -457,3 +457,13 @@ TEST_CASE("the example configuration leaves adviser mode off and documents its d
     CHECK(config.adviser.idle == defaults.idle);
     CHECK(test::read_text(example_config()).find("kiosk adviser-pin") != std::string::npos);
 }
+
+TEST_CASE("the kiosk is named as configured, or by the pack's name in the visitor's language") {
+    ContentPack pack = pack_with_languages({"nl", "en"});
+    pack.info.name = {{"nl", "Leerwerkloket Limburg"}, {"en", "Learning and work desk Limburg"}};
+    KioskConfig config;
+    CHECK(kiosk_name(config, pack, "en") == "Learning and work desk Limburg");
+    CHECK(kiosk_name(config, pack, "uk") == "Leerwerkloket Limburg");
+    config.name = "Leerwerkloket Heerlen";
+    CHECK(kiosk_name(config, pack, "en") == "Leerwerkloket Heerlen");
+}

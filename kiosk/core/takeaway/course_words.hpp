@@ -1,0 +1,31 @@
+#pragma once
+// A course's facts in the visitor's words: where, when, how long, cost, and
+// why it fits. The results list, the detail screen and the take-away screen
+// show them; they need the pack's texts only, so they are tested without a screen.
+
+#include <cstdint>
+#include <string>
+
+#include "kiosk/core/content/content.hpp"
+#include "kiosk/core/matching/matcher.hpp"
+
+namespace kiosk {
+
+// Whom the words are for: the pack's texts in the visitor's language, on the
+// visit's day (a start date before `today` is over).
+struct CourseWords {
+    const ContentPack& pack;
+    std::string lang;
+    std::int32_t today = 0;
+};
+
+std::string place_text(const CourseWords& words, const Course& course);
+std::string when_text(const CourseWords& words, const Course& course);  // start and times of day
+std::string duration_text(const CourseWords& words, const Course& course);
+std::string cost_line(const CourseWords& words, const Course& course);  // cost and funding
+// "Provider · Place · Starts … · Free": one line for a list.
+std::string summary_line(const CourseWords& words, const Course& course);
+// The first `at_most` reasons of a result, in plain words.
+std::string why_text(const CourseWords& words, const MatchResult& result, int at_most = 1);
+
+}  // namespace kiosk
