@@ -54,9 +54,12 @@ Millis KioskLoop::wait(Clock::time_point now) const {
 }
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
-    if (services_.printer && services_.printer->handle(event, flow_, services_.stats)) {
-        dirty_ = true;  // a receipt printed or failed, or the printer's health changed
-        return;
+    if (services_.printer) {
+        if (auto effects = services_.printer->handle(event, flow_, services_.stats)) {
+            dirty_ = true;  // a receipt printed or failed, or the printer's health changed
+            run_effects(*effects);
+            return;
+        }
     }
     const platform::EventMeaning meaning = platform::event_meaning(event, rules_);
     if (!meaning.refused.empty() && refusals_logged_.insert(meaning.refused).second)
@@ -123,6 +126,8 @@ void KioskLoop::run_effects(const Effects& effects) {
                 services_.printer->print(*print, flow_);
         } else if (const auto* count = std::get_if<effect::CountVisit>(&effect)) {
             services_.count_visit(flow_.today(), count->summary);
+        } else if (std::holds_alternative<effect::CountPrinted>(effect)) {
+            services_.count_printed(flow_.today());
         } else if (std::holds_alternative<effect::CheckPrinter>(effect)) {
             if (services_.printer)
                 services_.printer->check_status();

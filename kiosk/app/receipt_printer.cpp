@@ -104,9 +104,10 @@ void ReceiptPrinter::print(const effect::PrintReceipt& asked, VisitFlow& flow) {
     });
 }
 
-bool ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats) {
+std::optional<Effects> ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow,
+                                              UsageStats* stats) {
     if (event.type != event_type_)
-        return false;
+        return std::nullopt;
     std::unique_ptr<Report> report(static_cast<Report*>(event.user.data1));
     if (report->job && !report->printed)
         std::cerr << "kiosk: receipt not printed: " << report->problem << '\n';
@@ -125,11 +126,11 @@ bool ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow, UsageStats*
         logged_fault_ = report->fault;
     }
     flow.set_printer(true, report->fault);
-    if (report->job)
-        flow.print_finished(
-            report->generation, report->printed,
-            report->printed ? std::nullopt : std::optional<std::string>(report->problem));
-    return true;
+    if (!report->job)
+        return Effects{};
+    return flow.print_finished(
+        report->generation, report->printed,
+        report->printed ? std::nullopt : std::optional<std::string>(report->problem));
 }
 
 }  // namespace kiosk::app

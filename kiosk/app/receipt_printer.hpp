@@ -39,9 +39,10 @@ class ReceiptPrinter {
     // it, and the outcome comes back as an event. A receipt that cannot be
     // put together fails at once, into `flow`.
     void print(const effect::PrintReceipt& asked, VisitFlow& flow);
-    // Whether `event` is one of ours; if so, applies it to the flow, and
-    // counts a new fault in the usage figures (when there are any).
-    bool handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats);
+    // Whether `event` is one of ours; if so, applies it to the flow, counts
+    // a new fault in the usage figures (when there are any), and gives the
+    // effects the outcome asks for.
+    std::optional<Effects> handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats);
 
     // For the adviser's health view.
     PrinterStatus last_status() const { return queue_->last_status(); }

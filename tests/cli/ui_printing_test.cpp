@@ -5,9 +5,11 @@
 
 #include <catch2/catch.hpp>
 
+#include "kiosk/core/base/calendar.hpp"
 #include "kiosk/core/io/png.hpp"
 #include "tests/support/cli_support.hpp"
 #include "tests/support/fake_printer.hpp"
+#include "tests/support/stats_support.hpp"
 #include "tests/support/test_support.hpp"
 #include "tests/support/zbar_decode.hpp"
 
@@ -77,14 +79,17 @@ struct KioskRun {
     std::filesystem::path screenshots;
 };
 
-// Plays the visit and then `rest` on the headless kiosk with the printer at `port`.
-KioskRun play(const test::TempDir& dir, std::uint16_t port, const std::string& rest) {
+// Plays the visit and then `rest` on the headless kiosk with the printer at
+// `port`, keeping usage figures in `stats` when given.
+KioskRun play(const test::TempDir& dir, std::uint16_t port, const std::string& rest,
+              const std::filesystem::path& stats = {}) {
     test::write_text(dir / "kiosk.toml", config_for_port(port));
     test::write_text(dir / "visit.script", visit_to_takeaway + rest);
     KioskRun kiosk{{}, dir / "shots"};
     kiosk.out = run("--headless --size 1280x800 --content " + quoted(bundled_pack()) +
                     " --config " + quoted(dir / "kiosk.toml") + " --today 2026-12-01 --script " +
-                    quoted(dir / "visit.script") + " --screenshots " + quoted(kiosk.screenshots));
+                    quoted(dir / "visit.script") + " --screenshots " + quoted(kiosk.screenshots) +
+                    (stats.empty() ? "" : " --stats " + quoted(stats)));
     return kiosk;
 }
 
@@ -124,6 +129,27 @@ expect screen thanks
     CHECK(qr_codes_in(kiosk.screenshots / "takeaway.png") ==
           std::vector<std::string>{visit_payload()});
     CHECK(kiosk.out.text.find("printer fault") == std::string::npos);
+}
+
+TEST_CASE("a printed receipt and the visit that chose it are each counted once in the figures",
+          "[ui-print]") {
+    test::FakePrinter printer;
+    test::TempDir dir;
+    const auto stats = dir / "stats.db";
+    const auto kiosk = play(dir, printer.port(), R"(tap "Print a receipt"
+wait printer
+expect text "Your receipt is ready"
+tap "Done"
+expect screen thanks
+)",
+                            stats);
+    INFO(kiosk.out.text);
+    REQUIRE(kiosk.out.status == 0);
+    const auto day = kiosk::days_from_civil(2026, 12, 1);
+    const auto totals = test::metric_totals(stats.string(), day, day);
+    CHECK(totals.at("visit_started") == 1);
+    CHECK(totals.at("receipt") == 1);
+    CHECK(totals.at("receipt_printed") == 1);
 }
 
 TEST_CASE("a printer that reports paper out hides the print choice and shows the QR code",

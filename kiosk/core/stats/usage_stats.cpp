@@ -326,8 +326,6 @@ Result<bool> UsageStats::record_visit(std::int32_t day, const VisitSummary& visi
         increments.push_back({UsageMetric::language, visit.language});
     if (const auto word = receipt_word(visit.receipt))
         increments.push_back({UsageMetric::receipt, std::string(*word)});
-    if (visit.printed)
-        increments.push_back({UsageMetric::receipt_printed, ""});
     for (const auto& [question, option] : visit.answers)
         increments.push_back({UsageMetric::option_chosen, question + "=" + option});
     for (const auto& course : visit.courses_shown)
@@ -337,6 +335,10 @@ Result<bool> UsageStats::record_visit(std::int32_t day, const VisitSummary& visi
 
 Result<bool> UsageStats::record_printer_fault(std::int32_t day, PrinterFault fault) {
     return add(day, {{UsageMetric::printer_fault, std::string(to_string(fault))}});
+}
+
+Result<bool> UsageStats::record_receipt_printed(std::int32_t day) {
+    return add(day, {{UsageMetric::receipt_printed, ""}});
 }
 
 Result<std::vector<UsageCount>> UsageStats::counts(std::int32_t from_day, std::int32_t to_day) {

@@ -81,6 +81,9 @@ class UsageStats {
     // Refuses (and writes nothing) when a key is not a plain id.
     Result<bool> record_visit(std::int32_t day, const VisitSummary& visit);
     Result<bool> record_printer_fault(std::int32_t day, PrinterFault fault);
+    // A receipt came out of the printer. Counted as it comes out, apart from
+    // its visit: a visitor who taps "done" while it prints is already wiped.
+    Result<bool> record_receipt_printed(std::int32_t day);
 
     // Every counter from `from_day` to `to_day`, both included, ordered by
     // day, metric and key.

@@ -25,14 +25,17 @@ struct PrintReceipt {
 struct CountVisit {
     VisitSummary summary;
 };
+// Count a receipt that came out of the printer, whether or not its visit
+// is still on screen.
+struct CountPrinted {};
 // Ask the printer how it is (the visitor arrives at the print choice).
 struct CheckPrinter {};
 // End the kiosk (an adviser closes it for maintenance).
 struct StopKiosk {};
 }  // namespace effect
 
-using Effect =
-    std::variant<effect::PrintReceipt, effect::CountVisit, effect::CheckPrinter, effect::StopKiosk>;
+using Effect = std::variant<effect::PrintReceipt, effect::CountVisit, effect::CountPrinted,
+                            effect::CheckPrinter, effect::StopKiosk>;
 using Effects = std::vector<Effect>;
 
 // What applying an intent or advancing the clock did.

@@ -107,7 +107,6 @@ VisitSummary VisitFlow::summary() const {
     if (!s.reached_results && state_.screen == Screen::question && visit.current_question() >= 0)
         s.abandoned_at = questions[static_cast<std::size_t>(visit.current_question())].id;
     s.receipt = state_.receipt;
-    s.printed = state_.print_state == PrintState::printed;
     for (const Answer& a : visit.answers()) {
         const Question& q = questions[static_cast<std::size_t>(a.question)];
         s.answers.emplace_back(q.id, q.options[static_cast<std::size_t>(a.option)].id);
@@ -155,12 +154,16 @@ void VisitFlow::set_printer(bool present, std::optional<std::string> fault) {
     printer_fault_ = std::move(fault);
 }
 
-void VisitFlow::print_finished(std::uint64_t generation, bool printed,
-                               std::optional<std::string> problem) {
+Effects VisitFlow::print_finished(std::uint64_t generation, bool printed,
+                                  std::optional<std::string> problem) {
+    Effects effects;
+    if (printed)
+        effects.emplace_back(effect::CountPrinted{});
     if (generation != generation_ || state_.print_state != PrintState::printing)
-        return;  // the visit that asked was wiped meanwhile
+        return effects;  // the visit that asked was wiped meanwhile
     state_.print_state = printed ? PrintState::printed : PrintState::failed;
     state_.print_problem = std::move(problem);
+    return effects;
 }
 
 Applied VisitFlow::apply(const FlowIntent& intent, Clock::time_point now) {

@@ -178,9 +178,11 @@ class VisitFlow {
     // Printing, wired by the app: whether a printer is configured, its fault,
     // and the outcome of the job the visitor asked for.
     void set_printer(bool present, std::optional<std::string> fault);
-    // The outcome of the job sent for the visit of `generation`; ignored when
-    // that visit is gone, so a slow job never reports into the next visit.
-    void print_finished(std::uint64_t generation, bool printed, std::optional<std::string> problem);
+    // The outcome of the job sent for the visit of `generation`; the screen
+    // ignores it when that visit is gone, so a slow job never reports into
+    // the next visit, but a receipt that came out is counted all the same.
+    Effects print_finished(std::uint64_t generation, bool printed,
+                           std::optional<std::string> problem);
     const std::optional<std::string>& print_problem() const { return state_.print_problem; }
 
     AdviserState adviser() const { return state_.adviser; }

@@ -20,7 +20,6 @@ struct VisitSummary {
     // to a question.
     std::string abandoned_at;
     ReceiptChoice receipt = ReceiptChoice::undecided;
-    bool printed = false;  // the receipt came out of the printer
     std::vector<std::pair<std::string, std::string>> answers;  // question id, option id
     std::vector<std::string> courses_shown;                    // course ids on the results
 };

@@ -28,7 +28,6 @@ VisitSummary finished_visit() {
     v.language = "ar";
     v.reached_results = true;
     v.receipt = ReceiptChoice::print;
-    v.printed = true;
     v.answers = {{"situation", "job_seeking"}, {"goal", "dutch"}};
     v.courses_shown = {"MT-NT2-A1-D", "HL-NT2-A1-D"};
     return v;
@@ -88,13 +87,26 @@ TEST_CASE("a finished visit counts its start, results, language, receipt, answer
         {"visit_completed|", 2},
         {"language|ar", 2},
         {"receipt|print", 2},
-        {"receipt_printed|", 2},
         {"option_chosen|situation=job_seeking", 2},
         {"option_chosen|goal=dutch", 2},
         {"course_shown|MT-NT2-A1-D", 2},
         {"course_shown|HL-NT2-A1-D", 2},
     };
     CHECK(counts == expected);
+}
+
+TEST_CASE("each receipt that came out counts as printed on its own, apart from its visit",
+          "[stats]") {
+    test::TempDir dir;
+    auto stats = open_stats(dir / "stats.db");
+    record(stats, day1, finished_visit());
+    CHECK(day_counts(stats, day1).count("receipt_printed|") == 0);
+    REQUIRE(stats.record_receipt_printed(day1));
+    REQUIRE(stats.record_receipt_printed(day1));
+    REQUIRE(stats.record_receipt_printed(day2));
+    CHECK(day_counts(stats, day1)["receipt_printed|"] == 2);
+    CHECK(day_counts(stats, day1)["receipt|print"] == 1);
+    CHECK(day_counts(stats, day2)["receipt_printed|"] == 1);
 }
 
 TEST_CASE("a visit that ends on a question counts as abandoned there, not as completed",
@@ -106,11 +118,9 @@ TEST_CASE("a visit that ends on a question counts as abandoned there, not as com
     record(stats, day1, abandoned_visit("education"));
     VisitSummary declined = finished_visit();
     declined.receipt = ReceiptChoice::none;
-    declined.printed = false;
     record(stats, day1, declined);
     VisitSummary shown = finished_visit();
     shown.receipt = ReceiptChoice::show_only;
-    shown.printed = false;
     record(stats, day1, shown);
 
     auto counts = day_counts(stats, day1);
@@ -130,9 +140,7 @@ TEST_CASE("a visit chosen for print whose receipt never came out counts the choi
           "[stats]") {
     test::TempDir dir;
     auto stats = open_stats(dir / "stats.db");
-    VisitSummary v = finished_visit();
-    v.printed = false;
-    record(stats, day1, v);
+    record(stats, day1, finished_visit());
     auto counts = day_counts(stats, day1);
     CHECK(counts["receipt|print"] == 1);
     CHECK(counts.count("receipt_printed|") == 0);
@@ -217,6 +225,7 @@ TEST_CASE("the figures file has one table of day, metric, key and count and noth
     {
         auto stats = open_stats(path);
         record(stats, day1, finished_visit());
+        REQUIRE(stats.record_receipt_printed(day1));
         record(stats, day2, abandoned_visit("education"));
         REQUIRE(stats.record_printer_fault(day2, PrinterFault::cover_open));
     }

@@ -339,8 +339,10 @@ TEST_CASE("a working printer prints once; a second tap while printing is refused
     CHECK_FALSE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
     CHECK(kiosk.asked<effect::PrintReceipt>() == 0);
 
-    kiosk.flow.print_finished(kiosk.flow.generation(), true, std::nullopt);
+    const Effects done = kiosk.flow.print_finished(kiosk.flow.generation(), true, std::nullopt);
     CHECK(kiosk.flow.print_state() == PrintState::printed);
+    REQUIRE(done.size() == 1);
+    CHECK(std::holds_alternative<effect::CountPrinted>(done.front()));
 }
 
 TEST_CASE("a failed print says why") {
@@ -348,7 +350,8 @@ TEST_CASE("a failed print says why") {
     kiosk.walk_to_takeaway();
     kiosk.flow.set_printer(true, std::nullopt);
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
-    kiosk.flow.print_finished(kiosk.flow.generation(), false, "the printer did not answer");
+    CHECK(kiosk.flow.print_finished(kiosk.flow.generation(), false, "the printer did not answer")
+              .empty());
     CHECK(kiosk.flow.print_state() == PrintState::failed);
     CHECK(kiosk.flow.print_problem() == "the printer did not answer");
 }
@@ -375,6 +378,22 @@ TEST_CASE("a print that finishes after the visit was wiped is ignored") {
     REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
     kiosk.flow.print_finished(sent_for, false, "paper jam");
     CHECK(kiosk.flow.print_state() == PrintState::printing);
+}
+
+TEST_CASE("a receipt that comes out after the visitor tapped done is still counted as printed") {
+    Kiosk kiosk;
+    kiosk.walk_to_takeaway();
+    kiosk.flow.set_printer(true, std::nullopt);
+    REQUIRE(kiosk.tap(flow::ChooseReceipt{ReceiptChoice::print}));
+    const auto sent_for = kiosk.flow.generation();
+    REQUIRE(kiosk.tap(flow::Done{}));
+    REQUIRE(kiosk.counted());
+
+    const Effects done = kiosk.flow.print_finished(sent_for, true, std::nullopt);
+    REQUIRE(done.size() == 1);
+    CHECK(std::holds_alternative<effect::CountPrinted>(done.front()));
+    CHECK(kiosk.flow.screen() == Screen::thanks);
+    CHECK(kiosk.flow.print_state() == PrintState::idle);
 }
 
 TEST_CASE("the deployment's results address overrides the pack's") {
@@ -418,7 +437,6 @@ TEST_CASE("a wiped visit leaves one summary for the usage figures, and only once
     CHECK(summary->reached_results);
     CHECK(summary->abandoned_at.empty());
     CHECK(summary->receipt == ReceiptChoice::show_only);
-    CHECK_FALSE(summary->printed);
     CHECK_FALSE(summary->answers.empty());
     CHECK(summary->courses_shown.size() >= 3);
     REQUIRE(kiosk.tap(flow::StillHere{}));  // any later tap asks for nothing more
