@@ -5,6 +5,7 @@
 
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/pack/pack_writer.hpp"
+#include "tests/support/pack_support.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace kiosk;
@@ -21,21 +22,9 @@ struct CompiledPack {
     Catalogue catalogue;
     Matcher matcher;
 
-    CompiledPack() : catalogue(open_small(dir)), matcher(catalogue.pack(), catalogue.index()) {}
-
-    static Catalogue open_small(const test::TempDir& dir) {
-        Issues issues;
-        const auto source = load_content_dir(test::fixture("pack_small"), issues);
-        if (issues.has_errors())
-            throw std::runtime_error(test::all_issues(issues));
-        const auto built = build_content_db(source, dir / "pack.db");
-        if (!built.ok())
-            throw std::runtime_error(built.error());
-        auto opened = Catalogue::open(dir / "pack.db");
-        if (!opened.ok())
-            throw std::runtime_error(opened.error());
-        return std::move(opened).value();
-    }
+    CompiledPack()
+        : catalogue(test::compiled_fixture("pack_small", dir)),
+          matcher(catalogue.pack(), catalogue.index()) {}
 };
 
 const CompiledPack& small_pack() {

@@ -8,6 +8,7 @@
 #include "kiosk/core/pack/catalogue.hpp"
 #include "kiosk/core/pack/pack_writer.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
+#include "tests/support/pack_support.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace kiosk;
@@ -24,18 +25,6 @@ struct StateKiosk {
     VisitFlow flow;
     Clock::time_point now = t0;
 
-    static Catalogue compiled(const test::TempDir& dir) {
-        Issues issues;
-        const auto source = load_content_dir(test::fixture("pack_small"), issues);
-        if (issues.has_errors())
-            throw std::runtime_error(test::all_issues(issues));
-        if (auto built = build_content_db(source, dir / "pack.db"); !built.ok())
-            throw std::runtime_error(built.error());
-        auto opened = Catalogue::open(dir / "pack.db");
-        if (!opened.ok())
-            throw std::runtime_error(opened.error());
-        return std::move(opened).value();
-    }
     static FlowSettings settings() {
         FlowSettings s;
         s.languages = {"nl", "en"};
@@ -45,7 +34,7 @@ struct StateKiosk {
         return s;
     }
     StateKiosk()
-        : catalogue(compiled(dir)),
+        : catalogue(test::compiled_fixture("pack_small", dir)),
           matcher(catalogue.pack(), catalogue.index()),
           flow(catalogue, matcher, settings(), t0) {
         flow.set_today(days_from_civil(2026, 12, 1));
