@@ -1,42 +1,12 @@
 #include "kiosk/core/visit/visit_flow.hpp"
 
 #include <algorithm>
-#include <array>
 #include <utility>
 
 #include "kiosk/core/adviser/adviser_pin.hpp"
 #include "kiosk/core/takeaway/qr.hpp"
 
 namespace kiosk {
-namespace {
-
-constexpr std::array<std::pair<Screen, std::string_view>, 7> screen_names = {{
-    {Screen::attract, "attract"},
-    {Screen::language, "language"},
-    {Screen::question, "question"},
-    {Screen::results, "results"},
-    {Screen::course, "course"},
-    {Screen::takeaway, "takeaway"},
-    {Screen::thanks, "thanks"},
-}};
-
-}  // namespace
-
-std::string_view to_string(Screen screen) {
-    for (const auto& [s, name] : screen_names) {
-        if (s == screen)
-            return name;
-    }
-    return "?";
-}
-
-std::optional<Screen> parse_screen(std::string_view name) {
-    for (const auto& [s, n] : screen_names) {
-        if (n == name)
-            return s;
-    }
-    return std::nullopt;
-}
 
 VisitFlow::VisitFlow(const Catalogue& catalogue, const Matcher& matcher, FlowSettings settings,
                      Clock::time_point now)

@@ -19,14 +19,11 @@
 #include "kiosk/core/pack/catalogue.hpp"
 #include "kiosk/core/visit/effects.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
+#include "kiosk/core/visit/screen.hpp"
 #include "kiosk/core/visit/visit.hpp"
 #include "kiosk/core/visit/visit_summary.hpp"
 
 namespace kiosk {
-
-enum class Screen { attract, language, question, results, course, takeaway, thanks };
-std::string_view to_string(Screen screen);
-std::optional<Screen> parse_screen(std::string_view name);
 
 enum class PrintState { idle, printing, printed, failed };
 
