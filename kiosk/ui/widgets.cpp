@@ -307,7 +307,7 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
     const float pad = metric::margin * em;
     const float name_x = top_bar_logo(ctx, area, area.min.x + pad);
     const Face& body = ctx.fonts.body;
-    const std::string& name = ctx.config.name;
+    const std::string name = kiosk_name(ctx.config, ctx.pack, ctx.lang());
     const std::vector<Toggle> toggles = top_bar_toggles(ctx, with_language);
 
     // What fits, in this order: everything; the toggles' words smaller; the

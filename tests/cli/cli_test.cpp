@@ -149,3 +149,21 @@ TEST_CASE("match refuses a half-written place or date instead of guessing") {
         CHECK(out.status == 2);
     }
 }
+
+TEST_CASE(
+    "without a configured name the screens name the kiosk after the pack, in the visitor's "
+    "language",
+    "[cli]") {
+    test::TempDir dir;
+    test::write_text(dir / "visit.script", R"(tap "Beginnen"
+expect text "Leren en werken in Limburg"
+tap "English"
+expect text "Learning and working in Limburg"
+expect no text "Leren en werken in Limburg"
+)");
+    const auto out =
+        test::run("--headless --size 1280x800 --content " + test::quoted(test::bundled_pack()) +
+                  " --script " + test::quoted(dir / "visit.script"));
+    INFO(out.text);
+    CHECK(out.status == 0);
+}
