@@ -6,24 +6,18 @@
 #include "kiosk/core/base/calendar.hpp"
 #include "kiosk/core/stats/usage_stats.hpp"
 #include "tests/support/cli_support.hpp"
+#include "tests/support/stats_support.hpp"
 #include "tests/support/test_support.hpp"
 
 using kiosk::UsageStats;
 using kiosk::VisitSummary;
+using test::day1;
+using test::day2;
+using test::open_stats;
 using test::quoted;
 using test::run;
 
 namespace {
-
-const std::int32_t day1 = kiosk::days_from_civil(2026, 11, 28);
-const std::int32_t day2 = kiosk::days_from_civil(2026, 11, 29);
-
-UsageStats open_stats(const std::filesystem::path& path) {
-    auto stats = UsageStats::open(path.string());
-    INFO((stats ? "" : stats.error()));
-    REQUIRE(stats);
-    return std::move(stats).value();
-}
 
 // Writes `count` visits of `language` so a counter reaches exactly that count.
 void record_language(UsageStats& stats, std::int32_t day, const std::string& language, int count) {

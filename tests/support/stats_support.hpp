@@ -3,12 +3,26 @@
 
 #include <catch2/catch.hpp>
 #include <cstdint>
+#include <filesystem>
 #include <map>
 #include <string>
 
+#include "kiosk/core/base/calendar.hpp"
 #include "kiosk/core/stats/usage_stats.hpp"
 
 namespace test {
+
+// Two days of figures, one after the other.
+inline const std::int32_t day1 = kiosk::days_from_civil(2026, 11, 28);
+inline const std::int32_t day2 = kiosk::days_from_civil(2026, 11, 29);
+
+// A figures file opened (made if new) for writing, as the kiosk opens it.
+inline kiosk::UsageStats open_stats(const std::filesystem::path& path) {
+    auto stats = kiosk::UsageStats::open(path.string());
+    INFO((stats ? "" : stats.error()));
+    REQUIRE(stats);
+    return std::move(stats).value();
+}
 
 // metric word -> sum of its counters from `from_day` to `to_day`, read the way
 // an export reads a file the kiosk may still be writing.

@@ -10,6 +10,7 @@
 #include "kiosk/core/io/sqlite.hpp"
 #include "kiosk/core/matching/matcher.hpp"
 #include "kiosk/core/stats/usage_csv.hpp"
+#include "tests/support/stats_support.hpp"
 #include "tests/support/test_support.hpp"
 
 using kiosk::PrinterFault;
@@ -17,11 +18,11 @@ using kiosk::ReceiptChoice;
 using kiosk::UsageCount;
 using kiosk::UsageStats;
 using kiosk::VisitSummary;
+using test::day1;
+using test::day2;
+using test::open_stats;
 
 namespace {
-
-const std::int32_t day1 = kiosk::days_from_civil(2026, 11, 28);
-const std::int32_t day2 = kiosk::days_from_civil(2026, 11, 29);
 
 VisitSummary finished_visit() {
     VisitSummary v;
@@ -39,13 +40,6 @@ VisitSummary abandoned_visit(const std::string& question) {
     v.abandoned_at = question;
     v.answers = {{"situation", "working"}};
     return v;
-}
-
-UsageStats open_stats(const std::filesystem::path& path) {
-    auto stats = UsageStats::open(path.string());
-    INFO((stats ? "" : stats.error()));
-    REQUIRE(stats);
-    return std::move(stats).value();
 }
 
 void record(UsageStats& stats, std::int32_t day, const VisitSummary& visit) {
