@@ -8,6 +8,7 @@
 
 #include "kiosk/core/base/text_list.hpp"
 #include "kiosk/core/content/course.hpp"
+#include "kiosk/core/ooapi/ooapi_join.hpp"
 #include "kiosk/core/ooapi/ooapi_json.hpp"
 #include "kiosk/core/ooapi/ooapi_mapping.hpp"
 
@@ -38,13 +39,25 @@ std::string shown(double value) {
 // What went wrong with one course, kept until we know whether the course is used.
 class CourseRecord {
   public:
-    CourseRecord(const CourseSource& source, const std::string& file)
-        : source_(source), file_(file) {}
+    explicit CourseRecord(const CourseSource& source) : source_(source) {}
     void error(std::string message) { add(std::move(message), Severity::error); }
     void warning(std::string message) { add(std::move(message), Severity::warning); }
     bool usable() const {
         return std::none_of(found_.begin(), found_.end(),
                             [](const Issue& i) { return i.severity == Severity::error; });
+    }
+    // The field of the first error ("name", "addresses"), the same for every course.
+    std::string reason() const {
+        for (const Issue& issue : found_) {
+            if (issue.severity != Severity::error)
+                continue;
+            std::string_view message = issue.message;
+            if (message.starts_with("offerings[")) {
+                message.remove_prefix(std::min(message.size(), message.find("]: ") + 3));
+            }
+            return std::string(message.substr(0, message.find(':')));
+        }
+        return "";
     }
     void report(Issues& issues) const {
         for (const Issue& issue : found_) {
@@ -55,31 +68,11 @@ class CourseRecord {
 
   private:
     void add(std::string message, Severity severity) {
-        found_.push_back({file_, source_.line, source_.label, std::move(message), severity});
+        found_.push_back({source_.file, source_.line, source_.label, std::move(message), severity});
     }
     const CourseSource& source_;
-    const std::string& file_;
     std::vector<Issue> found_;
 };
-
-// The provider's name from an expanded organization, or one looked up by its id.
-std::string provider_name(const json* organization, const CatalogueContext& context,
-                          int depth = 0) {
-    if (organization == nullptr || depth > 2)
-        return "";
-    if (!organization->is_object()) {
-        const auto found = context.organizations.find(text_of(organization));
-        return found == context.organizations.end()
-                   ? ""
-                   : provider_name(found->second, context, depth + 1);
-    }
-    std::string name = in_language(member(*organization, "name"), "nl", true);
-    if (name.empty())
-        name = one_line(text_member(*organization, "shortName"));
-    if (name.empty())
-        return provider_name(member(*organization, "organizationId"), context, depth + 1);
-    return name;
-}
 
 // The participant's price of one offering: its "total costs", else its tuition.
 std::optional<double> offering_price(const OfferingSource& offering, CourseRecord& record) {
@@ -153,10 +146,13 @@ Offerings startable_offerings(const CourseSource& source, CourseRecord& record,
         continuous = continuous || flexible;
         offerings.push_back(offering.offering);
     }
-    if (offerings.empty()) {
-        record.error(source.offerings.empty() ? "offerings: none, so there is no start date"
-                                              : "offerings: none has a startDate");
+    if (source.offerings.empty()) {
+        record.warning("offerings: none; start_dates set to continuous (start on request)");
+        start_dates = "continuous";
+        return offerings;
     }
+    if (offerings.empty())
+        record.error("offerings: none has a startDate");
     start_dates = continuous ? "continuous" : join_list(std::vector(dates.begin(), dates.end()));
     return offerings;
 }
@@ -180,6 +176,13 @@ std::optional<Mode> mode_of(const json& course, const Offerings& offerings, Cour
                 values.push_back(value);
         }
     }
+    // OOAPI lets servers add values of their own, named "x-...": no reason to refuse.
+    std::erase_if(values, [&](const std::string& value) {
+        if (!value.starts_with("x-"))
+            return false;
+        record.warning("modeOfDelivery: '" + value + "' is an extension value; left out");
+        return true;
+    });
     if (values.empty()) {
         record.warning("modeOfDelivery: missing; taken as onsite");
         return Mode::onsite;
@@ -289,7 +292,7 @@ double cost_of(const CourseSource& source, const Offerings& offerings, CourseRec
             cost = std::min(cost.value_or(*price), *price);
         }
     }
-    if (!cost && !offerings.empty()) {
+    if (!cost) {
         record.warning("priceInformation: no \"total costs\" in EUR; cost_eur set to 0, check it");
     }
     return cost.value_or(0);
@@ -304,7 +307,7 @@ void place_of(const json& course, const Offerings& offerings, std::optional<Mode
     lists.push_back(&array_member(course, "addresses"));
     const json* address = first_located_address(lists);
     if (address == nullptr) {
-        if (mode && *mode != Mode::online && !offerings.empty()) {
+        if (mode && *mode != Mode::online) {
             record.error("addresses: none with a geolocation, which a course on location needs");
         }
         return;
@@ -329,7 +332,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
                                                                  CatalogueContext& context,
                                                                  Issues& issues) {
     const json& course = *source.course;
-    CourseRecord record(source, context.file);
+    CourseRecord record(source);
     std::map<std::string, std::string> cells;
 
     // Texts. Dutch is required; other languages may stay empty (the pack falls back).
@@ -355,7 +358,10 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     const auto level = course_level(level_text);
     if (level_text.empty())
         record.error("level: missing");
-    else if (!level) {
+    else if (!level && level_text.starts_with("x-")) {
+        record.error("level: '" + level_text +
+                     "' is an extension value, and courses.csv has no level for it");
+    } else if (!level) {
         record.error(
             "level: '" + level_text + "' is not a level we can map (secondary " +
             "vocational education 1-4, associate degree, bachelor, master, undefined, nt2-...)");
@@ -383,13 +389,10 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     const double cost = cost_of(source, offerings, record);
     place_of(course, offerings, mode, record, cells);
 
-    std::string provider = provider_name(member(course, "organization"), context);
-    for (const json* offering : offerings) {
-        if (provider.empty())
-            provider = provider_name(member(*offering, "organization"), context);
-    }
+    std::string problem;
+    const std::string provider = provider_for(course, offerings, context, problem);
     if (provider.empty())
-        record.error("organization: no name for the provider");
+        record.error(problem);
     const std::string link = course_or_offering(course, offerings, "link");
     if (link.empty())
         record.error("link: missing; the kiosk needs the provider's page");
@@ -398,6 +401,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     }
 
     if (!record.usable()) {
+        ++context.skipped[record.reason()];
         record.report(issues);
         return std::nullopt;
     }
