@@ -1,8 +1,6 @@
 #include "kiosk/core/ooapi/ooapi_course.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -11,6 +9,8 @@
 #include "kiosk/core/ooapi/ooapi_join.hpp"
 #include "kiosk/core/ooapi/ooapi_json.hpp"
 #include "kiosk/core/ooapi/ooapi_mapping.hpp"
+#include "kiosk/core/ooapi/ooapi_place_cost.hpp"
+#include "kiosk/core/ooapi/ooapi_record.hpp"
 
 namespace kiosk::ooapi {
 
@@ -20,112 +20,6 @@ namespace {
 
 // Hours a week when the catalogue gives no study load: a typical part-time course.
 constexpr double default_hours_per_week = 4;
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-// A number for messages: "15.5", "100000"; "1e+300" when it is too long to write out.
-std::string shown(double value) {
-    if (const auto text = format_number(value, 2); text && text->size() <= 20)
-        return *text;
-    std::array<char, 64> buffer{};
-    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return ec == std::errc{} ? std::string(buffer.data(), end) : std::string("?");
-}
-
-// What went wrong with one course, kept until we know whether the course is used.
-class CourseRecord {
-  public:
-    explicit CourseRecord(const CourseSource& source) : source_(source) {}
-    void error(std::string message) { add(std::move(message), Severity::error); }
-    void warning(std::string message) { add(std::move(message), Severity::warning); }
-    bool usable() const {
-        return std::none_of(found_.begin(), found_.end(),
-                            [](const Issue& i) { return i.severity == Severity::error; });
-    }
-    // The field of the first error ("name", "addresses"), the same for every course.
-    std::string reason() const {
-        for (const Issue& issue : found_) {
-            if (issue.severity != Severity::error)
-                continue;
-            std::string_view message = issue.message;
-            if (message.starts_with("offerings[")) {
-                message.remove_prefix(std::min(message.size(), message.find("]: ") + 3));
-            }
-            return std::string(message.substr(0, message.find(':')));
-        }
-        return "";
-    }
-    void report(Issues& issues) const {
-        for (const Issue& issue : found_) {
-            if (issue.severity == Severity::error || usable())
-                issues.add(issue);
-        }
-    }
-
-  private:
-    void add(std::string message, Severity severity) {
-        found_.push_back({source_.file, source_.line, source_.label, std::move(message), severity});
-    }
-    const CourseSource& source_;
-    std::vector<Issue> found_;
-};
-
-// The participant's price of one offering: its "total costs", else its tuition.
-std::optional<double> offering_price(const OfferingSource& offering, CourseRecord& record) {
-    std::optional<double> total;
-    std::optional<double> tuition;
-    for (const json& price : array_member(*offering.offering, "priceInformation")) {
-        const std::string type = lower(text_member(price, "costType"));
-        const bool is_total = type == "total costs";
-        if (!is_total && type.find("tuition") == std::string::npos)
-            continue;
-        const std::string currency = text_member(price, "currency");
-        const auto amount = parse_amount(text_member(price, "amount"));
-        if (!amount || (!currency.empty() && currency != "EUR")) {
-            record.warning(offering.label + ": priceInformation: amount '" +
-                           text_member(price, "amount") + "'" +
-                           (currency.empty() ? "" : " in " + currency) +
-                           " is not a price in EUR; left out");
-            continue;
-        }
-        if (*amount > max_course_cost_eur) {
-            record.error(offering.label + ": priceInformation: amount '" +
-                         text_member(price, "amount") + "' is more than the " +
-                         shown(max_course_cost_eur) + " euros courses.csv accepts in cost_eur");
-            continue;
-        }
-        auto& slot = is_total ? total : tuition;
-        slot = std::min(slot.value_or(*amount), *amount);
-    }
-    return total ? total : tuition;
-}
-
-// The first address with coordinates: where the teaching happens before the visiting
-// address before any other; the offerings' addresses before the course's.
-const json* first_located_address(const std::vector<const json*>& lists) {
-    for (const std::string_view wanted : {"teaching", "visit", ""}) {
-        for (const json* list : lists) {
-            for (const json& address : *list) {
-                if (!wanted.empty() && text_member(address, "addressType") != wanted)
-                    continue;
-                const json* geo = member(address, "geolocation");
-                const json* lat = geo != nullptr ? member(*geo, "latitude") : nullptr;
-                const json* lon = geo != nullptr ? member(*geo, "longitude") : nullptr;
-                if (lat != nullptr && lon != nullptr && lat->is_number() && lon->is_number() &&
-                    std::abs(lat->get<double>()) <= 90 && std::abs(lon->get<double>()) <= 180) {
-                    return &address;
-                }
-            }
-        }
-    }
-    return nullptr;
-}
-
-using Offerings = std::vector<const json*>;
 
 // The offerings people can start, with their start dates ("continuous" when one has a
 // flexible entry period: people join any day in it). Later steps use only these.
@@ -281,49 +175,35 @@ std::uint8_t schedule_of(const json& course, const Offerings& offerings,
     return named != 0 ? named : static_cast<std::uint8_t>(schedule_day);
 }
 
-// The cheapest way in: the lowest price of all offerings.
-double cost_of(const CourseSource& source, const Offerings& offerings, CourseRecord& record) {
-    std::optional<double> cost;
-    for (const OfferingSource& offering : source.offerings) {
-        if (std::find(offerings.begin(), offerings.end(), offering.offering) == offerings.end()) {
-            continue;
-        }
-        if (const auto price = offering_price(offering, record)) {
-            cost = std::min(cost.value_or(*price), *price);
-        }
+// Titles and descriptions. Dutch is required; other languages may stay empty (the
+// pack falls back to Dutch).
+void texts_of(const json& course, const std::vector<std::string>& languages, CourseRecord& record,
+              std::map<std::string, std::string>& cells) {
+    for (const std::string& lang : languages) {
+        cells["title_" + lang] = in_language(member(course, "name"), lang);
+        cells["description_" + lang] = in_language(member(course, "description"), lang);
     }
-    if (!cost) {
-        record.warning("priceInformation: no \"total costs\" in EUR; cost_eur set to 0, check it");
-    }
-    return cost.value_or(0);
+    if (cells["title_nl"].empty())
+        record.error("name: no Dutch name");
+    if (cells["description_nl"].empty())
+        record.error("description: no Dutch description");
 }
 
-// place, postcode, lat and lon from the first address with coordinates.
-void place_of(const json& course, const Offerings& offerings, std::optional<Mode> mode,
-              CourseRecord& record, std::map<std::string, std::string>& cells) {
-    std::vector<const json*> lists;
-    for (const json* offering : offerings)
-        lists.push_back(&array_member(*offering, "addresses"));
-    lists.push_back(&array_member(course, "addresses"));
-    const json* address = first_located_address(lists);
-    if (address == nullptr) {
-        if (mode && *mode != Mode::online) {
-            record.error("addresses: none with a geolocation, which a course on location needs");
-        }
-        return;
+// Our level. courses.csv has no "unknown" level, so one we cannot map is an error, an
+// OOAPI extension value ("x-...") too.
+std::optional<Level> level_of(const std::string& level_text, CourseRecord& record) {
+    const auto level = course_level(level_text);
+    if (level_text.empty()) {
+        record.error("level: missing");
+    } else if (!level && level_text.starts_with("x-")) {
+        record.error("level: '" + level_text +
+                     "' is an extension value, and courses.csv has no level for it");
+    } else if (!level) {
+        record.error(
+            "level: '" + level_text + "' is not a level we can map (secondary " +
+            "vocational education 1-4, associate degree, bachelor, master, undefined, nt2-...)");
     }
-    const json& geo = address->at("geolocation");
-    cells["place"] = one_line(text_member(*address, "city"));
-    // first_located_address checked both to be within +-90 and +-180, so both can be written.
-    cells["lat"] = format_number(geo.at("latitude").get<double>(), 6).value_or("");
-    cells["lon"] = format_number(geo.at("longitude").get<double>(), 6).value_or("");
-    std::string postcode = text_member(*address, "postalCode");
-    if (postcode.empty())
-        postcode = text_member(*address, "zip");
-    cells["postcode"] = dutch_postcode(postcode).value_or("");
-    if (!postcode.empty() && cells["postcode"].empty()) {
-        record.warning("addresses: '" + postcode + "' is not a Dutch postcode; left out");
-    }
+    return level;
 }
 
 }  // namespace
@@ -335,15 +215,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     CourseRecord record(source);
     std::map<std::string, std::string> cells;
 
-    // Texts. Dutch is required; other languages may stay empty (the pack falls back).
-    for (const std::string& lang : context.languages) {
-        cells["title_" + lang] = in_language(member(course, "name"), lang);
-        cells["description_" + lang] = in_language(member(course, "description"), lang);
-    }
-    if (cells["title_nl"].empty())
-        record.error("name: no Dutch name");
-    if (cells["description_nl"].empty())
-        record.error("description: no Dutch description");
+    texts_of(course, context.languages, record, cells);
 
     const Offerings offerings = startable_offerings(source, record, cells["start_dates"]);
 
@@ -355,17 +227,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
         record.error("teachingLanguage: '" + teaching + "' is not a language we know");
 
     const std::string level_text = text_member(course, "level");
-    const auto level = course_level(level_text);
-    if (level_text.empty())
-        record.error("level: missing");
-    else if (!level && level_text.starts_with("x-")) {
-        record.error("level: '" + level_text +
-                     "' is an extension value, and courses.csv has no level for it");
-    } else if (!level) {
-        record.error(
-            "level: '" + level_text + "' is not a level we can map (secondary " +
-            "vocational education 1-4, associate degree, bachelor, master, undefined, nt2-...)");
-    }
+    const auto level = level_of(level_text, record);
 
     // Sectors from ISCED-F; a course that teaches a language asks no Dutch to start.
     std::vector<std::string> sectors;
