@@ -149,8 +149,11 @@ std::optional<double> hours_per_week(const json& course, std::optional<int> week
                      shown(max_hours_per_week) + " in hours_per_week");
         return std::nullopt;
     }
-    record.warning("studyLoad: missing or in an unknown unit; hours_per_week set to " +
-                   shown(default_hours_per_week));
+    const json* load = member(course, "studyLoad");
+    const std::string unit = load != nullptr ? text_member(*load, "studyLoadUnit") : "";
+    record.warning((unit.empty() ? std::string("studyLoad: missing or in an unknown unit")
+                                 : "studyLoad: missing or in an unknown unit ('" + unit + "')") +
+                   "; hours_per_week set to " + shown(default_hours_per_week));
     return default_hours_per_week;
 }
 

@@ -148,7 +148,7 @@ void add_list(const json& list, const std::string& pointer, const std::string& f
               const ValueLines& lines, Pages& pages, Issues& issues, Kind forced = Kind::other) {
     for (std::size_t i = 0; i < list.size(); ++i) {
         const json& entry = list[i];
-        const int line = lines.line_of(pointer + std::to_string(i));
+        const int line = lines.line_of(pointer.empty() ? pointer : pointer + std::to_string(i));
         switch (forced != Kind::other && entry.is_object() ? forced : kind_of(entry)) {
             case Kind::course:
                 pages.courses.push_back(
@@ -202,7 +202,8 @@ void read_page(std::string_view text, const std::string& file, Pages& pages, Iss
     if (single) {
         const json list = json::array({root});
         pages.documents.push_back(std::make_unique<json>(list));
-        add_list(*pages.documents.back(), "/", file, lines, pages, issues);
+        // The object starts the file: its line is that of the root ("").
+        add_list(*pages.documents.back(), "", file, lines, pages, issues);
         return;
     }
     if (items->empty())

@@ -144,6 +144,12 @@ TEST_CASE("an x- value in modeOfDelivery is a warning; an x- level is reported w
     CHECK(pages.cell("WERKPLEK-1", "mode") == "online");
     CHECK(pages.about("modeOfDelivery: 'x-werkplekleren' is an extension value", Severity::warning)
               .size() == 1);
+    CHECK(pages
+              .about("studyLoad: missing or in an unknown unit ('x-werkuren'); hours_per_week "
+                     "set to 4",
+                     Severity::warning)
+              .size() == 1);
+    CHECK(pages.cell("WERKPLEK-1", "hours_per_week") == "4");
     // courses.csv has no "unknown" level, so a course whose level cannot be mapped stays out.
     CHECK(pages
               .about(R"(courses[1] (courseId "c-0202"): level: 'x-praktijkverklaring')",
@@ -162,6 +168,9 @@ TEST_CASE("one course object on its own is a page of one") {
     INFO(test::all_issues(issues));
     REQUIRE(imported.rows.size() == 1);
     CHECK(imported.rows[0][0] == "WERKPLEK-1");
+    REQUIRE_FALSE(issues.all().empty());
+    CHECK(issues.all()[0].line == 1);  // the object starts the file
+    CHECK(issues.all()[0].field == R"(courses[0] (courseId "c-0201"))");
 }
 
 TEST_CASE("the catalogue fixture reports its counts") {
