@@ -19,7 +19,8 @@ namespace {
 constexpr const char* usage =
     "usage: kiosk content validate DIR\n"
     "       kiosk content build DIR -o FILE.db\n"
-    "       kiosk content import ooapi FILE.json -o FILE.csv [--languages nl,en]\n";
+    "       kiosk content import ooapi FILE.json... -o FILE.csv [--languages nl,en]\n"
+    "                                   [--provider NAME]\n";
 
 void print_issues(const Issues& issues) {
     for (const auto& issue : issues.all())
@@ -85,29 +86,37 @@ int build(Args& args) {
 
 int import(Args& args) {
     auto format = args.take_word();
-    auto file = args.take_word();
     auto out = args.take_option("-o");
     if (!out)
         out = args.take_option("--output");
-    const auto languages = split_list(args.take_option("--languages").value_or("nl,en"), ',');
-    if (!format || *format != "ooapi" || !file || !out ||
+    OoapiOptions options;
+    options.languages = split_list(args.take_option("--languages").value_or("nl,en"), ',');
+    options.provider = args.take_option("--provider").value_or("");
+    std::vector<std::string> paths;
+    while (auto file = args.take_word())
+        paths.push_back(*file);
+    if (!format || *format != "ooapi" || paths.empty() || !out ||
         reject_leftovers(args, "content import")) {
         std::cerr << usage;
         return 2;
     }
-    std::ifstream in(*file, std::ios::binary);
-    if (!in) {
-        std::cerr << *file << ": cannot be read\n";
-        return 1;
+    std::vector<OoapiFile> files;
+    for (const std::string& path : paths) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            std::cerr << path << ": cannot be read\n";
+            return 1;
+        }
+        std::ostringstream text;
+        text << in.rdbuf();
+        files.push_back({std::filesystem::path(path).filename().string(), text.str()});
     }
-    std::ostringstream text;
-    text << in.rdbuf();
     Issues issues;
-    const auto imported = import_ooapi(text.str(), std::filesystem::path(*file).filename().string(),
-                                       languages, issues);
+    const auto imported = import_ooapi(files, options, issues);
     print_issues(issues);
+    std::cerr << summary(imported) << '\n';
     if (imported.rows.empty()) {
-        std::cerr << *file << ": no usable course; nothing was written\n";
+        std::cerr << "no usable course; nothing was written\n";
         return 1;
     }
     if (auto written = write_file_atomically(*out, to_csv(imported)); !written) {
@@ -115,8 +124,8 @@ int import(Args& args) {
         return 1;
     }
     std::cout << *out << ": " << imported.rows.size() << " courses imported";
-    if (issues.error_count() > 0)
-        std::cout << ", " << issues.error_count() << " records skipped";
+    if (imported.rows.size() < imported.read)
+        std::cout << ", " << imported.read - imported.rows.size() << " records skipped";
     std::cout << '\n';
     return 0;
 }

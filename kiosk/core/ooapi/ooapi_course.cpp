@@ -1,15 +1,16 @@
 #include "kiosk/core/ooapi/ooapi_course.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/core/base/text_list.hpp"
 #include "kiosk/core/content/course.hpp"
+#include "kiosk/core/ooapi/ooapi_join.hpp"
 #include "kiosk/core/ooapi/ooapi_json.hpp"
 #include "kiosk/core/ooapi/ooapi_mapping.hpp"
+#include "kiosk/core/ooapi/ooapi_place_cost.hpp"
+#include "kiosk/core/ooapi/ooapi_record.hpp"
 
 namespace kiosk::ooapi {
 
@@ -19,120 +20,6 @@ namespace {
 
 // Hours a week when the catalogue gives no study load: a typical part-time course.
 constexpr double default_hours_per_week = 4;
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
-// A number for messages: "15.5", "100000"; "1e+300" when it is too long to write out.
-std::string shown(double value) {
-    if (const auto text = format_number(value, 2); text && text->size() <= 20)
-        return *text;
-    std::array<char, 64> buffer{};
-    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return ec == std::errc{} ? std::string(buffer.data(), end) : std::string("?");
-}
-
-// What went wrong with one course, kept until we know whether the course is used.
-class CourseRecord {
-  public:
-    CourseRecord(const CourseSource& source, const std::string& file)
-        : source_(source), file_(file) {}
-    void error(std::string message) { add(std::move(message), Severity::error); }
-    void warning(std::string message) { add(std::move(message), Severity::warning); }
-    bool usable() const {
-        return std::none_of(found_.begin(), found_.end(),
-                            [](const Issue& i) { return i.severity == Severity::error; });
-    }
-    void report(Issues& issues) const {
-        for (const Issue& issue : found_) {
-            if (issue.severity == Severity::error || usable())
-                issues.add(issue);
-        }
-    }
-
-  private:
-    void add(std::string message, Severity severity) {
-        found_.push_back({file_, source_.line, source_.label, std::move(message), severity});
-    }
-    const CourseSource& source_;
-    const std::string& file_;
-    std::vector<Issue> found_;
-};
-
-// The provider's name from an expanded organization, or one looked up by its id.
-std::string provider_name(const json* organization, const CatalogueContext& context,
-                          int depth = 0) {
-    if (organization == nullptr || depth > 2)
-        return "";
-    if (!organization->is_object()) {
-        const auto found = context.organizations.find(text_of(organization));
-        return found == context.organizations.end()
-                   ? ""
-                   : provider_name(found->second, context, depth + 1);
-    }
-    std::string name = in_language(member(*organization, "name"), "nl", true);
-    if (name.empty())
-        name = one_line(text_member(*organization, "shortName"));
-    if (name.empty())
-        return provider_name(member(*organization, "organizationId"), context, depth + 1);
-    return name;
-}
-
-// The participant's price of one offering: its "total costs", else its tuition.
-std::optional<double> offering_price(const OfferingSource& offering, CourseRecord& record) {
-    std::optional<double> total;
-    std::optional<double> tuition;
-    for (const json& price : array_member(*offering.offering, "priceInformation")) {
-        const std::string type = lower(text_member(price, "costType"));
-        const bool is_total = type == "total costs";
-        if (!is_total && type.find("tuition") == std::string::npos)
-            continue;
-        const std::string currency = text_member(price, "currency");
-        const auto amount = parse_amount(text_member(price, "amount"));
-        if (!amount || (!currency.empty() && currency != "EUR")) {
-            record.warning(offering.label + ": priceInformation: amount '" +
-                           text_member(price, "amount") + "'" +
-                           (currency.empty() ? "" : " in " + currency) +
-                           " is not a price in EUR; left out");
-            continue;
-        }
-        if (*amount > max_course_cost_eur) {
-            record.error(offering.label + ": priceInformation: amount '" +
-                         text_member(price, "amount") + "' is more than the " +
-                         shown(max_course_cost_eur) + " euros courses.csv accepts in cost_eur");
-            continue;
-        }
-        auto& slot = is_total ? total : tuition;
-        slot = std::min(slot.value_or(*amount), *amount);
-    }
-    return total ? total : tuition;
-}
-
-// The first address with coordinates: where the teaching happens before the visiting
-// address before any other; the offerings' addresses before the course's.
-const json* first_located_address(const std::vector<const json*>& lists) {
-    for (const std::string_view wanted : {"teaching", "visit", ""}) {
-        for (const json* list : lists) {
-            for (const json& address : *list) {
-                if (!wanted.empty() && text_member(address, "addressType") != wanted)
-                    continue;
-                const json* geo = member(address, "geolocation");
-                const json* lat = geo != nullptr ? member(*geo, "latitude") : nullptr;
-                const json* lon = geo != nullptr ? member(*geo, "longitude") : nullptr;
-                if (lat != nullptr && lon != nullptr && lat->is_number() && lon->is_number() &&
-                    std::abs(lat->get<double>()) <= 90 && std::abs(lon->get<double>()) <= 180) {
-                    return &address;
-                }
-            }
-        }
-    }
-    return nullptr;
-}
-
-using Offerings = std::vector<const json*>;
 
 // The offerings people can start, with their start dates ("continuous" when one has a
 // flexible entry period: people join any day in it). Later steps use only these.
@@ -153,10 +40,13 @@ Offerings startable_offerings(const CourseSource& source, CourseRecord& record,
         continuous = continuous || flexible;
         offerings.push_back(offering.offering);
     }
-    if (offerings.empty()) {
-        record.error(source.offerings.empty() ? "offerings: none, so there is no start date"
-                                              : "offerings: none has a startDate");
+    if (source.offerings.empty()) {
+        record.warning("offerings: none; start_dates set to continuous (start on request)");
+        start_dates = "continuous";
+        return offerings;
     }
+    if (offerings.empty())
+        record.error("offerings: none has a startDate");
     start_dates = continuous ? "continuous" : join_list(std::vector(dates.begin(), dates.end()));
     return offerings;
 }
@@ -180,6 +70,13 @@ std::optional<Mode> mode_of(const json& course, const Offerings& offerings, Cour
                 values.push_back(value);
         }
     }
+    // OOAPI lets servers add values of their own, named "x-...": no reason to refuse.
+    std::erase_if(values, [&](const std::string& value) {
+        if (!value.starts_with("x-"))
+            return false;
+        record.warning("modeOfDelivery: '" + value + "' is an extension value; left out");
+        return true;
+    });
     if (values.empty()) {
         record.warning("modeOfDelivery: missing; taken as onsite");
         return Mode::onsite;
@@ -252,8 +149,11 @@ std::optional<double> hours_per_week(const json& course, std::optional<int> week
                      shown(max_hours_per_week) + " in hours_per_week");
         return std::nullopt;
     }
-    record.warning("studyLoad: missing or in an unknown unit; hours_per_week set to " +
-                   shown(default_hours_per_week));
+    const json* load = member(course, "studyLoad");
+    const std::string unit = load != nullptr ? text_member(*load, "studyLoadUnit") : "";
+    record.warning((unit.empty() ? std::string("studyLoad: missing or in an unknown unit")
+                                 : "studyLoad: missing or in an unknown unit ('" + unit + "')") +
+                   "; hours_per_week set to " + shown(default_hours_per_week));
     return default_hours_per_week;
 }
 
@@ -278,49 +178,35 @@ std::uint8_t schedule_of(const json& course, const Offerings& offerings,
     return named != 0 ? named : static_cast<std::uint8_t>(schedule_day);
 }
 
-// The cheapest way in: the lowest price of all offerings.
-double cost_of(const CourseSource& source, const Offerings& offerings, CourseRecord& record) {
-    std::optional<double> cost;
-    for (const OfferingSource& offering : source.offerings) {
-        if (std::find(offerings.begin(), offerings.end(), offering.offering) == offerings.end()) {
-            continue;
-        }
-        if (const auto price = offering_price(offering, record)) {
-            cost = std::min(cost.value_or(*price), *price);
-        }
+// Titles and descriptions. Dutch is required; other languages may stay empty (the
+// pack falls back to Dutch).
+void texts_of(const json& course, const std::vector<std::string>& languages, CourseRecord& record,
+              std::map<std::string, std::string>& cells) {
+    for (const std::string& lang : languages) {
+        cells["title_" + lang] = in_language(member(course, "name"), lang);
+        cells["description_" + lang] = in_language(member(course, "description"), lang);
     }
-    if (!cost && !offerings.empty()) {
-        record.warning("priceInformation: no \"total costs\" in EUR; cost_eur set to 0, check it");
-    }
-    return cost.value_or(0);
+    if (cells["title_nl"].empty())
+        record.error("name: no Dutch name");
+    if (cells["description_nl"].empty())
+        record.error("description: no Dutch description");
 }
 
-// place, postcode, lat and lon from the first address with coordinates.
-void place_of(const json& course, const Offerings& offerings, std::optional<Mode> mode,
-              CourseRecord& record, std::map<std::string, std::string>& cells) {
-    std::vector<const json*> lists;
-    for (const json* offering : offerings)
-        lists.push_back(&array_member(*offering, "addresses"));
-    lists.push_back(&array_member(course, "addresses"));
-    const json* address = first_located_address(lists);
-    if (address == nullptr) {
-        if (mode && *mode != Mode::online && !offerings.empty()) {
-            record.error("addresses: none with a geolocation, which a course on location needs");
-        }
-        return;
+// Our level. courses.csv has no "unknown" level, so one we cannot map is an error, an
+// OOAPI extension value ("x-...") too.
+std::optional<Level> level_of(const std::string& level_text, CourseRecord& record) {
+    const auto level = course_level(level_text);
+    if (level_text.empty()) {
+        record.error("level: missing");
+    } else if (!level && level_text.starts_with("x-")) {
+        record.error("level: '" + level_text +
+                     "' is an extension value, and courses.csv has no level for it");
+    } else if (!level) {
+        record.error(
+            "level: '" + level_text + "' is not a level we can map (secondary " +
+            "vocational education 1-4, associate degree, bachelor, master, undefined, nt2-...)");
     }
-    const json& geo = address->at("geolocation");
-    cells["place"] = one_line(text_member(*address, "city"));
-    // first_located_address checked both to be within +-90 and +-180, so both can be written.
-    cells["lat"] = format_number(geo.at("latitude").get<double>(), 6).value_or("");
-    cells["lon"] = format_number(geo.at("longitude").get<double>(), 6).value_or("");
-    std::string postcode = text_member(*address, "postalCode");
-    if (postcode.empty())
-        postcode = text_member(*address, "zip");
-    cells["postcode"] = dutch_postcode(postcode).value_or("");
-    if (!postcode.empty() && cells["postcode"].empty()) {
-        record.warning("addresses: '" + postcode + "' is not a Dutch postcode; left out");
-    }
+    return level;
 }
 
 }  // namespace
@@ -329,18 +215,10 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
                                                                  CatalogueContext& context,
                                                                  Issues& issues) {
     const json& course = *source.course;
-    CourseRecord record(source, context.file);
+    CourseRecord record(source);
     std::map<std::string, std::string> cells;
 
-    // Texts. Dutch is required; other languages may stay empty (the pack falls back).
-    for (const std::string& lang : context.languages) {
-        cells["title_" + lang] = in_language(member(course, "name"), lang);
-        cells["description_" + lang] = in_language(member(course, "description"), lang);
-    }
-    if (cells["title_nl"].empty())
-        record.error("name: no Dutch name");
-    if (cells["description_nl"].empty())
-        record.error("description: no Dutch description");
+    texts_of(course, context.languages, record, cells);
 
     const Offerings offerings = startable_offerings(source, record, cells["start_dates"]);
 
@@ -352,14 +230,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
         record.error("teachingLanguage: '" + teaching + "' is not a language we know");
 
     const std::string level_text = text_member(course, "level");
-    const auto level = course_level(level_text);
-    if (level_text.empty())
-        record.error("level: missing");
-    else if (!level) {
-        record.error(
-            "level: '" + level_text + "' is not a level we can map (secondary " +
-            "vocational education 1-4, associate degree, bachelor, master, undefined, nt2-...)");
-    }
+    const auto level = level_of(level_text, record);
 
     // Sectors from ISCED-F; a course that teaches a language asks no Dutch to start.
     std::vector<std::string> sectors;
@@ -383,13 +254,10 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     const double cost = cost_of(source, offerings, record);
     place_of(course, offerings, mode, record, cells);
 
-    std::string provider = provider_name(member(course, "organization"), context);
-    for (const json* offering : offerings) {
-        if (provider.empty())
-            provider = provider_name(member(*offering, "organization"), context);
-    }
+    std::string problem;
+    const std::string provider = provider_for(course, offerings, context, problem);
     if (provider.empty())
-        record.error("organization: no name for the provider");
+        record.error(problem);
     const std::string link = course_or_offering(course, offerings, "link");
     if (link.empty())
         record.error("link: missing; the kiosk needs the provider's page");
@@ -398,6 +266,7 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
     }
 
     if (!record.usable()) {
+        ++context.skipped[record.reason()];
         record.report(issues);
         return std::nullopt;
     }

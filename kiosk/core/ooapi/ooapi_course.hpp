@@ -16,10 +16,11 @@ namespace kiosk::ooapi {
 
 // What a course needs from the rest of the document.
 struct CatalogueContext {
-    std::string file;
-    std::vector<std::string> languages;                          // "nl" first
+    std::vector<std::string> languages;  // "nl" first
+    std::string provider;                // the provider's name when no organization gives one
     std::map<std::string, const nlohmann::json*> organizations;  // by organizationId
     std::set<std::string> ids;                                   // course ids given so far
+    std::map<std::string, int> skipped;  // courses left out, by the field that stopped them
 };
 
 struct OfferingSource {
@@ -32,11 +33,12 @@ struct CourseSource {
     std::string label;  // "courses[3] (courseId \"abc\")"
     int line = 0;       // where the course starts in the document; 0 when unknown
     std::vector<OfferingSource> offerings;  // embedded ones and those listed separately
+    std::string file;                       // the file the course is in
 };
 
 // The cells of the row by column name, or nullopt when the course cannot be used.
 // Either way its problems are added to `issues` under the course's label; a course
-// that is left out reports only why.
+// that is left out reports only why, and counts in context.skipped.
 std::optional<std::map<std::string, std::string>> convert_course(const CourseSource& source,
                                                                  CatalogueContext& context,
                                                                  Issues& issues);
