@@ -55,7 +55,7 @@ Millis KioskLoop::wait(Clock::time_point now) const {
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
     if (services_.printer) {
-        if (auto effects = services_.printer->handle(event, flow_, services_.stats)) {
+        if (auto effects = services_.printer->handle(event, flow_)) {
             dirty_ = true;  // a receipt printed or failed, or the printer's health changed
             run_effects(*effects);
             return;
@@ -128,6 +128,8 @@ void KioskLoop::run_effects(const Effects& effects) {
             services_.count_visit(flow_.today(), count->summary);
         } else if (std::holds_alternative<effect::CountPrinted>(effect)) {
             services_.count_printed(flow_.today());
+        } else if (const auto* fault = std::get_if<effect::CountPrinterFault>(&effect)) {
+            services_.count_printer_fault(flow_.today(), fault->state);
         } else if (std::holds_alternative<effect::CheckPrinter>(effect)) {
             if (services_.printer)
                 services_.printer->check_status();

@@ -18,4 +18,12 @@ void KioskServices::count_printed(std::int32_t today) const {
         std::cerr << "kiosk: usage figures: " << recorded.error() << '\n';
 }
 
+void KioskServices::count_printer_fault(std::int32_t today, PrinterState state) const {
+    if (!stats)
+        return;
+    const PrinterFault kind = printer_fault_for(state).value_or(PrinterFault::unknown);
+    if (auto recorded = stats->record_printer_fault(today, kind); !recorded)
+        std::cerr << "kiosk: usage figures: " << recorded.error() << '\n';
+}
+
 }  // namespace kiosk::app

@@ -21,6 +21,7 @@ struct KioskServices {
     // Adds a finished visit to the figures of `today`, when there are any.
     void count_visit(std::int32_t today, const VisitSummary& visit) const;
     void count_printed(std::int32_t today) const;
+    void count_printer_fault(std::int32_t today, PrinterState state) const;
 };
 
 }  // namespace kiosk::app

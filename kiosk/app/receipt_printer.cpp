@@ -104,33 +104,29 @@ void ReceiptPrinter::print(const effect::PrintReceipt& asked, VisitFlow& flow) {
     });
 }
 
-std::optional<Effects> ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow,
-                                              UsageStats* stats) {
+std::optional<Effects> ReceiptPrinter::handle(const SDL_Event& event, VisitFlow& flow) {
     if (event.type != event_type_)
         return std::nullopt;
     std::unique_ptr<Report> report(static_cast<Report*>(event.user.data1));
     if (report->job && !report->printed)
         std::cerr << "kiosk: receipt not printed: " << report->problem << '\n';
+    Effects effects;
     if (report->fault != logged_fault_) {
         if (report->fault) {
             std::cerr << "kiosk: printer fault: " << *report->fault << '\n';
-            // Counted as a fixed word: the printer's own text may hold anything.
-            const PrinterFault kind =
-                printer_fault_for(report->state).value_or(PrinterFault::unknown);
-            if (stats) {
-                if (auto counted = stats->record_printer_fault(flow.today(), kind); !counted)
-                    std::cerr << "kiosk: usage figures: " << counted.error() << '\n';
-            }
+            effects.emplace_back(effect::CountPrinterFault{report->state});
         } else if (logged_fault_)
             std::cerr << "kiosk: printer fine again\n";
         logged_fault_ = report->fault;
     }
     flow.set_printer(true, report->fault);
-    if (!report->job)
-        return Effects{};
-    return flow.print_finished(
-        report->generation, report->printed,
-        report->printed ? std::nullopt : std::optional<std::string>(report->problem));
+    if (report->job) {
+        Effects finished = flow.print_finished(
+            report->generation, report->printed,
+            report->printed ? std::nullopt : std::optional<std::string>(report->problem));
+        effects.insert(effects.end(), finished.begin(), finished.end());
+    }
+    return effects;
 }
 
 }  // namespace kiosk::app

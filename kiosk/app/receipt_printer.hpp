@@ -15,7 +15,6 @@
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/pack/catalogue.hpp"
 #include "kiosk/core/printing/print_queue.hpp"
-#include "kiosk/core/stats/usage_stats.hpp"
 #include "kiosk/core/takeaway/receipt_content.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
 
@@ -39,10 +38,9 @@ class ReceiptPrinter {
     // it, and the outcome comes back as an event. A receipt that cannot be
     // put together fails at once, into `flow`.
     void print(const effect::PrintReceipt& asked, VisitFlow& flow);
-    // Whether `event` is one of ours; if so, applies it to the flow, counts
-    // a new fault in the usage figures (when there are any), and gives the
-    // effects the outcome asks for.
-    std::optional<Effects> handle(const SDL_Event& event, VisitFlow& flow, UsageStats* stats);
+    // Whether `event` is one of ours; if so, applies it to the flow and gives
+    // the effects the outcome asks for (count a new fault, a printed receipt).
+    std::optional<Effects> handle(const SDL_Event& event, VisitFlow& flow);
 
     // For the adviser's health view.
     PrinterStatus last_status() const { return queue_->last_status(); }

@@ -158,12 +158,17 @@ TEST_CASE("a printer that reports paper out hides the print choice and shows the
     options.status[3] = 0x12 | 0x60;  // DLE EOT 4: paper end
     test::FakePrinter printer(options);
     test::TempDir dir;
+    const auto stats = dir / "stats.db";
     const auto kiosk = play(dir, printer.port(), R"(expect no text "Print a receipt"
 expect text "The printer is not working right now"
-)" + code_still_on_screen);
+)" + code_still_on_screen,
+                            stats);
     INFO(kiosk.out.text);
     REQUIRE(kiosk.out.status == 0);
     CHECK(kiosk.out.text.find("printer fault: ") != std::string::npos);
+    // Counted once as a fixed word, however often the printer is asked.
+    const auto day = kiosk::days_from_civil(2026, 12, 1);
+    CHECK(test::metric_totals(stats.string(), day, day).at("printer_fault") == 1);
     CHECK(qr_codes_in(kiosk.screenshots / "takeaway.png") ==
           std::vector<std::string>{visit_payload()});
     INFO(printer.errors_text());

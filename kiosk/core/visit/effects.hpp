@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "kiosk/core/matching/matcher.hpp"
+#include "kiosk/core/printing/printer_status.hpp"
 #include "kiosk/core/visit/visit_summary.hpp"
 
 namespace kiosk {
@@ -28,6 +29,11 @@ struct CountVisit {
 // Count a receipt that came out of the printer, whether or not its visit
 // is still on screen.
 struct CountPrinted {};
+// Count a new printer fault in the day's figures, as the printer's state
+// (a fixed word there: the printer's own text may hold anything).
+struct CountPrinterFault {
+    PrinterState state = PrinterState::unknown;
+};
 // Ask the printer how it is (the visitor arrives at the print choice).
 struct CheckPrinter {};
 // End the kiosk (an adviser closes it for maintenance).
@@ -35,7 +41,7 @@ struct StopKiosk {};
 }  // namespace effect
 
 using Effect = std::variant<effect::PrintReceipt, effect::CountVisit, effect::CountPrinted,
-                            effect::CheckPrinter, effect::StopKiosk>;
+                            effect::CountPrinterFault, effect::CheckPrinter, effect::StopKiosk>;
 using Effects = std::vector<Effect>;
 
 // What applying an intent or advancing the clock did.
