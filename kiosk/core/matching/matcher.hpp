@@ -9,7 +9,6 @@
 
 #include "kiosk/core/content/content.hpp"
 #include "kiosk/core/matching/match_index.hpp"
-#include "kiosk/core/matching/reason.hpp"
 
 namespace kiosk {
 
@@ -24,6 +23,23 @@ struct MatchContext {
     std::int32_t today = 0;  // days since 1970-01-01
     double origin_lat = 0;   // where distances are measured from (the kiosk)
     double origin_lon = 0;
+};
+
+struct Reason {
+    enum class Kind : std::uint8_t {
+        answer,   // an answer added to the score (question, option)
+        agenda,   // the region needs people in this sector (sector)
+        relaxed,  // the course misses a constraint the matcher relaxed (constraint)
+        fits,     // nothing stood out: it meets every choice
+    };
+    Kind kind = Kind::fits;
+    int question = -1;
+    int option = -1;
+    std::string sector;
+    ConstraintKind constraint = ConstraintKind::start;
+    double weight = 0;  // what it added to the score
+
+    bool operator==(const Reason&) const = default;
 };
 
 struct MatchResult {
@@ -71,5 +87,8 @@ class Matcher {
     std::vector<std::vector<std::vector<WeightRef>>> option_weights_;  // [question][option]
     std::vector<std::pair<int, const AgendaSector*>> agenda_;          // tag -> sector
 };
+
+// The text of a reason in `lang` (falls back to Dutch).
+std::string reason_text(const ContentPack& pack, const Reason& reason, const std::string& lang);
 
 }  // namespace kiosk
