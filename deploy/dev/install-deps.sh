@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev libqrencode-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   catch2 libzbar-dev zbar-tools libbenchmark-dev fonts-dejavu-core
   libimgui-dev libsdl2-dev fonts-font-awesome xvfb xdotool x11-apps netpbm
-  libsodium-dev sqlite3
+  libsodium-dev sqlite3 libcurl4-openssl-dev python3
 )
 
 missing=()

@@ -7,6 +7,7 @@ namespace kiosk::app {
 // Each returns the process exit status: 0 fine, 1 the input was wrong, 2 usage.
 int kiosk_command(Args& args);  // no subcommand: the touch kiosk
 int content_command(Args& args);
+int ooapi_import_command(Args& args);  // content import ooapi
 int match_command(Args& args);
 int visit_command(Args& args);
 int print_test_command(Args& args);

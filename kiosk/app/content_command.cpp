@@ -1,16 +1,10 @@
 // kiosk content build|validate|import
 
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <optional>
-#include <sstream>
 
 #include "kiosk/app/commands.hpp"
-#include "kiosk/core/base/text_list.hpp"
 #include "kiosk/core/content/content_loader.hpp"
-#include "kiosk/core/io/atomic_file.hpp"
-#include "kiosk/core/ooapi/ooapi_import.hpp"
 #include "kiosk/core/pack/pack_writer.hpp"
 
 namespace kiosk::app {
@@ -19,8 +13,7 @@ namespace {
 constexpr const char* usage =
     "usage: kiosk content validate DIR\n"
     "       kiosk content build DIR -o FILE.db\n"
-    "       kiosk content import ooapi FILE.json... -o FILE.csv [--languages nl,en]\n"
-    "                                   [--provider NAME]\n";
+    "       kiosk content import ooapi FILE.json...|--url URL -o FILE.csv [...]\n";
 
 void print_issues(const Issues& issues) {
     for (const auto& issue : issues.all())
@@ -84,52 +77,6 @@ int build(Args& args) {
     return 0;
 }
 
-int import(Args& args) {
-    auto format = args.take_word();
-    auto out = args.take_option("-o");
-    if (!out)
-        out = args.take_option("--output");
-    OoapiOptions options;
-    options.languages = split_list(args.take_option("--languages").value_or("nl,en"), ',');
-    options.provider = args.take_option("--provider").value_or("");
-    std::vector<std::string> paths;
-    while (auto file = args.take_word())
-        paths.push_back(*file);
-    if (!format || *format != "ooapi" || paths.empty() || !out ||
-        reject_leftovers(args, "content import")) {
-        std::cerr << usage;
-        return 2;
-    }
-    std::vector<OoapiFile> files;
-    for (const std::string& path : paths) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            std::cerr << path << ": cannot be read\n";
-            return 1;
-        }
-        std::ostringstream text;
-        text << in.rdbuf();
-        files.push_back({std::filesystem::path(path).filename().string(), text.str()});
-    }
-    Issues issues;
-    const auto imported = import_ooapi(files, options, issues);
-    print_issues(issues);
-    std::cerr << summary(imported) << '\n';
-    if (imported.rows.empty()) {
-        std::cerr << "no usable course; nothing was written\n";
-        return 1;
-    }
-    if (auto written = write_file_atomically(*out, to_csv(imported)); !written) {
-        std::cerr << "kiosk content import: " << written.error() << '\n';
-        return 1;
-    }
-    std::cout << *out << ": " << imported.rows.size() << " courses imported";
-    if (imported.rows.size() < imported.read)
-        std::cout << ", " << imported.read - imported.rows.size() << " records skipped";
-    std::cout << '\n';
-    return 0;
-}
-
 }  // namespace
 
 int content_command(Args& args) {
@@ -138,8 +85,12 @@ int content_command(Args& args) {
         return validate(args);
     if (verb == "build")
         return build(args);
-    if (verb == "import")
-        return import(args);
+    if (verb == "import") {
+        if (args.take_word() == "ooapi")
+            return ooapi_import_command(args);
+        std::cerr << usage;
+        return 2;
+    }
     std::cerr << usage;
     return 2;
 }

@@ -127,6 +127,7 @@ struct PackInfo {
     std::string version;
     std::string date;  // ISO date
     bool sample_data = false;
+    bool level_required = false;                        // courses.csv may not say level = unknown
     std::vector<std::string> languages;                 // "nl" first
     std::map<std::string, std::string> language_names;  // in their own script
     std::string results_url;

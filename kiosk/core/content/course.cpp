@@ -24,14 +24,15 @@ std::string_view name_of(const std::array<std::pair<std::string_view, E>, N>& ta
     return "?";
 }
 
-constexpr std::array<std::pair<std::string_view, Level>, 8> levels{{{"none", Level::none},
+constexpr std::array<std::pair<std::string_view, Level>, 9> levels{{{"none", Level::none},
                                                                     {"mbo1", Level::mbo1},
                                                                     {"mbo2", Level::mbo2},
                                                                     {"mbo3", Level::mbo3},
                                                                     {"mbo4", Level::mbo4},
                                                                     {"ad", Level::ad},
                                                                     {"hbo", Level::hbo},
-                                                                    {"wo", Level::wo}}};
+                                                                    {"wo", Level::wo},
+                                                                    {"unknown", Level::unknown}}};
 constexpr std::array<std::pair<std::string_view, Education>, 11> educations{
     {{"none", Education::none},
      {"primary", Education::primary},

@@ -12,8 +12,9 @@
 
 namespace kiosk {
 
-// Qualification level of the course itself (NLQF order).
-enum class Level : std::uint8_t { none, mbo1, mbo2, mbo3, mbo4, ad, hbo, wo };
+// Qualification level of the course itself (NLQF order). `unknown` comes from an
+// import whose source did not say; a pack may refuse it (pack.level_required).
+enum class Level : std::uint8_t { none, mbo1, mbo2, mbo3, mbo4, ad, hbo, wo, unknown };
 // Education a visitor completed, or a course needs to start. mbo4 and havo give
 // the same entry (to hbo), so they share a rank.
 enum class Education : std::uint8_t {

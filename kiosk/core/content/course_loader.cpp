@@ -115,14 +115,17 @@ void read_id_and_texts(RowReader& row, const ContentPack& pack, Course& c) {
 }
 
 // Who gives the course, at what level, for whom, how and when in the week.
-void read_kind(RowReader& row, Course& c) {
+void read_kind(RowReader& row, const PackInfo& pack, Course& c) {
     c.provider = std::string(row.required("provider"));
     c.url = std::string(row.required("url"));
     if (!c.url.empty() && !is_http_url(c.url)) {
         row.error("url", "'" + c.url + "' is not a web address starting with https://");
     }
-    c.level =
-        row.parsed("level", parse_level, "none, mbo1, mbo2, mbo3, mbo4, ad, hbo, wo", Level::none);
+    c.level = row.parsed("level", parse_level, "none, mbo1, mbo2, mbo3, mbo4, ad, hbo, wo, unknown",
+                         Level::none);
+    if (c.level == Level::unknown && pack.level_required) {
+        row.error("level", "'unknown' is not allowed: pack.toml sets level_required = true");
+    }
     c.entry_level = row.parsed("entry_level", parse_education,
                                "none, primary, vmbo, mbo1, mbo2, mbo3, mbo4, havo, vwo, hbo, wo",
                                Education::none);
@@ -220,7 +223,7 @@ void read_language_and_starts(RowReader& row, Course& c) {
 Course read_course(RowReader& row, const ContentPack& pack) {
     Course c;
     read_id_and_texts(row, pack, c);
-    read_kind(row, c);
+    read_kind(row, pack.info, c);
     read_tags(row, pack, c);
     read_hours_and_cost(row, c);
     read_place(row, c);

@@ -49,7 +49,7 @@ void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
         return;
     reader.reject_unknown_keys(*pack, "pack",
                                {"id", "name", "region", "version", "date", "sample_data",
-                                "languages", "results_url", "location"});
+                                "level_required", "languages", "results_url", "location"});
     if (auto langs = reader.strings(*pack, "languages", "pack", true)) {
         std::set<std::string> seen;
         for (const auto& code : *langs) {
@@ -77,6 +77,7 @@ void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
     info.region = reader.string(*pack, "region", "pack", true).value_or("");
     info.version = reader.string(*pack, "version", "pack", true).value_or("");
     info.sample_data = reader.boolean(*pack, "sample_data", "pack").value_or(false);
+    info.level_required = reader.boolean(*pack, "level_required", "pack").value_or(false);
     if (const toml::node* date = pack->get("date"); !date) {
         reader.error(pack, "pack.date", "missing (write it as date = 2026-11-28)");
     } else if (const auto* d = date->as_date()) {

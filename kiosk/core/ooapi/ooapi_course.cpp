@@ -192,21 +192,23 @@ void texts_of(const json& course, const std::vector<std::string>& languages, Cou
         record.error("description: no Dutch description");
 }
 
-// Our level. courses.csv has no "unknown" level, so one we cannot map is an error, an
-// OOAPI extension value ("x-...") too.
-std::optional<Level> level_of(const std::string& level_text, CourseRecord& record) {
+// Our level; `unknown`, with a warning, when the course does not say or says what we
+// cannot map (an extension value "x-..." too), so the region can fill it in.
+Level level_of(const std::string& level_text, CourseRecord& record) {
     const auto level = course_level(level_text);
+    if (level)
+        return *level;
     if (level_text.empty()) {
-        record.error("level: missing");
-    } else if (!level && level_text.starts_with("x-")) {
-        record.error("level: '" + level_text +
-                     "' is an extension value, and courses.csv has no level for it");
-    } else if (!level) {
-        record.error(
-            "level: '" + level_text + "' is not a level we can map (secondary " +
-            "vocational education 1-4, associate degree, bachelor, master, undefined, nt2-...)");
+        record.warning("level: missing; set to unknown, fill it in if you know it");
+    } else if (level_text.starts_with("x-")) {
+        record.warning("level: '" + level_text +
+                       "' is an extension value; set to unknown, fill it in if you know it");
+    } else {
+        record.warning("level: '" + level_text +
+                       "' is not a level we can map (secondary vocational education 1-4, "
+                       "associate degree, bachelor, master, undefined, nt2-...); set to unknown");
     }
-    return level;
+    return Level::unknown;
 }
 
 }  // namespace
@@ -286,9 +288,9 @@ std::optional<std::map<std::string, std::string>> convert_course(const CourseSou
 
     cells["provider"] = provider;
     cells["url"] = link;
-    cells["level"] = to_string(*level);
-    cells["entry_level"] = to_string(entry_level_for(*level));
-    cells["dutch_level"] = to_string(dutch_level_for(*level, language == "nl", teaches_language));
+    cells["level"] = to_string(level);
+    cells["entry_level"] = to_string(entry_level_for(level));
+    cells["dutch_level"] = to_string(dutch_level_for(level, language == "nl", teaches_language));
     cells["sectors"] = join_list(sectors);
     cells["mode"] = to_string(*mode);
     cells["schedule"] = schedule_to_string(schedule_of(course, offerings, cells["title_nl"]));

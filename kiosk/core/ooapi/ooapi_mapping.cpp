@@ -133,6 +133,7 @@ Education entry_level_for(Level level) {
     switch (level) {
         case Level::none:
         case Level::mbo1:
+        case Level::unknown:
             return Education::none;
         case Level::mbo2:
         case Level::mbo3:

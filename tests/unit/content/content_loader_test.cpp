@@ -1,5 +1,6 @@
 #include "kiosk/core/content/content_loader.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include "tests/support/test_support.hpp"
@@ -86,6 +87,31 @@ TEST_CASE("a level that is not in the list is reported with file, line and field
                                "Zuid,https://school-zuid.example.nl/zorg-avond,mbo5");
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(issues, "courses.csv:3: level: 'mbo5' is not in the list"));
+}
+
+TEST_CASE("an unknown level is accepted, unless the pack requires a level") {
+    const std::string known = "https://school-zuid.example.nl/zorg-avond,mbo2";
+    const std::string unknown = "https://school-zuid.example.nl/zorg-avond,unknown";
+    test::TempDir dir;
+    test::copy_small_pack(dir);
+    test::write_text(dir / "courses.csv",
+                     test::replace_once(test::read_text(dir / "courses.csv"), known, unknown));
+    Issues issues;
+    const auto source = load_content_dir(dir.path(), issues);
+    INFO(test::all_issues(issues));
+    CHECK(issues.all().empty());
+    const auto care = std::find_if(source.courses.begin(), source.courses.end(),
+                                   [](const Course& c) { return c.id == "CARE-2"; });
+    REQUIRE(care != source.courses.end());
+    CHECK(care->level == Level::unknown);
+
+    test::write_text(dir / "pack.toml",
+                     test::replace_once(test::read_text(dir / "pack.toml"), "sample_data = true",
+                                        "sample_data = true\nlevel_required = true"));
+    Issues required;
+    load_content_dir(dir.path(), required);
+    INFO(test::all_issues(required));
+    CHECK(test::has_issue(required, "courses.csv:3: level: 'unknown' is not allowed"));
 }
 
 TEST_CASE("a course URL that is not a web address is rejected") {

@@ -137,10 +137,11 @@ TEST_CASE("a course read twice, on two pages, is imported once") {
     CHECK(pages.about("courseId \"c-0001\" was read before", Severity::warning).size() == 1);
 }
 
-TEST_CASE("an x- value in modeOfDelivery is a warning; an x- level is reported with its value") {
+TEST_CASE(
+    "an x- value in modeOfDelivery is a warning; an x- level becomes unknown, with its value") {
     const Pages pages({"x_values.json", "organizations.json"});
     INFO(test::all_issues(pages.issues));
-    CHECK(pages.ids() == Ids{"WERKPLEK-1"});
+    CHECK(pages.ids() == Ids{"WERKPLEK-1", "PRAKTIJK-1"});
     CHECK(pages.cell("WERKPLEK-1", "mode") == "online");
     CHECK(pages.about("modeOfDelivery: 'x-werkplekleren' is an extension value", Severity::warning)
               .size() == 1);
@@ -150,12 +151,14 @@ TEST_CASE("an x- value in modeOfDelivery is a warning; an x- level is reported w
                      Severity::warning)
               .size() == 1);
     CHECK(pages.cell("WERKPLEK-1", "hours_per_week") == "4");
-    // courses.csv has no "unknown" level, so a course whose level cannot be mapped stays out.
     CHECK(pages
-              .about(R"(courses[1] (courseId "c-0202"): level: 'x-praktijkverklaring')",
-                     Severity::error)
+              .about(R"(courses[1] (courseId "c-0202"): warning: level: 'x-praktijkverklaring')"
+                     " is an extension value; set to unknown",
+                     Severity::warning)
               .size() == 1);
-    CHECK(pages.result.skipped == std::map<std::string, int>{{"level", 1}});
+    CHECK(pages.cell("PRAKTIJK-1", "level") == "unknown");
+    CHECK(pages.cell("PRAKTIJK-1", "entry_level") == "none");
+    CHECK(pages.result.skipped.empty());
 }
 
 TEST_CASE("one course object on its own is a page of one") {
