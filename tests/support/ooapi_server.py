@@ -9,7 +9,8 @@ how the server behaves:
   /ok/organizations/ID        the organization ID of organizations.json, else 404
   /slow/...                   as /ok, after sleeping 3 s
   /broken/...                 HTTP 500 every time
-  /flaky/...                  HTTP 503 (Retry-After: 1) once per path, then as /ok
+  /flaky/...                  as /ok, but the second page of courses answers HTTP 503
+                              (Retry-After: 1) the first time it is asked
   /stuck/courses              ignores pageNumber: page 1 with hasNextPage, for ever
   /circle/courses             echoes pageNumber, but every page holds the same items
   /html/courses               a web page instead of JSON
@@ -24,7 +25,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 FIXTURES = sys.argv[1]
 LOG = []
-FAILED_ONCE = set()
+FAILED_ONCE = set()  # the paths that have failed their one time
 
 
 def fixture(name):
@@ -74,7 +75,7 @@ class Handler(BaseHTTPRequestHandler):
             time.sleep(3)
         if mode == "broken":
             return self.answer(500, {"status": 500, "title": "Internal Server Error"})
-        if mode == "flaky" and self.path not in FAILED_ONCE:
+        if mode == "flaky" and number == 2 and rest == ["courses"] and not FAILED_ONCE:
             FAILED_ONCE.add(self.path)
             return self.answer(503, {"status": 503, "title": "busy"}, {"Retry-After": "1"})
         if mode == "stuck":
