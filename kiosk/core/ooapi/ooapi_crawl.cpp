@@ -72,6 +72,27 @@ std::string excerpt(const std::string& body) {
     return '"' + line + '"';
 }
 
+// Why page `number` of a list shows that its paging would never end; "" when it does
+// not. `seen` holds the items of the pages before it.
+std::string paging_problem(const json& page, int number, std::map<std::string, int>& seen) {
+    const json* answered = member(page, "pageNumber");
+    if (answered != nullptr && answered->is_number_integer() &&
+        answered->get<long long>() != number) {
+        return "asked for page " + std::to_string(number) + ", the server answered page " +
+               answered->dump() + "; it does not page, so the paging would never end";
+    }
+    const json& items = *member(page, "items");
+    const auto [earlier, fresh] = seen.try_emplace(items.dump(), number);
+    if (!fresh && !items.empty()) {
+        return "page " + std::to_string(number) + " repeats page " +
+               std::to_string(earlier->second) + "; the paging goes round, so it would never end";
+    }
+    const json* more = member(page, "hasNextPage");
+    if (items.empty() && more != nullptr && more->is_boolean() && more->get<bool>())
+        return "page " + std::to_string(number) + " is empty but says hasNextPage; stopped";
+    return "";
+}
+
 class Crawler {
   public:
     Crawler(const Fetcher& fetch, const CrawlOptions& options, Issues& issues)
@@ -107,27 +128,12 @@ class Crawler {
                 return stop("GET " + page_url +
                             ": the answer is no page of a list (it has no \"items\")");
             }
-            const json* answered = member(*page, "pageNumber");
-            if (answered != nullptr && answered->is_number_integer() &&
-                answered->get<long long>() != number) {
-                return stop("GET " + page_url + ": asked for page " + std::to_string(number) +
-                            ", the server answered page " + answered->dump() +
-                            "; it does not page, so the paging would never end");
-            }
-            const auto [earlier, fresh] = seen.try_emplace(page_items->dump(), number);
-            if (!fresh && !page_items->empty()) {
-                return stop("GET " + page_url + ": page " + std::to_string(number) +
-                            " repeats page " + std::to_string(earlier->second) +
-                            "; the paging goes round, so it would never end");
-            }
+            if (const std::string problem = paging_problem(*page, number, seen); !problem.empty())
+                return stop("GET " + page_url + ": " + problem);
             append(items, *page_items);
             const json* more = member(*page, "hasNextPage");
             if (more == nullptr || !more->is_boolean() || !more->get<bool>())
                 return items;
-            if (page_items->empty()) {
-                return stop("GET " + page_url + ": page " + std::to_string(number) +
-                            " is empty but says hasNextPage; stopped");
-            }
         }
     }
 
