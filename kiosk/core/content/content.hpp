@@ -112,6 +112,12 @@ struct MatchingSettings {
     std::vector<ConstraintKind> relax;
     std::map<ConstraintKind, Texts> relax_text;
     Texts fits_text;  // the reason shown when no single answer stood out
+    // Questions whose answer says what the visitor is after (their interest, their
+    // goal): courses outside it come after those inside it, and the region's agenda
+    // lifts only courses inside it.
+    std::vector<std::string> focus;
+    Texts outside_text;  // on a course shown although it is outside the focus
+    Texts broad_text;    // on each course of the broad mix shown when nothing was answered
 };
 
 struct Location {

@@ -35,6 +35,12 @@ ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues)
     }
     if (auto text = read_file(dir / "questionnaire.toml", issues)) {
         load_questionnaire_toml(*text, "questionnaire.toml", source.pack, issues);
+        for (const std::string& id : source.pack.matching.focus) {
+            if (source.pack.questionnaire.question_index(id) < 0) {
+                issues.error("pack.toml", 0, "matching.focus",
+                             "'" + id + "' is not a question of questionnaire.toml");
+            }
+        }
     }
     if (auto text = read_file(dir / "texts.toml", issues)) {
         load_texts_toml(*text, "texts.toml", source.pack, issues);

@@ -148,8 +148,12 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
         return;
     reader.reject_unknown_keys(*t, "matching",
                                {"results", "min_results", "max_per_provider", "start_within_days",
-                                "relax", "fits_reason"});
+                                "relax", "fits_reason", "focus", "outside_reason", "broad_reason"});
     m.fits_text = reader.texts(*t, "fits_reason", "matching", pack.info.languages, true);
+    m.focus = reader.strings(*t, "focus", "matching", false).value_or(std::vector<std::string>{});
+    m.outside_text =
+        reader.texts(*t, "outside_reason", "matching", pack.info.languages, !m.focus.empty());
+    m.broad_text = reader.texts(*t, "broad_reason", "matching", pack.info.languages, false);
     auto whole = [&](std::string_view key, int fallback, int low, int high) {
         auto v = reader.number(*t, key, "matching", false);
         if (!v)

@@ -14,22 +14,34 @@ namespace {
 // away, so courses in town come first, then online ones, then far-away ones.
 constexpr float online_km2 = 15.0F * 15.0F;
 
+// How far a relaxed wish bends: a course that costs this much more than the visitor
+// can pay, or lies beyond twice their distance plus this, is not shown at all. A
+// visitor who must pay nothing is not helped by a course of 650 euros.
+constexpr float relaxed_extra_cost_eur = 250.0F;
+constexpr double relaxed_extra_km = 15.0;
+
 constexpr std::uint32_t bit_of(ConstraintKind kind) {
     return 1u << static_cast<unsigned>(kind);
 }
 
 struct Candidate {
-    bool misses;  // does not meet a constraint that was relaxed
+    bool misses;   // does not meet a constraint that was relaxed
+    bool outside;  // not in the interest or goal the visitor chose
     double score;
     float distance_km2;  // from the kiosk; online_km2 for online courses
     int course;
 };
 
-// Courses that meet all of the visitor's wishes first; among the rest the best
+// Courses in the interest (else the goal) the visitor chose come before any
+// outside it, whatever their score: a care course must not push an ICT course
+// away from a visitor who chose ICT because it suits their other answers too.
+// Then courses that meet all of the visitor's wishes; among the rest the best
 // fit wins, however many relaxed wishes it misses. Equal fits go nearest first
 // (a visitor who skips every question still sees courses close by), then by
 // catalogue order (course id), so the same answers always give the same list.
 bool better(const Candidate& a, const Candidate& b) {
+    if (a.outside != b.outside)
+        return !a.outside;
     if (a.misses != b.misses)
         return !a.misses;
     if (a.score != b.score)
@@ -52,6 +64,7 @@ struct CourseFilter {
     double origin_lon;
     double lon_scale;
     double max_km2;
+    double far_km2;  // beyond even a relaxed distance
 
     CourseFilter(Constraints constraints, const MatchIndex& index, const MatchContext& context,
                  int start_within_days)
@@ -64,7 +77,8 @@ struct CourseFilter {
           origin_lat(context.origin_lat),
           origin_lon(context.origin_lon),
           lon_scale(std::cos(context.origin_lat * std::numbers::pi / 180.0)),
-          max_km2(c.max_distance_km ? *c.max_distance_km * *c.max_distance_km : 0) {
+          max_km2(c.max_distance_km ? *c.max_distance_km * *c.max_distance_km : 0),
+          far_km2(c.max_distance_km ? std::pow(2 * *c.max_distance_km + relaxed_extra_km, 2) : 0) {
         if (c.languages) {
             for (std::size_t i = 0; i < index.languages.size(); ++i) {
                 languages_allowed[i] = std::find(c.languages->begin(), c.languages->end(),
@@ -74,7 +88,7 @@ struct CourseFilter {
     }
 
     // The constraints course `k` fails, as bits of ConstraintKind; ~0u for a
-    // course that has already started, which nothing relaxes. Sets `km2` to
+    // course that has already started, or lies beyond what a relaxed wish allows. Sets `km2` to
     // its squared distance from the kiosk (online_km2 for an online course).
     std::uint32_t fails(const CourseKey& k, const std::int32_t* starts, float& km2) const {
         const bool future =
@@ -101,14 +115,14 @@ struct CourseFilter {
             const double dx = (k.lon - origin_lon) * km_per_degree * lon_scale;
             km2 = static_cast<float>(dx * dx + dy * dy);
             if (c.max_distance_km && km2 > max_km2)
-                f |= bit_of(ConstraintKind::distance);
+                f |= km2 > far_km2 ? ~0u : bit_of(ConstraintKind::distance);
         }
         if (c.schedule && (k.schedule & *c.schedule) == 0)
             f |= bit_of(ConstraintKind::schedule);
         if (c.max_hours && k.hours > *c.max_hours)
             f |= bit_of(ConstraintKind::hours);
         if (c.max_cost && k.cost > *c.max_cost)
-            f |= bit_of(ConstraintKind::cost);
+            f |= k.cost > *c.max_cost + relaxed_extra_cost_eur ? ~0u : bit_of(ConstraintKind::cost);
         if (c.modes && ((*c.modes >> k.mode) & 1u) == 0)
             f |= bit_of(ConstraintKind::mode);
         if (!languages_allowed[k.language])
@@ -135,22 +149,33 @@ std::vector<std::uint32_t> relaxation_steps(const std::vector<ConstraintKind>& r
 struct Assessment {
     std::vector<std::uint32_t> fails;  // bits of ConstraintKind; ~0u: already started
     std::vector<float> scores;
-    std::vector<float> distances;  // km², for ordering equal fits
+    std::vector<std::uint8_t> outside;  // 1: not in the visitor's interest or goal
+    std::vector<float> distances;       // km², for ordering equal fits
     // Courses that become eligible at each step, per provider ([step * providers
     // + provider]): the provider cap decides how many of them can be shown, and
     // so whether to relax further.
     std::vector<int> eligible_at;
 };
 
+// The weights of one visit: all answers', those of the first focus question answered
+// (empty when none was), and the agenda's bonus per tag.
+struct Weights {
+    std::vector<float> all;
+    std::vector<float> focus;
+    std::vector<float> agenda;
+    bool broad = false;  // nothing was answered: show a mix anyone can start
+};
+
 // The filter comes by value: a copy of its own lets the compiler keep its
 // numbers in registers while the loop writes the verdicts.
-Assessment assess(const MatchIndex& index, CourseFilter filter, const std::vector<float>& weights,
-                  const std::vector<float>& agenda_bonus,
+Assessment assess(const MatchIndex& index, CourseFilter filter, const Weights& weights,
                   const std::vector<std::uint32_t>& allowed_at_step) {
     const std::size_t n = index.courses.size();
     const std::size_t steps = allowed_at_step.size();
     const std::size_t providers = index.providers.size();
-    Assessment all{std::vector<std::uint32_t>(n), std::vector<float>(n), std::vector<float>(n),
+    const bool focus = !weights.focus.empty();
+    Assessment all{std::vector<std::uint32_t>(n), std::vector<float>(n),
+                   std::vector<std::uint8_t>(n), std::vector<float>(n),
                    std::vector<int>(steps * providers, 0)};
     for (std::size_t i = 0; i < n; ++i) {
         const CourseKey& k = index.courses[i];
@@ -161,17 +186,22 @@ Assessment assess(const MatchIndex& index, CourseFilter filter, const std::vecto
         if (f == ~0u)
             continue;
 
-        float score = 0, bonus = 0;
+        float score = 0, bonus = 0, in_focus = 0;
         const auto* tags = index.tags.data() + k.first_tag;
         for (std::uint16_t t = 0; t < k.tag_count; ++t) {
-            score += weights[tags[t]];
+            score += weights.all[tags[t]];
             // A course in two agenda sectors is lifted once, by the larger weight.
-            bonus = std::max(bonus, agenda_bonus[tags[t]]);
+            bonus = std::max(bonus, weights.agenda[tags[t]]);
+            if (focus)
+                in_focus += weights.focus[tags[t]];
         }
-        // The region's agenda only lifts courses the visitor's answers already favour.
-        all.scores[i] = score > 0 ? score + bonus : score;
+        // The region's agenda only lifts courses in the interest or goal chosen.
+        all.outside[i] = weights.broad ? k.entry_rank > 0 : focus && in_focus <= 0;
+        all.scores[i] = focus && in_focus > 0 ? score + bonus : score;
 
-        for (std::size_t s = 0; s < steps; ++s) {
+        // Wishes relax until enough courses in the visitor's focus can be shown;
+        // courses outside it only fill the list after those.
+        for (std::size_t s = 0; s < steps && all.outside[i] == 0; ++s) {
             if ((f & ~allowed_at_step[s]) == 0) {
                 ++all.eligible_at[s * providers + k.provider];
                 break;
@@ -207,21 +237,34 @@ std::pair<std::size_t, int> first_showable_step(const std::vector<int>& eligible
 // The top `want` candidates with at most `max_per_provider` courses of one
 // provider. Sorting a small head usually suffices; sort everything only when
 // it does not.
+// The first sector a course is in; -1 for none.
+int sector_of(const MatchIndex& index, const CourseKey& k) {
+    const auto* tags = index.tags.data() + k.first_tag;
+    for (std::uint16_t t = 0; t < k.tag_count; ++t) {
+        if (index.tag_names[tags[t]].starts_with("sector:"))
+            return tags[t];
+    }
+    return -1;
+}
+
+// With `one_per_sector` (nothing was answered), no two courses of one sector, so
+// that the list shows the breadth of what the region offers.
 std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment& all,
                                        std::uint32_t allowed, int eligible, std::size_t want,
-                                       int max_per_provider) {
+                                       int max_per_provider, bool one_per_sector) {
     std::vector<Candidate> candidates;
     candidates.reserve(static_cast<std::size_t>(eligible));
     for (std::size_t i = 0; i < all.fails.size(); ++i) {
         if ((all.fails[i] & ~allowed) == 0) {
-            candidates.push_back(
-                {all.fails[i] != 0, all.scores[i], all.distances[i], static_cast<int>(i)});
+            candidates.push_back({all.fails[i] != 0, all.outside[i] != 0, all.scores[i],
+                                  all.distances[i], static_cast<int>(i)});
         }
     }
     std::size_t head = std::min(candidates.size(), std::size_t{64});
     std::partial_sort(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(head),
                       candidates.end(), better);
     std::vector<int> per_provider(index.providers.size(), 0);
+    std::vector<int> sectors_shown;
     std::vector<Candidate> chosen;
     for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
         if (i == head) {
@@ -233,6 +276,15 @@ std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment
             index.courses[static_cast<std::size_t>(candidates[i].course)].provider;
         if (per_provider[provider] >= max_per_provider)
             continue;
+        if (one_per_sector) {
+            const int sector =
+                sector_of(index, index.courses[static_cast<std::size_t>(candidates[i].course)]);
+            if (std::find(sectors_shown.begin(), sectors_shown.end(), sector) !=
+                sectors_shown.end()) {
+                continue;
+            }
+            sectors_shown.push_back(sector);
+        }
         ++per_provider[provider];
         chosen.push_back(candidates[i]);
     }
@@ -289,31 +341,51 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     const CourseFilter filter(constraints_for(answers), index_, context,
                               settings.start_within_days);
     const std::vector<std::uint32_t> allowed_at_step = relaxation_steps(settings.relax);
-    const Assessment all =
-        assess(index_, filter, tag_weights(answers), agenda_bonus(), allowed_at_step);
+    Weights weights{tag_weights(answers, false), tag_weights(answers, true), agenda_bonus()};
+    const auto any = [](const std::vector<float>& w) {
+        return std::any_of(w.begin(), w.end(), [](float x) { return x != 0; });
+    };
+    if (!any(weights.focus))
+        weights.focus.clear();
+    const bool broad = weights.broad = answers.empty();
+    const Assessment all = assess(index_, filter, weights, allowed_at_step);
     const auto [step, eligible] = first_showable_step(
         all.eligible_at, index_.providers.size(), settings.min_results, settings.max_per_provider);
     const std::uint32_t allowed = allowed_at_step[step];
 
     Ranking ranking;
     ranking.candidates = eligible;
+    ranking.broad = broad;
     for (const Candidate& chosen :
          best_candidates(index_, all, allowed, eligible, static_cast<std::size_t>(settings.results),
-                         settings.max_per_provider)) {
+                         settings.max_per_provider, broad)) {
         MatchResult result;
         result.course = chosen.course;
         result.score = chosen.score;
         result.missed = all.fails[static_cast<std::size_t>(chosen.course)] & allowed;
-        result.reasons = reasons_for(answers, result);
+        result.outside_focus = chosen.outside;
+        result.reasons = reasons_for(answers, result, broad, !weights.focus.empty());
         ranking.results.push_back(std::move(result));
     }
     ranking.relaxed = relaxed_for_shown(ranking.results, settings.relax);
     return ranking;
 }
 
-std::vector<float> Matcher::tag_weights(const std::vector<Answer>& answers) const {
+std::vector<float> Matcher::tag_weights(const std::vector<Answer>& answers, bool focus_only) const {
     std::vector<float> weights(index_.tag_names.size(), 0.0f);
+    const Answer* focus = nullptr;
+    for (const std::string& id : pack_.matching.focus) {
+        const int question = pack_.questionnaire.question_index(id);
+        for (const auto& a : answers) {
+            const auto& refs = option_weights_[static_cast<std::size_t>(a.question)]
+                                              [static_cast<std::size_t>(a.option)];
+            if (!focus && a.question == question && !refs.empty())
+                focus = &a;
+        }
+    }
     for (const auto& a : answers) {
+        if (focus_only && &a != focus)
+            continue;
         for (const auto& w : option_weights_[static_cast<std::size_t>(a.question)]
                                             [static_cast<std::size_t>(a.option)]) {
             weights[static_cast<std::size_t>(w.tag)] += static_cast<float>(w.weight);
@@ -331,10 +403,15 @@ std::vector<float> Matcher::agenda_bonus() const {
 }
 
 std::vector<Reason> Matcher::reasons_for(const std::vector<Answer>& answers,
-                                         const MatchResult& result) const {
+                                         const MatchResult& result, bool broad,
+                                         bool focus_answered) const {
     const CourseKey& k = index_.courses[static_cast<std::size_t>(result.course)];
     std::vector<Reason> reasons = answer_reasons(answers, k);
-    if (result.score > 0) {
+    if (result.outside_focus) {
+        Reason r;
+        r.kind = Reason::Kind::outside;
+        reasons.insert(reasons.begin(), r);
+    } else if (result.score > 0 && focus_answered) {
         if (auto agenda = agenda_reason(k))
             reasons.push_back(*agenda);
     }
@@ -346,8 +423,11 @@ std::vector<Reason> Matcher::reasons_for(const std::vector<Answer>& answers,
             reasons.push_back(r);
         }
     }
-    if (reasons.empty())
-        reasons.push_back(Reason{});
+    if (reasons.empty()) {
+        Reason r;
+        r.kind = broad ? Reason::Kind::broad : Reason::Kind::fits;
+        reasons.push_back(r);
+    }
     return reasons;
 }
 
@@ -419,6 +499,12 @@ std::string reason_text(const ContentPack& pack, const Reason& reason, const std
             return {};
         case Reason::Kind::fits:
             return text_in(pack.matching.fits_text, lang);
+        case Reason::Kind::outside:
+            return text_in(pack.matching.outside_text, lang);
+        case Reason::Kind::broad:
+            return text_in(pack.matching.broad_text.empty() ? pack.matching.fits_text
+                                                            : pack.matching.broad_text,
+                           lang);
     }
     return {};
 }

@@ -31,6 +31,8 @@ struct Reason {
         agenda,   // the region needs people in this sector (sector)
         relaxed,  // the course misses a constraint the matcher relaxed (constraint)
         fits,     // nothing stood out: it meets every choice
+        outside,  // shown to fill the list, outside the visitor's interest or goal
+        broad,    // nothing was answered: one of a broad mix
     };
     Kind kind = Kind::fits;
     int question = -1;
@@ -45,7 +47,8 @@ struct Reason {
 struct MatchResult {
     int course = -1;  // index into the catalogue / MatchIndex
     double score = 0;
-    std::uint32_t missed = 0;  // bits of relaxed constraints this course does not meet
+    std::uint32_t missed = 0;    // bits of relaxed constraints this course does not meet
+    bool outside_focus = false;  // not in the interest or goal the visitor chose
     std::vector<Reason> reasons;
 
     bool operator==(const MatchResult&) const = default;
@@ -55,6 +58,7 @@ struct Ranking {
     std::vector<MatchResult> results;
     std::vector<ConstraintKind> relaxed;  // in the order they were relaxed
     int candidates = 0;                   // courses that met the (relaxed) constraints
+    bool broad = false;                   // nothing answered: a mix across sectors
 };
 
 class Matcher {
@@ -74,10 +78,13 @@ class Matcher {
         int tag;  // into MatchIndex
         double weight;
     };
-    std::vector<float> tag_weights(const std::vector<Answer>& answers) const;
+    // The weights the answers give each tag; with `focus_only`, only the answer to the
+    // first of the pack's focus questions (matching.focus) that the visitor answered.
+    std::vector<float> tag_weights(const std::vector<Answer>& answers, bool focus_only) const;
     std::vector<float> agenda_bonus() const;  // per tag
-    std::vector<Reason> reasons_for(const std::vector<Answer>& answers,
-                                    const MatchResult& result) const;
+    // `broad`: nothing was answered; `focus_answered`: the agenda lifted courses in focus.
+    std::vector<Reason> reasons_for(const std::vector<Answer>& answers, const MatchResult& result,
+                                    bool broad, bool focus_answered) const;
     std::vector<Reason> answer_reasons(const std::vector<Answer>& answers,
                                        const CourseKey& k) const;
     std::optional<Reason> agenda_reason(const CourseKey& k) const;

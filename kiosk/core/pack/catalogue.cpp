@@ -114,6 +114,9 @@ void read_info(PackReader& r, ContentPack& pack) {
     pack.matching.start_within_days =
         static_cast<int>(to_double(meta["matching.start_within_days"]));
     pack.matching.fits_text = r.texts("matching.fits_reason");
+    pack.matching.focus = split_list(meta["matching.focus"]);
+    pack.matching.outside_text = r.texts("matching.outside_reason");
+    pack.matching.broad_text = r.texts("matching.broad_reason");
     pack.texts = r.texts_under("ui.");
     r.each("SELECT code, name FROM language ORDER BY position", [&](sqlite::Statement& s) {
         info.languages.push_back(s.text(0));

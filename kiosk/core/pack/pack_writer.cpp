@@ -71,11 +71,14 @@ void write_pack(Writer& w, const ContentPack& pack) {
         {"matching.min_results", std::to_string(pack.matching.min_results)},
         {"matching.max_per_provider", std::to_string(pack.matching.max_per_provider)},
         {"matching.start_within_days", std::to_string(pack.matching.start_within_days)},
+        {"matching.focus", join_list(pack.matching.focus)},
     };
     for (const auto& [key, value] : meta)
         w.run("INSERT INTO meta VALUES(?,?)", {key, value});
     w.texts("pack.name", info.name);
     w.texts("matching.fits_reason", pack.matching.fits_text);
+    w.texts("matching.outside_reason", pack.matching.outside_text);
+    w.texts("matching.broad_reason", pack.matching.broad_text);
     for (const auto& [key, texts] : pack.texts)
         w.texts("ui." + key, texts);
     for (std::size_t i = 0; i < info.languages.size(); ++i) {

@@ -122,7 +122,7 @@ TEST_CASE("rules out courses that start too late, and courses that have all star
     run.courses[2].start_dates = {"2026-09-01"};
     run.courses[3].start_dates = {};
     run.courses[3].continuous_start = true;
-    CHECK(ranked(run, {}) == Ids{"ANY", "SOON"});
+    CHECK(ranked(run, {{0, 0}}) == Ids{"ANY", "SOON"});
 }
 
 TEST_CASE("rules out on-site courses beyond the travel distance but keeps online ones") {
@@ -304,6 +304,7 @@ TEST_CASE("a course with no standing-out answer still carries a reason") {
 TEST_CASE("the region's agenda lifts fitting courses in its sectors and says so") {
     Run run{pack_asking({{option("people", {}, {{"interest:social", 1}})}}),
             {course("CARE"), course("SHOP"), course("COLD")}};
+    run.pack.matching.focus = {"q0"};
     run.pack.agenda.push_back({"care", 5, {{"nl", "veel vraag in de zorg"}}});
     run.courses[0].sectors = {"care"};
     run.courses[0].interests = {"social"};
@@ -321,6 +322,7 @@ TEST_CASE("the region's agenda lifts fitting courses in its sectors and says so"
 
 TEST_CASE("a course in two agenda sectors is lifted once, by the larger weight") {
     Run run{pack_asking({{option("people", {}, {{"interest:social", 1}})}}), {course("BOTH")}};
+    run.pack.matching.focus = {"q0"};
     run.pack.agenda.push_back({"care", 2, {{"nl", "zorg"}}});
     run.pack.agenda.push_back({"education", 3, {{"nl", "onderwijs"}}});
     run.courses[0].sectors = {"care", "education"};
@@ -342,8 +344,8 @@ TEST_CASE("among courses that miss a relaxed wish, the better fit comes first") 
     run.pack.matching.relax = {ConstraintKind::schedule, ConstraintKind::distance};
     run.courses[0].schedule = schedule_evening;
     run.courses[1].topics = {"dutch"};
-    run.courses[1].lat = 51.3704;  // Venlo
-    run.courses[1].lon = 6.1724;
+    run.courses[1].lat = 50.9983;  // Sittard, 15 km away
+    run.courses[1].lon = 5.8694;
     run.rank({{0, 0}});
     CHECK(run.ids == Ids{"FIT", "DAY-FAR-DUTCH", "DAY-NEAR"});
 }
@@ -357,7 +359,7 @@ TEST_CASE("equal fits go nearest to the kiosk first, online ones after those in 
     run.courses[2].mode = Mode::online;
     run.courses[2].lat.reset();
     run.courses[2].lon.reset();
-    CHECK(ranked(run, {}) == Ids{"B-HEERLEN", "C-ONLINE", "A-VENLO"});
+    CHECK(ranked(run, {{0, 0}}) == Ids{"B-HEERLEN", "C-ONLINE", "A-VENLO"});
 }
 
 TEST_CASE("relaxes further when the provider cap leaves too few courses to show") {
@@ -388,5 +390,94 @@ TEST_CASE("the provider cap reaches past the first sorted courses, in id order")
     for (int i = 0; i < 5; ++i)
         run.courses.push_back(course("B" + std::to_string(i), "School " + std::to_string(i)));
     // All tie; the matcher sorts a head of 64 first and must look beyond it.
-    CHECK(ranked(run, {}) == Ids{"A000", "A001", "B0", "B1", "B2"});
+    CHECK(ranked(run, {{0, 0}}) == Ids{"A000", "A001", "B0", "B1", "B2"});
+}
+
+TEST_CASE("a chosen interest comes before courses that suit the other answers better") {
+    // q0 is the interest (the focus), q1 the visitor's situation.
+    Run run{
+        pack_asking({{option("ict", {}, {{"sector:ict", 2.5}})},
+                     {option("working", {}, {{"target:employed", 1.5}, {"topic:workplace", 3}})}}),
+        {course("CARE-REFRESHER"), course("EXCEL"), course("PYTHON")}};
+    run.pack.matching.focus = {"q0"};
+    run.courses[0].sectors = {"care"};
+    run.courses[0].target_groups = {"employed"};
+    run.courses[0].topics = {"workplace"};
+    run.courses[1].sectors = {"ict"};
+    run.courses[2].sectors = {"ict"};
+    run.courses[2].target_groups = {"employed"};
+    const Ranking r = run.rank({{0, 0}, {1, 0}});
+    CHECK(run.ids == Ids{"PYTHON", "EXCEL", "CARE-REFRESHER"});
+    CHECK_FALSE(r.results[0].outside_focus);
+    // The care course only fills the list, and says that it is something else.
+    CHECK(r.results[2].outside_focus);
+    REQUIRE_FALSE(r.results[2].reasons.empty());
+    CHECK(r.results[2].reasons[0].kind == Reason::Kind::outside);
+}
+
+TEST_CASE("wishes relax until enough courses of the chosen interest can be shown") {
+    Constraints evening;
+    evening.schedule = schedule_evening;
+    Run run{pack_asking({{option("ict", {}, {{"sector:ict", 2.5}})}, {option("eve", evening)}}),
+            {course("CARE-EVE"), course("HOSP-EVE"), course("ICT-DAY")}};
+    run.pack.matching.focus = {"q0"};
+    run.pack.matching.min_results = 1;
+    run.pack.matching.relax = {ConstraintKind::schedule};
+    run.courses[0].schedule = schedule_evening;
+    run.courses[1].schedule = schedule_evening;
+    run.courses[2].sectors = {"ict"};
+    const Ranking r = run.rank({{0, 0}, {1, 0}});
+    // Two evening courses meet every wish, but neither is ICT: the schedule relaxes.
+    CHECK(run.ids.front() == "ICT-DAY");
+    CHECK(r.relaxed == std::vector<ConstraintKind>{ConstraintKind::schedule});
+}
+
+TEST_CASE("the agenda lifts nothing when the visitor chose no interest or goal") {
+    Run run{pack_asking({{option("people", {}, {{"interest:social", 1}})}, {option("x")}}),
+            {course("CARE")}};
+    run.pack.matching.focus = {"q1"};  // answered without a weight
+    run.pack.agenda.push_back({"care", 5, {{"nl", "veel vraag in de zorg"}}});
+    run.courses[0].sectors = {"care"};
+    run.courses[0].interests = {"social"};
+    const Ranking r = run.rank({{0, 0}, {1, 0}});
+    CHECK(r.results[0].score == Approx(1));
+    CHECK(std::none_of(r.results[0].reasons.begin(), r.results[0].reasons.end(),
+                       [](const Reason& reason) { return reason.kind == Reason::Kind::agenda; }));
+}
+
+TEST_CASE("with nothing answered the list is a broad mix: one per sector, none needing a diploma") {
+    Run run{
+        pack_asking({{option("x")}}),
+        {course("CARE-1"), course("CARE-2"), course("ICT-1"), course("HBO-1"), course("SHOP-1")}};
+    run.pack.matching.broad_text["nl"] = "een greep uit het aanbod";
+    for (auto* c : {&run.courses[0], &run.courses[1]})
+        c->sectors = {"care"};
+    run.courses[2].sectors = {"ict"};
+    run.courses[3].sectors = {"education"};
+    run.courses[3].entry_level = Education::havo;
+    run.courses[4].sectors = {"retail"};
+    const Ranking r = run.rank({});
+    CHECK(r.broad);
+    CHECK(run.ids == Ids{"CARE-1", "ICT-1", "SHOP-1", "HBO-1"});
+    CHECK(r.results[3].outside_focus);  // needs havo: after those anyone can start
+    CHECK(reason_text(run.pack, r.results[0].reasons[0], "nl") == "een greep uit het aanbod");
+}
+
+TEST_CASE("a relaxed distance and a relaxed budget bend only so far") {
+    Constraints near_and_free;
+    near_and_free.max_distance_km = 5;
+    near_and_free.max_cost = 0;
+    Run run{pack_asking({{option("x", near_and_free)}}),
+            {course("SITTARD"), course("VENLO"), course("SMALL-FEE"), course("DEAR")}};
+    run.pack.matching.min_results = 4;
+    run.pack.matching.relax = {ConstraintKind::distance, ConstraintKind::cost};
+    run.courses[0].lat = 50.9983;  // 15 km: within twice 5 km plus 15
+    run.courses[0].lon = 5.8694;
+    run.courses[1].lat = 51.3704;  // 55 km: beyond it
+    run.courses[1].lon = 6.1724;
+    run.courses[2].cost_eur = 45;   // a little help pays it
+    run.courses[3].cost_eur = 650;  // no help at the counter pays that
+    run.rank({{0, 0}});
+    std::sort(run.ids.begin(), run.ids.end());
+    CHECK(run.ids == Ids{"SITTARD", "SMALL-FEE"});
 }
