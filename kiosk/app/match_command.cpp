@@ -2,6 +2,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <iostream>
 #include <tuple>
 
@@ -17,7 +18,8 @@ namespace {
 
 constexpr const char* usage =
     "usage: kiosk match --content FILE.db --answers \"question=option,...\"\n"
-    "                   [--lang nl] [--qr out.png] [--today YYYY-MM-DD] [--near LAT,LON]\n";
+    "                   [--lang nl] [--qr out.png] [--today YYYY-MM-DD] [--near LAT,LON]\n"
+    "                   [--explain]\n";
 
 // "50.85,5.69": both numbers whole, finite and on the globe.
 std::optional<std::pair<double, double>> parse_lat_lon(std::string_view text) {
@@ -39,6 +41,36 @@ std::optional<std::pair<double, double>> parse_lat_lon(std::string_view text) {
     return std::pair{*lat, *lon};
 }
 
+std::string format_score(double score) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.2f", score);
+    return text;
+}
+
+// Each course's score broken down by answer, for authors tuning the weights.
+void print_score_parts(std::ostream& out, const Catalogue& catalogue, const Matcher& matcher,
+                       const std::vector<Answer>& answers, const Ranking& ranking) {
+    const ContentPack& pack = catalogue.pack();
+    out << "\nScores by answer:\n";
+    for (std::size_t i = 0; i < ranking.results.size(); ++i) {
+        const MatchResult& result = ranking.results[i];
+        out << i + 1 << ". "
+            << catalogue.index().course_ids[static_cast<std::size_t>(result.course)] << "  score "
+            << format_score(result.score)
+            << (result.outside_focus ? "  (outside the interest or goal chosen)" : "") << '\n';
+        for (const Reason& part : matcher.score_parts(answers, result)) {
+            out << "   " << (part.weight >= 0 ? "+" : "") << format_score(part.weight) << "  ";
+            if (part.kind == Reason::Kind::agenda) {
+                out << "the region's agenda: " << part.sector << '\n';
+                continue;
+            }
+            const Question& q =
+                pack.questionnaire.questions[static_cast<std::size_t>(part.question)];
+            out << q.id << '=' << q.options[static_cast<std::size_t>(part.option)].id << '\n';
+        }
+    }
+}
+
 }  // namespace
 
 int match_command(Args& args) {
@@ -47,6 +79,7 @@ int match_command(Args& args) {
     const auto qr_path = args.take_option("--qr");
     const auto near = args.take_option("--near");
     const auto today = today_or(args.take_option("--today"));
+    const bool explain = args.take_flag("--explain");
     auto lang = args.take_option("--lang");
     if (!content || reject_leftovers(args, "match")) {
         std::cerr << usage;
@@ -79,6 +112,8 @@ int match_command(Args& args) {
         std::cerr << "kiosk match: --answers: " << notes.error() << '\n';
         return 2;
     }
+    if (specs->empty())
+        std::cerr << "note: no answers given: every question counts as skipped\n";
     for (const auto& note : *notes)
         std::cerr << "note: " << note << '\n';
 
@@ -94,6 +129,8 @@ int match_command(Args& args) {
     const Matcher matcher(pack, catalogue->index());
     const Ranking ranking = matcher.rank(visit.answers(), context);
     print_ranking(std::cout, *catalogue, ranking, visit.language(), *today);
+    if (explain)
+        print_score_parts(std::cout, *catalogue, matcher, visit.answers(), ranking);
 
     const auto payload = results_payload(*catalogue, ranking);
     std::cout << "\nQR payload: " << payload << '\n';

@@ -140,6 +140,42 @@ TEST_CASE("malformed OOAPI JSON writes nothing and names the line") {
     CHECK_FALSE(std::filesystem::exists(dir / "courses.csv"));
 }
 
+TEST_CASE("match shows terminal escapes in an answer escaped, and cuts an over-long one") {
+    const auto escaped = run("match --content " + quoted(default_pack()) +
+                             " --answers \"$(printf 'interest=\\033[31mred')\"");
+    INFO(escaped.text);
+    CHECK(escaped.status == 2);
+    CHECK(escaped.text.find("no option '\\x1b[31mred'") != std::string::npos);
+    CHECK(escaped.text.find('\x1b') == std::string::npos);
+    const auto long_value = run("match --content " + quoted(default_pack()) +
+                                " --answers interest=" + std::string(500, 'x'));
+    CHECK(long_value.status == 2);
+    CHECK(long_value.text.find("'" + std::string(60, 'x') + "'... (500 bytes)") !=
+          std::string::npos);
+    CHECK(long_value.text.find(std::string(61, 'x')) == std::string::npos);
+}
+
+TEST_CASE("match with no answers says that every question counts as skipped") {
+    const auto out = run("match --content " + quoted(default_pack()) + " --answers ''");
+    INFO(out.text);
+    CHECK(out.status == 0);
+    CHECK(out.text.find("note: no answers given: every question counts as skipped") !=
+          std::string::npos);
+}
+
+TEST_CASE("match --explain breaks each course's score down by answer") {
+    const auto out = run("match --content " + quoted(default_pack()) +
+                         " --answers 'situation=working,interest=ict' --explain");
+    INFO(out.text);
+    REQUIRE(out.status == 0);
+    const auto parts = out.text.find("Scores by answer:");
+    REQUIRE(parts != std::string::npos);
+    const std::string explained = out.text.substr(parts);
+    CHECK(explained.find("1. ") != std::string::npos);
+    CHECK(explained.find("+2.50  interest=ict") != std::string::npos);
+    CHECK(explained.find("situation=working") != std::string::npos);
+}
+
 TEST_CASE("match refuses a half-written place or date instead of guessing") {
     for (const char* bad : {"--near 50.85", "--near 50.85abc,5.9", "--near nan,5.9",
                             "--today 2026-1x-2y", "--today 2026-02-30"}) {

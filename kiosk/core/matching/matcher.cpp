@@ -461,6 +461,33 @@ std::vector<Reason> Matcher::answer_reasons(const std::vector<Answer>& answers,
     return from_answers;
 }
 
+std::vector<Reason> Matcher::score_parts(const std::vector<Answer>& answers,
+                                         const MatchResult& result) const {
+    const CourseKey& k = index_.courses[static_cast<std::size_t>(result.course)];
+    std::vector<Reason> parts;
+    for (const auto& a : answers) {
+        Reason r;
+        r.kind = Reason::Kind::answer;
+        r.question = a.question;
+        r.option = a.option;
+        for (const auto& w : option_weights_[static_cast<std::size_t>(a.question)]
+                                            [static_cast<std::size_t>(a.option)]) {
+            if (has_tag(index_, k, w.tag))
+                r.weight += w.weight;
+        }
+        if (r.weight != 0)
+            parts.push_back(r);
+    }
+    const auto focus = tag_weights(answers, true);
+    const bool focus_answered =
+        std::any_of(focus.begin(), focus.end(), [](float w) { return w != 0; });
+    if (focus_answered && !result.outside_focus && result.score > 0) {
+        if (auto agenda = agenda_reason(k))
+            parts.push_back(*agenda);
+    }
+    return parts;
+}
+
 // The agenda sector that lifted this course, the weightiest of its sectors.
 std::optional<Reason> Matcher::agenda_reason(const CourseKey& k) const {
     const AgendaSector* lifted = nullptr;

@@ -70,6 +70,11 @@ class Matcher {
 
     Ranking rank(const std::vector<Answer>& answers, const MatchContext& context) const;
 
+    // Every answer that changed the score of `result`'s course, with what it added
+    // (negative too), then the agenda's lift if it had one: for authors (match --explain).
+    std::vector<Reason> score_parts(const std::vector<Answer>& answers,
+                                    const MatchResult& result) const;
+
     // The constraints the answers add up to (all answers tightened together).
     Constraints constraints_for(const std::vector<Answer>& answers) const;
 

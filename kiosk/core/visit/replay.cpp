@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "kiosk/core/base/shown_text.hpp"
+
 namespace kiosk {
 
 Result<std::vector<AnswerSpec>> parse_answer_list(std::string_view text) {
@@ -18,7 +20,7 @@ Result<std::vector<AnswerSpec>> parse_answer_list(std::string_view text) {
             continue;
         const auto eq = pair.find('=');
         if (eq == std::string_view::npos || eq == 0 || eq + 1 == pair.size()) {
-            return Error{"'" + std::string(pair) + "' is not question=option"};
+            return Error{shown_text(pair) + " is not question=option"};
         }
         auto trim = [](std::string_view s) {
             while (!s.empty() && s.front() == ' ')
@@ -41,15 +43,16 @@ Result<std::vector<std::string>> replay(Visit& visit, const Questionnaire& quest
             std::string known;
             for (const auto& question : questionnaire.questions)
                 known += " " + question.id;
-            return Error{"unknown question '" + a.question + "' (questions:" + known + ")"};
+            return Error{"unknown question " + shown_text(a.question) + " (questions:" + known +
+                         ")"};
         }
         const Question& question = questionnaire.questions[static_cast<std::size_t>(q)];
         if (a.option != "skip" && question.option_index(a.option) < 0) {
             std::string known;
             for (const auto& option : question.options)
                 known += " " + option.id;
-            return Error{"question '" + a.question + "' has no option '" + a.option +
-                         "' (options:" + known + " skip)"};
+            return Error{"question '" + a.question + "' has no option " + shown_text(a.option) +
+                         " (options:" + known + " skip)"};
         }
         if (!given.insert(a.question).second) {
             return Error{"question '" + a.question + "' is answered twice"};
