@@ -71,6 +71,10 @@ struct Option {
     Texts reason;
     std::vector<TagWeight> weights;
     Constraints constraints;
+    // The reason is shown only on a course that carries all tags of one of these
+    // ("schedule:evening", "topic:reading&mode:onsite"), so that it is true of the
+    // course it stands on. Empty: wherever the option added to the score.
+    std::vector<std::string> reason_if;
 };
 
 // Shown only when the answer to `question` is one of `options`

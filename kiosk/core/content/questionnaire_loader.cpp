@@ -4,6 +4,7 @@
 #include <set>
 
 #include "kiosk/core/base/ids.hpp"
+#include "kiosk/core/base/text_list.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
@@ -53,9 +54,16 @@ std::string check_tag(const ContentPack& pack, std::string_view tag) {
         return is_plain_id(value) ? "" : quoted + " is not a topic id";
     if (ns == "cost")
         return value == "free" ? "" : "the only cost tag is \"cost:free\"";
+    if (ns == "entry")
+        return parse_education(value) ? "" : quoted + " is not an education";
+    if (ns == "hours") {
+        return value == "up_to_4" || value == "up_to_8" || value == "up_to_16"
+                   ? ""
+                   : quoted + " is not up_to_4, up_to_8 or up_to_16";
+    }
     return "'" + std::string(ns) +
-           "' is not a tag namespace (sector, interest, target, funding, level, mode, "
-           "schedule, language, topic, cost)";
+           "' is not a tag namespace (sector, interest, target, funding, level, entry, mode, "
+           "schedule, hours, language, topic, cost)";
 }
 
 Constraints read_constraints(TomlReader& reader, const toml::table& t, const std::string& field) {
@@ -123,8 +131,8 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
     const std::string field = parent + "." + (id && !id->empty() ? *id : "?");
     reader.reject_unknown_keys(
         t, field,
-        {"id", "pictogram", "text", "reason", "weights", "education", "dutch", "schedule", "mode",
-         "max_hours", "max_distance_km", "max_cost", "language"});
+        {"id", "pictogram", "text", "reason", "reason_if", "weights", "education", "dutch",
+         "schedule", "mode", "max_hours", "max_distance_km", "max_cost", "language"});
     Option option;
     option.id = reader.string(t, "id", parent, true).value_or("");
     if (!option.id.empty() && !is_plain_id(option.id)) {
@@ -142,6 +150,14 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
     }
     option.text = reader.texts(t, "text", field, languages, true);
     option.reason = reader.texts(t, "reason", field, languages, false);
+    option.reason_if =
+        reader.strings(t, "reason_if", field, false).value_or(std::vector<std::string>{});
+    for (const std::string& alternative : option.reason_if) {
+        for (const std::string& tag : split_list(alternative, '&')) {
+            if (auto why = check_tag(pack, tag); !why.empty())
+                reader.error(t.get("reason_if"), join_field(field, "reason_if"), why);
+        }
+    }
     if (const toml::table* weights = reader.table(t, "weights", field, false)) {
         for (auto&& [tag, value] : *weights) {
             const auto wfield = join_field(field, "weights");

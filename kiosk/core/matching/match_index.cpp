@@ -115,6 +115,11 @@ std::vector<std::string> course_tags(const Course& c) {
     for (const auto& s : c.topics)
         tags.push_back("topic:" + s);
     tags.push_back("level:" + std::string(to_string(c.level)));
+    tags.push_back("entry:" + std::string(to_string(c.entry_level)));
+    for (const int hours : {4, 8, 16}) {
+        if (c.hours_per_week <= hours)
+            tags.push_back("hours:up_to_" + std::to_string(hours));
+    }
     tags.push_back("mode:" + std::string(to_string(c.mode)));
     for (std::uint8_t bit : {schedule_day, schedule_evening, schedule_weekend}) {
         if (c.schedule & bit)

@@ -7,6 +7,8 @@
 #include <optional>
 #include <utility>
 
+#include "kiosk/core/base/text_list.hpp"
+
 namespace kiosk {
 namespace {
 
@@ -309,6 +311,15 @@ std::vector<ConstraintKind> relaxed_for_shown(const std::vector<MatchResult>& sh
 
 Matcher::Matcher(const ContentPack& pack, const MatchIndex& index) : pack_(pack), index_(index) {
     for (const auto& q : pack.questionnaire.questions) {
+        auto& conditions = reason_if_.emplace_back();
+        for (const auto& o : q.options) {
+            auto& alternatives = conditions.emplace_back();
+            for (const std::string& alternative : o.reason_if) {
+                auto& tags = alternatives.emplace_back();
+                for (const std::string& tag : split_list(alternative, '&'))
+                    tags.push_back(index.tag_index(tag));
+            }
+        }
         auto& per_option = option_weights_.emplace_back();
         for (const auto& o : q.options) {
             auto& refs = per_option.emplace_back();
@@ -445,7 +456,9 @@ std::vector<Reason> Matcher::answer_reasons(const std::vector<Answer>& answers,
         }
         const auto& option = pack_.questionnaire.questions[static_cast<std::size_t>(a.question)]
                                  .options[static_cast<std::size_t>(a.option)];
-        if (added > 0 && !option.reason.empty()) {
+        const ReasonIf& reason_if =
+            reason_if_[static_cast<std::size_t>(a.question)][static_cast<std::size_t>(a.option)];
+        if (added > 0 && !option.reason.empty() && reason_holds(reason_if, k)) {
             Reason r;
             r.kind = Reason::Kind::answer;
             r.question = a.question;
@@ -486,6 +499,14 @@ std::vector<Reason> Matcher::score_parts(const std::vector<Answer>& answers,
             parts.push_back(*agenda);
     }
     return parts;
+}
+
+bool Matcher::reason_holds(const ReasonIf& reason_if, const CourseKey& k) const {
+    return reason_if.empty() ||
+           std::any_of(reason_if.begin(), reason_if.end(), [&](const std::vector<int>& tags) {
+               return std::all_of(tags.begin(), tags.end(),
+                                  [&](int tag) { return tag >= 0 && has_tag(index_, k, tag); });
+           });
 }
 
 // The agenda sector that lifted this course, the weightiest of its sectors.

@@ -83,6 +83,10 @@ class Matcher {
         int tag;  // into MatchIndex
         double weight;
     };
+    // An option's reason_if: alternatives of tags a course must all carry (-1: a tag
+    // no course has, so the alternative never holds).
+    using ReasonIf = std::vector<std::vector<int>>;
+    bool reason_holds(const ReasonIf& reason_if, const CourseKey& k) const;
     // The weights the answers give each tag; with `focus_only`, only the answer to the
     // first of the pack's focus questions (matching.focus) that the visitor answered.
     std::vector<float> tag_weights(const std::vector<Answer>& answers, bool focus_only) const;
@@ -97,6 +101,7 @@ class Matcher {
     const ContentPack& pack_;
     const MatchIndex& index_;
     std::vector<std::vector<std::vector<WeightRef>>> option_weights_;  // [question][option]
+    std::vector<std::vector<ReasonIf>> reason_if_;                     // [question][option]
     std::vector<std::pair<int, const AgendaSector*>> agenda_;          // tag -> sector
 };
 

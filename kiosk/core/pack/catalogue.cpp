@@ -221,7 +221,10 @@ void read_option_rules(PackReader& r, Questionnaire& q, std::string& damaged) {
     r.each("SELECT question, option, kind, value FROM option_constraint ORDER BY rowid",
            [&](sqlite::Statement& s) {
                if (Option* o = option_of(q, s.text(0), s.text(1))) {
-                   apply_constraint(o->constraints, s.text(2), s.text(3));
+                   if (s.text(2) == "reason_if")
+                       o->reason_if = split_list(s.text(3));
+                   else
+                       apply_constraint(o->constraints, s.text(2), s.text(3));
                } else {
                    damaged = "a constraint names the unknown option " + s.text(0) + "." + s.text(1);
                }

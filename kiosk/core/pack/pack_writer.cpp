@@ -160,6 +160,10 @@ void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
                       {q.id, o.id, weight.tag, format_number(weight.weight)});
             }
             write_constraints(w, q.id, o.id, o.constraints);
+            if (!o.reason_if.empty()) {
+                w.run("INSERT INTO option_constraint VALUES(?,?,?,?)",
+                      {q.id, o.id, "reason_if", join_list(o.reason_if)});
+            }
         }
     }
 }
