@@ -95,7 +95,7 @@ int match_command(Args& args) {
     const Ranking ranking = matcher.rank(visit.answers(), context);
     print_ranking(std::cout, *catalogue, ranking, visit.language(), *today);
 
-    const auto payload = results_payload(*catalogue, ranking);
+    const auto payload = results_payload(*catalogue, ranking, visit.language());
     std::cout << "\nQR payload: " << payload << '\n';
     if (qr_path) {
         auto code = encode_qr(payload);
