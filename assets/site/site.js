@@ -7,6 +7,7 @@
 // element because browsers refuse fetch() on a page opened from file://.
 // Nothing is stored and nothing is sent: no cookies, no storage, no requests
 // beyond this folder (the page's Content-Security-Policy forbids them too).
+// calendar.js, loaded before this, makes the "add to my calendar" file.
 (function () {
   'use strict';
 
@@ -125,69 +126,6 @@
     return id;
   }
 
-  // ---- the calendar file, made on the phone ------------------------------------
-
-  function icsText(value) {
-    return String(value).replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,')
-      .replace(/\r?\n/g, '\\n');
-  }
-
-  // RFC 5545: lines of at most 75 octets, continued with a space; never cut
-  // inside a UTF-8 character.
-  function icsFold(line) {
-    var out = [];
-    var current = '';
-    var octets = 0;
-    Array.from(line).forEach(function (ch) {
-      var size = new TextEncoder().encode(ch).length;
-      if (octets + size > 75) {
-        out.push(current);
-        current = ' ';
-        octets = 1;
-      }
-      current += ch;
-      octets += size;
-    });
-    out.push(current);
-    return out.join('\r\n');
-  }
-
-  function icsFor(course, day, site) {
-    var next = parseDay(day);
-    next.setDate(next.getDate() + 1);
-    var pad = function (n) { return (n < 10 ? '0' : '') + n; };
-    var end = next.getFullYear() + pad(next.getMonth() + 1) + pad(next.getDate());
-    var stamp = new Date().toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
-    var where = [course.address, [course.postcode, course.place].filter(Boolean).join(' ')]
-      .filter(Boolean).join(', ');
-    var about = [course.provider, course.enrol_url || course.url, course.phone, course.email]
-      .filter(Boolean).join('\n');
-    var lines = [
-      'BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//' + icsText(site.pack.id) + '//course page//NL',
-      'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', 'BEGIN:VEVENT',
-      'UID:' + course.id + '-' + day.replace(/-/g, '') + '@' + site.pack.id,
-      'DTSTAMP:' + stamp,
-      'DTSTART;VALUE=DATE:' + day.replace(/-/g, ''),
-      'DTEND;VALUE=DATE:' + end,
-      'SUMMARY:' + icsText(course.title),
-      where ? 'LOCATION:' + icsText(where) : null,
-      'DESCRIPTION:' + icsText(about),
-      'URL:' + (course.enrol_url || course.url),
-      'END:VEVENT', 'END:VCALENDAR'];
-    return lines.filter(Boolean).map(icsFold).join('\r\n') + '\r\n';
-  }
-
-  function saveCalendar(course, day, site) {
-    var blob = new Blob([icsFor(course, day, site)], { type: 'text/calendar;charset=utf-8' });
-    var link = el('a', { href: URL.createObjectURL(blob), download: course.id + '.ics' });
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () {
-      URL.revokeObjectURL(link.href);
-      link.remove();
-    }, 1000);
-  }
-
   // ---- one course ------------------------------------------------------------
 
   function fact(title, children, wide) {
@@ -230,7 +168,7 @@
       lines.push(el('div', { class: 'actions' }, [el('button', {
         type: 'button', class: 'button button-secondary calendar', 'data-start': starts[0],
         text: w['page.calendar'],
-        onclick: function () { saveCalendar(course, starts[0], site); } })]));
+        onclick: function () { window.KioskCalendar.save(course, starts[0], site.pack.id); } })]));
     }
     return fact(w['screen.when'], lines, true);
   }

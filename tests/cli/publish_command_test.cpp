@@ -38,8 +38,8 @@ TEST_CASE(
     std::vector<std::string> names;
     for (const auto& [name, bytes] : files)
         names.push_back(name);
-    CHECK(names == std::vector<std::string>{"README.txt", "data-en.js", "data-nl.js", "index.html",
-                                            "site.css", "site.js"});
+    CHECK(names == std::vector<std::string>{"README.txt", "calendar.js", "data-en.js", "data-nl.js",
+                                            "index.html", "site.css", "site.js"});
     CHECK(files.at("index.html").find("<meta name=\"kiosk-languages\" content=\"nl en\">") !=
           std::string::npos);
     CHECK(files.at("index.html").find("{{") == std::string::npos);

@@ -21,7 +21,7 @@ Result<std::vector<SiteFile>> make_site(const ContentPack& pack, const std::vect
     for (const auto& code : pack.info.languages)
         languages += (languages.empty() ? "" : " ") + code;
     std::vector<SiteFile> files;
-    for (const char* needed : {"index.html", "site.css", "site.js", "README.txt"}) {
+    for (const char* needed : {"index.html", "site.css", "site.js", "calendar.js", "README.txt"}) {
         if (!assets.contains(needed))
             return Error{std::string("the site's asset ") + needed + " is missing"};
     }

@@ -16,7 +16,7 @@ namespace kiosk {
 // A file of the site; all lie in its one folder.
 using SiteFile = FolderFile;
 
-// The page's own files (index.html, site.css, site.js, README.txt), which the
+// The page's own files (index.html, site.css, site.js, calendar.js, README.txt), which the
 // kiosk carries in its binary. In index.html and README.txt, `{{languages}}`
 // becomes the pack's language codes ("nl en") and `{{pack}}` its name in Dutch.
 using SiteAssets = std::map<std::string, std::string>;

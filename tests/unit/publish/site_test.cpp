@@ -41,6 +41,7 @@ const nlohmann::json& course(const nlohmann::json& site, const std::string& id) 
 const SiteAssets assets = {{"index.html", "<html data-l=\"{{languages}}\"><title>{{pack}}</title>"},
                            {"site.css", "body{}"},
                            {"site.js", "// {{languages}} stays in scripts"},
+                           {"calendar.js", "//"},
                            {"README.txt", "{{pack}}: {{languages}}"}};
 
 }  // namespace
@@ -100,10 +101,10 @@ TEST_CASE("the site is the assets with the pack filled in, and one data script p
     std::vector<std::string> names;
     for (const auto& f : *files)
         names.push_back(f.name);
-    CHECK(names == std::vector<std::string>{"README.txt", "data-en.js", "data-nl.js", "index.html",
-                                            "site.css", "site.js"});
-    CHECK((*files)[3].bytes == "<html data-l=\"nl en\"><title>Testpakket</title>");
-    CHECK((*files)[5].bytes == "// {{languages}} stays in scripts");
+    CHECK(names == std::vector<std::string>{"README.txt", "calendar.js", "data-en.js", "data-nl.js",
+                                            "index.html", "site.css", "site.js"});
+    CHECK((*files)[4].bytes == "<html data-l=\"nl en\"><title>Testpakket</title>");
+    CHECK((*files)[6].bytes == "// {{languages}} stays in scripts");
     // The same pack gives the same bytes.
     auto again = make_site(small().pack, small().courses, assets);
     REQUIRE(again.ok());
