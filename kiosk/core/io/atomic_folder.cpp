@@ -21,28 +21,6 @@ void flush_folder(const fs::path& dir) {
     }
 }
 
-Result<bool> write_durably(const fs::path& path, std::string_view bytes) {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0)
-        return Error{"cannot create " + path.string() + ": " + std::strerror(errno)};
-    for (std::size_t written = 0; written < bytes.size();) {
-        const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            const std::string reason = std::strerror(errno);
-            ::close(fd);
-            return Error{"cannot write " + path.string() + ": " + reason};
-        }
-        written += static_cast<std::size_t>(n);
-    }
-    const bool flushed = ::fsync(fd) == 0;
-    const bool closed = ::close(fd) == 0;
-    if (!flushed || !closed)
-        return Error{"cannot flush " + path.string() + " to disk: " + std::strerror(errno)};
-    return true;
-}
-
 bool is_plain_name(const std::string& name) {
     return !name.empty() && name != "." && name != ".." && name.find('/') == std::string::npos &&
            name.find('\0') == std::string::npos;
@@ -112,7 +90,7 @@ Result<bool> write_folder_atomically(const fs::path& dir, const std::vector<Fold
                         fs::perms::others_read | fs::perms::others_exec,
                     ec);
     for (const auto& file : files) {
-        if (auto written = write_durably(fresh / file.name, file.bytes); !written) {
+        if (auto written = write_new_file_durably(fresh / file.name, file.bytes); !written) {
             fs::remove_all(fresh, ec);
             return written;
         }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 namespace kiosk {
 namespace {
@@ -11,22 +12,16 @@ using nlohmann::json;
 
 // Words of texts.toml the page uses besides its own `page.*`: the kiosk
 // already says these on screen and on paper, so the page says them alike.
-constexpr std::array<const char*, 13> shared_words = {
-    "receipt.dutch_label",    "receipt.free", "receipt.cost",   "receipt.start",   "receipt.online",
-    "receipt.start_any_time", "screen.where", "screen.when",    "screen.duration", "screen.weeks",
-    "screen.one_week",        "screen.cost",  "screen.provider"};
-constexpr std::array<const char*, 3> schedule_words = {"screen.day", "screen.evening",
-                                                       "screen.weekend"};
+constexpr std::array<std::string_view, 15> shared_words = {
+    "receipt.dutch_label",    "receipt.free", "receipt.cost", "receipt.start",   "receipt.online",
+    "receipt.start_any_time", "screen.where", "screen.when",  "screen.duration", "screen.weeks",
+    "screen.one_week",        "screen.cost",  "screen.day",   "screen.evening",  "screen.weekend"};
 
 json words(const ContentPack& pack, const std::string& language) {
     json out = json::object();
     for (const auto& [key, texts] : pack.texts) {
-        const bool shared = std::find_if(shared_words.begin(), shared_words.end(),
-                                         [&](auto w) { return key == w; }) != shared_words.end();
-        const bool schedule =
-            std::find_if(schedule_words.begin(), schedule_words.end(),
-                         [&](auto w) { return key == w; }) != schedule_words.end();
-        if (key.starts_with("page.") || shared || schedule)
+        if (key.starts_with("page.") ||
+            std::find(shared_words.begin(), shared_words.end(), key) != shared_words.end())
             out[key] = text_in(texts, language);
     }
     return out;
