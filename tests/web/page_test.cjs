@@ -73,7 +73,7 @@ async function launch() {
 
 // A page that records every request and lets through only those inside the
 // site's folder (and the blob: of a calendar file made on the phone).
-async function openPage(browser, width, height) {
+async function openPage(browser, width, height, folder = siteDir) {
   const page = await browser.newPage();
   await page.setViewport({ width, height, deviceScaleFactor: 1 });
   const requests = [];
@@ -84,12 +84,12 @@ async function openPage(browser, width, height) {
   page.on('request', (request) => {
     const url = request.url();
     requests.push(url);
-    const inside = url.startsWith('file://' + siteDir + '/') || url.startsWith('blob:') ||
+    const inside = url.startsWith('file://' + folder + '/') || url.startsWith('blob:') ||
       url.startsWith('data:');
     if (inside) request.continue(); else request.abort('blockedbyclient');
   });
   page.checkPrivate = () => {
-    const outside = requests.filter((u) => !(u.startsWith('file://' + siteDir + '/') ||
+    const outside = requests.filter((u) => !(u.startsWith('file://' + folder + '/') ||
       u.startsWith('blob:') || u.startsWith('data:')));
     assert.deepEqual(outside, [], 'requests outside the site folder');
     assert.deepEqual(errors, [], 'errors on the page');
@@ -99,10 +99,10 @@ async function openPage(browser, width, height) {
   return page;
 }
 
-async function show(page, fragment) {
+async function show(page, fragment, url = siteUrl) {
   // Only the fragment changing is no new document: wait for the new render.
   await page.evaluate(() => document.documentElement.removeAttribute('data-ready'));
-  await page.goto(siteUrl + fragment, { waitUntil: 'load' });
+  await page.goto(url + fragment, { waitUntil: 'load' });
   await page.waitForSelector('html[data-ready]');
   return page.evaluate(() => ({
     ready: document.documentElement.getAttribute('data-ready'),
@@ -312,6 +312,44 @@ scenarios.layout = async (browser) => {
     page.checkPrivate();
   }
   console.log(`screenshots in ${opt.out}`);
+};
+
+// A pack with a right-to-left language: the page turns to dir="rtl" for it,
+// and still fits a 360 px phone. The small test pack with Arabic added.
+scenarios.rtl = async (browser) => {
+  const source = path.join(opt.source || path.join(__dirname, '..', '..'), 'tests', 'fixtures', 'pack_small');
+  const pack = path.join(opt.out, 'rtl-pack');
+  fs.rmSync(pack, { recursive: true, force: true });
+  fs.mkdirSync(pack, { recursive: true });
+  for (const f of fs.readdirSync(source)) fs.copyFileSync(path.join(source, f), path.join(pack, f));
+  const edit = (file, from, to) => {
+    const text = fs.readFileSync(path.join(pack, file), 'utf8');
+    assert.ok(text.includes(from), `${file} has no ${from}`);
+    fs.writeFileSync(path.join(pack, file), text.replace(from, to));
+  };
+  edit('pack.toml', 'languages = ["nl", "en"]', 'languages = ["nl", "en", "ar"]');
+  edit('pack.toml', '[language.en]\nname = "English"', '[language.en]\nname = "English"\n[language.ar]\nname = "العربية"');
+  edit('texts.toml', 'title.en = "Your courses"', 'title.en = "Your courses"\ntitle.ar = "دوراتك"');
+  const csv = fs.readFileSync(path.join(pack, 'courses.csv'), 'utf8').trimEnd().split('\n');
+  fs.writeFileSync(path.join(pack, 'courses.csv'), csv.map((line, i) => line +
+    (i === 0 ? ',title_ar,description_ar' : line.startsWith('CARE-1,') ? ',مساعد رعاية,تتعلم المساعدة في الرعاية.' : ',,'))
+    .join('\n') + '\n');
+  const site = path.join(opt.out, 'rtl-site');
+  execFileSync(opt.kiosk, ['content', 'publish', pack, '-o', site], { stdio: ['ignore', 'ignore', 'ignore'] });
+  const folder = fs.realpathSync(site);
+  const page = await openPage(browser, 360, 800, folder);
+  const shown = await show(page, '#ar.CARE-1', 'file://' + folder + '/index.html');
+  assert.equal(shown.dir, 'rtl');
+  assert.equal(shown.lang, 'ar');
+  assert.equal(shown.h1, 'دوراتك');
+  assert.equal(shown.articles[0].title, 'مساعد رعاية');
+  assert.equal(shown.articles[0].dutch, 'Helpende zorg');
+  const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+  assert.ok(wide <= 360, `${wide} px wide`);
+  await page.screenshot({ path: path.join(opt.out, 'rtl-ar-360x800.png') });
+  // English stays left to right on the same site.
+  assert.equal((await show(page, '#en.CARE-1', 'file://' + folder + '/index.html')).dir, 'ltr');
+  page.checkPrivate();
 };
 
 // The policy in the page forbids anything from elsewhere, and nothing is kept.
