@@ -305,8 +305,12 @@ scenarios.layout = async (browser) => {
     assert.equal(levels[0], 1);
     assert.equal(levels.filter((l) => l === 1).length, 1);
     levels.forEach((l, i) => { if (i) assert.ok(l <= levels[i - 1] + 1, `heading levels ${levels}`); });
+    // WCAG 2.1 AA contrast for every piece of text on the page.
+    const low = await page.evaluate(lowContrast);
+    assert.deepEqual(low, [], 'text below WCAG AA contrast');
     // Every filter has its label.
     await show(page, '');
+    assert.deepEqual(await page.evaluate(lowContrast), [], 'catalogue text below WCAG AA contrast');
     const unlabelled = await page.$$eval('select', (s) => s.filter((x) => !x.labels.length).length);
     assert.equal(unlabelled, 0);
     page.checkPrivate();
@@ -394,6 +398,36 @@ scenarios.size = async () => {
 };
 
 // ---- helpers ----------------------------------------------------------------------
+
+// Runs in the page: every element with text of its own whose colour on its
+// background is below WCAG 2.1 AA (4.5:1, or 3:1 for large text).
+function lowContrast() {
+  const rgb = (c) => (c.match(/[\d.]+/g) || []).map(Number);
+  const luminance = ([r, g, b]) => {
+    const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const background = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor);
+      if (c.length === 3 || (c.length === 4 && c[3] > 0)) return c.slice(0, 3);
+    }
+    return [255, 255, 255];
+  };
+  const low = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length) continue;
+    const style = getComputedStyle(el);
+    const a = luminance(rgb(style.color).slice(0, 3));
+    const b = luminance(background(el));
+    const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+    const size = parseFloat(style.fontSize);
+    const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+    if (ratio < (large ? 3 : 4.5)) low.push(`${el.tagName} "${el.textContent.trim().slice(0, 30)}" ${ratio.toFixed(2)}`);
+  }
+  return low;
+}
 
 function readSite(language) {
   const text = fs.readFileSync(path.join(siteDir, `data-${language}.js`), 'utf8');
