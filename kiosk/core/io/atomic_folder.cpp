@@ -85,15 +85,17 @@ Result<bool> write_folder_atomically(const fs::path& dir, const std::vector<Fold
     if (!fs::create_directory(fresh, ec) || ec)
         return Error{"cannot create " + fresh.string() + ": " + ec.message()};
     // Readable by the web server that will serve it, whatever our umask.
-    fs::permissions(fresh,
-                    fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
-                        fs::perms::others_read | fs::perms::others_exec,
-                    ec);
+    constexpr auto readable = fs::perms::owner_read | fs::perms::owner_write |
+                              fs::perms::group_read | fs::perms::others_read;
+    constexpr auto searchable =
+        fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec;
+    fs::permissions(fresh, readable | searchable, ec);
     for (const auto& file : files) {
         if (auto written = write_new_file_durably(fresh / file.name, file.bytes); !written) {
             fs::remove_all(fresh, ec);
             return written;
         }
+        fs::permissions(fresh / file.name, readable, ec);
     }
     flush_folder(fresh);
     if (auto swapped = swap_in(fresh, target); !swapped) {

@@ -1,5 +1,7 @@
 #include "kiosk/core/io/atomic_folder.hpp"
 
+#include <sys/stat.h>
+
 #include <catch2/catch.hpp>
 
 #include "tests/support/test_support.hpp"
@@ -59,4 +61,17 @@ TEST_CASE("a file name that would leave the folder is refused before anything is
     REQUIRE_FALSE(refused.ok());
     CHECK(refused.error() == "'../escape.txt' is not a plain file name");
     CHECK(names_in(dir.path()).empty());
+}
+
+TEST_CASE("the folder and its files are readable by a web server whatever the umask") {
+    test::TempDir dir;
+    const mode_t before = ::umask(077);
+    auto written = write_folder_atomically(dir / "site", {{"a.txt", "A"}}, "a.txt");
+    ::umask(before);
+    REQUIRE(written.ok());
+    const auto others = fs::perms::others_read;
+    CHECK((fs::status(dir / "site").permissions() & others) == others);
+    CHECK((fs::status(dir / "site").permissions() & fs::perms::others_exec) ==
+          fs::perms::others_exec);
+    CHECK((fs::status(dir / "site" / "a.txt").permissions() & others) == others);
 }
