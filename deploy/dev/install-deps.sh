@@ -8,8 +8,17 @@ packages=(
   libsqlite3-dev libqrencode-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   catch2 libzbar-dev zbar-tools libbenchmark-dev fonts-dejavu-core
   libimgui-dev libsdl2-dev fonts-font-awesome xvfb xdotool x11-apps netpbm
-  libsodium-dev sqlite3 libcurl4-openssl-dev python3
+  libsodium-dev sqlite3
+  # The OOAPI import's --url (libcurl), and its test server on 127.0.0.1.
+  libcurl4-openssl-dev python3
+  # The page behind the QR code, tested in a real browser (tests/web): Debian's
+  # Chromium driven by puppeteer-core from npm, and an iCalendar parser of its
+  # own for the calendar file the page makes.
+  chromium python3-icalendar
 )
+# Node.js and npm: Debian's, unless a node that brings its own npm (such as
+# NodeSource's nodejs package, which conflicts with Debian's npm) is there.
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

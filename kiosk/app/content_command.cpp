@@ -1,11 +1,16 @@
-// kiosk content build|validate|import
+// kiosk content build|validate|import|publish
 
+#include <filesystem>
 #include <iostream>
 #include <optional>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/app/site_assets.hpp"
 #include "kiosk/core/content/content_loader.hpp"
+#include "kiosk/core/io/atomic_folder.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
 #include "kiosk/core/pack/pack_writer.hpp"
+#include "kiosk/core/publish/site.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -13,7 +18,8 @@ namespace {
 constexpr const char* usage =
     "usage: kiosk content validate DIR\n"
     "       kiosk content build DIR -o FILE.db\n"
-    "       kiosk content import ooapi FILE.json...|--url URL -o FILE.csv [...]\n";
+    "       kiosk content import ooapi FILE.json...|--url URL -o FILE.csv [...]\n"
+    "       kiosk content publish DIR|FILE.db -o SITE_DIR\n";
 
 void print_issues(const Issues& issues) {
     for (const auto& issue : issues.all())
@@ -77,6 +83,60 @@ int build(Args& args) {
     return 0;
 }
 
+// A compiled pack read whole: the site lists every course, not a ranking.
+std::optional<ContentSource> load_compiled(const std::string& path) {
+    auto catalogue = Catalogue::open(path);
+    if (!catalogue) {
+        std::cerr << catalogue.error() << '\n';
+        return std::nullopt;
+    }
+    ContentSource source{catalogue->pack(), {}};
+    source.courses.reserve(catalogue->course_count());
+    for (std::size_t i = 0; i < catalogue->course_count(); ++i) {
+        auto course = catalogue->course(static_cast<int>(i));
+        if (!course) {
+            std::cerr << course.error() << '\n';
+            return std::nullopt;
+        }
+        source.courses.push_back(std::move(*course));
+    }
+    return source;
+}
+
+int publish(Args& args) {
+    auto out = args.take_option("-o");
+    if (!out)
+        out = args.take_option("--output");
+    auto pack = args.take_word();
+    if (!pack || !out || reject_leftovers(args, "content publish")) {
+        std::cerr << usage;
+        return 2;
+    }
+    const auto source =
+        std::filesystem::is_directory(*pack) ? load_checked(*pack) : load_compiled(*pack);
+    if (!source)
+        return 1;
+    auto files = make_site(source->pack, source->courses, embedded_site_assets());
+    if (!files) {
+        std::cerr << "kiosk content publish: " << files.error() << '\n';
+        return 1;
+    }
+    // data-nl.js is in every site this command writes (Dutch is in every
+    // pack): only such a folder, or an empty one, is replaced.
+    if (auto written = write_folder_atomically(*out, *files, "data-nl.js"); !written) {
+        std::cerr << "kiosk content publish: " << written.error() << '\n';
+        return 1;
+    }
+    std::size_t bytes = 0;
+    for (const auto& file : *files)
+        bytes += file.bytes.size();
+    std::cout << *out << ": " << files->size() << " files, " << bytes / 1024 << " KiB, "
+              << source->courses.size() << " courses in " << source->pack.info.languages.size()
+              << " languages (pack " << source->pack.info.id << ' ' << source->pack.info.version
+              << "); open " << (std::filesystem::path(*out) / "index.html").string() << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int content_command(Args& args) {
@@ -91,6 +151,8 @@ int content_command(Args& args) {
         std::cerr << usage;
         return 2;
     }
+    if (verb == "publish")
+        return publish(args);
     std::cerr << usage;
     return 2;
 }

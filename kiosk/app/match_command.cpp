@@ -132,7 +132,7 @@ int match_command(Args& args) {
     if (explain)
         print_score_parts(std::cout, *catalogue, matcher, visit.answers(), ranking);
 
-    const auto payload = results_payload(*catalogue, ranking);
+    const auto payload = results_payload(*catalogue, ranking, visit.language());
     std::cout << "\nQR payload: " << payload << '\n';
     if (qr_path) {
         auto code = encode_qr(payload);

@@ -86,7 +86,7 @@ int visit_command(Args& args) {
         matcher.rank(visit.answers(), {*today, pack.info.location.lat, pack.info.location.lon});
     std::cout << '\n';
     print_ranking(std::cout, *catalogue, ranking, visit.language(), *today);
-    const auto payload = results_payload(*catalogue, ranking);
+    const auto payload = results_payload(*catalogue, ranking, visit.language());
     if (auto code = encode_qr(payload)) {
         std::cout << '\n';
         print_qr(std::cout, *code);

@@ -38,8 +38,8 @@ ContentSource synthetic_source(int n) {
         char id[16];
         std::snprintf(id, sizeof id, "S%07d", i);
         c.id = id;
-        c.text["nl"] = {"Synthetische cursus " + c.id, "Een cursus om mee te meten."};
-        c.text["en"] = {"Synthetic course " + c.id, "A course to measure with."};
+        c.text["nl"] = {"Synthetische cursus " + c.id, "Een cursus om mee te meten.", ""};
+        c.text["en"] = {"Synthetic course " + c.id, "A course to measure with.", ""};
         c.provider = "Provider " + std::to_string(pick(400));
         c.url = "https://school.example.nl/" + c.id;
         c.level = static_cast<Level>(pick(8));

@@ -29,7 +29,7 @@ Receipt five_course_receipt() {
                              "ROC Maasvallei (voorbeeld)", "Heerlen", "Starts 12-01-2027", "Free"});
         ids.push_back("HL-COURSE-" + std::to_string(i + 1));
     }
-    r.qr_payload = results_payload("https://leren.example.nl/limburg/kiosk", ids);
+    r.qr_payload = results_payload("https://leren.example.nl/limburg/kiosk", "nl", ids);
     r.contact = "Bibliotheek Heerlen, Bongerd 19\n045 000 0000 | leerwerkloket@example.nl";
     return r;
 }

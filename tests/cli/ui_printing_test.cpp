@@ -26,7 +26,8 @@ using namespace std::chrono_literals;
 const std::string& visit_payload() {
     static const std::string payload = [] {
         const auto out = run("match --content " + quoted(bundled_pack()) +
-                             " --answers 'situation=looking,goal=job_soon' --today 2026-12-01");
+                             " --answers 'situation=looking,goal=job_soon' --lang en"
+                             " --today 2026-12-01");
         INFO(out.text);
         REQUIRE(out.status == 0);
         const auto p = line_starting(out.text, "QR payload: ");

@@ -18,7 +18,7 @@ kiosk=$(realpath "${1:-$source_dir/build/bin/kiosk}")
 config=$source_dir/deploy/config/kiosk.example.toml
 today=2026-12-01
 size=1280x800
-# The visit the clicks make, as `kiosk match` takes it; skipped questions are not answered.
+# The visit the clicks make (in English), as `kiosk match` takes it; skipped questions are not answered.
 answers="situation=looking,goal=job_soon"
 
 for tool in Xvfb xdotool xwd xwdtopnm pnmtopng ppmhist zbarimg; do
@@ -135,7 +135,7 @@ while read -r x y; do
 done <"$work/clicks.txt"
 
 # ---- the take-away screen's QR code, read from the X screen
-expected=$("$kiosk" match --content "$work/content.db" --answers "$answers" --today "$today" |
+expected=$("$kiosk" match --content "$work/content.db" --answers "$answers" --lang en --today "$today" |
     sed -n 's/^QR payload: //p')
 [ -n "$expected" ] || fail "kiosk match printed no QR payload for $answers"
 decoded=""

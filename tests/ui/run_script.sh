@@ -12,9 +12,11 @@
 # checks, each may be given more than once:
 #   --differ A B         screenshots A.png and B.png must not be the same picture
 #   --same A B           screenshots A.png and B.png must be the same picture
-#   --list-qr SHOT ANSWERS
+#   --list-qr SHOT ANSWERS[@LANG]
 #                        the QR code in SHOT.png must hold the payload that
-#                        `kiosk match --answers ANSWERS` gives (same --today)
+#                        `kiosk match --answers ANSWERS --lang LANG` gives (same
+#                        --today; LANG, the language the visit ends in, is nl
+#                        unless given)
 #   --course-qr SHOT LIST
 #                        the QR code in SHOT.png must be the https:// URL of a
 #                        course in content/courses.csv whose id is in the list
@@ -157,8 +159,10 @@ done
 for ((i = 0; i < ${#list_qr[@]}; i += 2)); do
     name=${list_qr[i]} answers=${list_qr[i + 1]}
     shown=$(decode "$name")
-    expected=$("$kiosk" match --content "$work/content.db" --answers "$answers" --today "$today" |
-        sed -n 's/^QR payload: //p')
+    language=nl
+    [[ $answers == *@* ]] && language=${answers#*@} answers=${answers%@*}
+    expected=$("$kiosk" match --content "$work/content.db" --answers "$answers" --lang "$language" \
+        --today "$today" | sed -n 's/^QR payload: //p')
     [[ -n $expected ]] || fail "kiosk match --answers \"$answers\" printed no 'QR payload: ' line"
     [[ $shown == "$expected" ]] ||
         fail "the QR code in $name.png holds '$shown'; kiosk match for \"$answers\" gives '$expected'"
@@ -179,14 +183,17 @@ for ((i = 0; i < ${#course_qr[@]}; i += 2)); do
 done
 
 if [[ ${#privacy[@]} -gt 0 ]]; then
-    name=${privacy[0]} answers=${privacy[1]}
+    name=${privacy[0]} answers=${privacy[1]%@*}
     payload=$(decode "$name")
     [[ $payload == *"#"* ]] || fail "the QR code in $name.png holds no course ids after '#': '$payload'"
-    IFS=. read -r -a courses <<<"${payload#*#}"
+    ids=${payload#*#}
+    # The language code before the ids ("en.") is looked for below, as a language.
+    [[ $ids =~ ^[a-z]{2}\. ]] && ids=${ids:3}
+    IFS=. read -r -a courses <<<"$ids"
     [[ ${#courses[@]} -gt 0 && -n ${courses[0]} ]] || fail "no course ids in '$payload'"
     IFS=, read -r -a pairs <<<"$answers"
     # What the visit was, word by word: each must be absent from the log.
-    traces=("${payload#*#}" "${courses[@]}")
+    traces=("$ids" "${courses[@]}")
     for pair in "${pairs[@]}"; do
         traces+=("$pair" "${pair%%=*}" "${pair#*=}")
     done

@@ -99,7 +99,14 @@ const std::vector<std::string>& required_texts() {
         "adviser.matches", "adviser.health", "adviser.today", "adviser.reprint", "adviser.leave",
         "adviser.language", "adviser.version", "adviser.configuration", "adviser.pack",
         "adviser.courses", "adviser.printer", "adviser.last_fault", "adviser.uptime",
-        "adviser.disk"};
+        "adviser.disk",
+        // The page behind the QR code (kiosk content publish).
+        "page.title", "page.intro", "page.privacy", "page.gone_title", "page.gone",
+        "page.catalogue_title", "page.catalogue_intro", "page.sector", "page.place", "page.all",
+        "page.count", "page.none_found", "page.map", "page.map_app", "page.no_dates", "page.starts",
+        "page.who_pays", "page.bring", "page.enrol", "page.enrol_link", "page.course_page",
+        "page.call", "page.mail", "page.calendar", "page.course_details", "page.other_language",
+        "page.all_courses", "page.sample"};
     return keys;
 }
 

@@ -52,6 +52,7 @@ std::string schedule_to_string(std::uint8_t bits);  // "day;evening"
 struct CourseText {
     std::string title;
     std::string description;
+    std::string bring;  // what to bring to the first lesson; may be empty
 };
 
 struct Course {
@@ -81,6 +82,11 @@ struct Course {
     bool continuous_start = false;
     std::vector<std::string> start_dates;  // ISO dates, sorted
     std::string contact;
+    // How to enrol and where to go, for the page behind the QR code; all optional.
+    std::string address;    // street and number, e.g. "Bongerd 19"
+    std::string enrol_url;  // https:// page to sign up, when not the course's `url`
+    std::string phone;
+    std::string email;
 
     // Title in `lang`, falling back to Dutch.
     const CourseText& text_in(const std::string& lang) const;
@@ -92,8 +98,8 @@ inline constexpr int max_duration_weeks = 520;
 inline constexpr double max_course_cost_eur = 100000;
 
 // The columns of courses.csv that do not depend on the pack's languages.
-// Per-language columns are "title_<lang>" and "description_<lang>".
-inline constexpr std::array<std::string_view, 24> course_columns = {"id",
+// Per-language columns are "title_<lang>", "description_<lang>" and "bring_<lang>".
+inline constexpr std::array<std::string_view, 28> course_columns = {"id",
                                                                     "provider",
                                                                     "url",
                                                                     "level",
@@ -116,6 +122,10 @@ inline constexpr std::array<std::string_view, 24> course_columns = {"id",
                                                                     "lon",
                                                                     "language",
                                                                     "start_dates",
-                                                                    "contact"};
+                                                                    "contact",
+                                                                    "address",
+                                                                    "enrol_url",
+                                                                    "phone",
+                                                                    "email"};
 
 }  // namespace kiosk

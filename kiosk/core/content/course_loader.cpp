@@ -10,6 +10,7 @@
 #include "kiosk/core/base/calendar.hpp"
 #include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/base/text_list.hpp"
+#include "kiosk/core/content/contact_fields.hpp"
 #include "kiosk/core/content/questionnaire_loader.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 #include "kiosk/core/io/csv.hpp"
@@ -100,7 +101,8 @@ void read_id_and_texts(RowReader& row, const ContentPack& pack, Course& c) {
     }
     for (const auto& lang : pack.info.languages) {
         CourseText text{std::string(row.get("title_" + lang)),
-                        std::string(row.get("description_" + lang))};
+                        std::string(row.get("description_" + lang)),
+                        std::string(row.get("bring_" + lang))};
         if (lang == "nl") {
             if (text.title.empty())
                 row.error("title_nl", "missing Dutch title");
@@ -109,7 +111,7 @@ void read_id_and_texts(RowReader& row, const ContentPack& pack, Course& c) {
         } else if (text.title.empty()) {
             row.warning("title_" + lang, "missing; the Dutch title is shown instead");
         }
-        if (!text.title.empty() || !text.description.empty())
+        if (!text.title.empty() || !text.description.empty() || !text.bring.empty())
             c.text[lang] = std::move(text);
     }
 }
@@ -220,6 +222,27 @@ void read_language_and_starts(RowReader& row, Course& c) {
                         c.start_dates.end());
 }
 
+// How to enrol and the street address: optional, but each must be usable as
+// the link the page behind the QR code makes of it.
+void read_enrolment(RowReader& row, Course& c) {
+    c.contact = std::string(row.get("contact"));
+    c.address = std::string(row.get("address"));
+    c.enrol_url = std::string(row.get("enrol_url"));
+    if (!c.enrol_url.empty() && !c.enrol_url.starts_with("https://")) {
+        row.error("enrol_url", "'" + c.enrol_url + "' is not a web address starting with https://");
+    } else if (!c.enrol_url.empty() && !is_http_url(c.enrol_url)) {
+        row.error("enrol_url", "'" + c.enrol_url + "' is not a well-formed web address");
+    }
+    c.phone = std::string(row.get("phone"));
+    if (!c.phone.empty() && !is_phone_number(c.phone)) {
+        row.error("phone", "'" + c.phone +
+                               "' is not a phone number (6-15 digits, spaces, '-', a leading '+')");
+    }
+    c.email = std::string(row.get("email"));
+    if (!c.email.empty() && !is_email_address(c.email))
+        row.error("email", "'" + c.email + "' is not an e-mail address");
+}
+
 Course read_course(RowReader& row, const ContentPack& pack) {
     Course c;
     read_id_and_texts(row, pack, c);
@@ -228,7 +251,7 @@ Course read_course(RowReader& row, const ContentPack& pack) {
     read_hours_and_cost(row, c);
     read_place(row, c);
     read_language_and_starts(row, c);
-    c.contact = std::string(row.get("contact"));
+    read_enrolment(row, c);
     return c;
 }
 
@@ -245,6 +268,7 @@ std::vector<Course> load_courses_csv(std::string_view text, const std::string& f
     for (const auto& lang : pack.info.languages) {
         known.insert("title_" + lang);
         known.insert("description_" + lang);
+        known.insert("bring_" + lang);
     }
     std::map<std::string, std::size_t> columns;
     for (std::size_t i = 0; i < table.header.size(); ++i) {

@@ -40,15 +40,13 @@ Result<bool> replace_file_durably(const std::filesystem::path& from,
     return true;
 }
 
-Result<bool> write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
-    const auto temp = temporary_beside(path);
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+Result<bool> write_new_file_durably(const std::filesystem::path& path, std::string_view bytes) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0)
-        return Error{"cannot create " + temp.string() + ": " + errno_text()};
+        return Error{"cannot create " + path.string() + ": " + errno_text()};
     auto fail = [&](const std::string& what) -> Result<bool> {
         const std::string reason = errno_text();
         ::close(fd);
-        std::filesystem::remove(temp);
         return Error{"cannot " + what + " " + path.string() + ": " + reason};
     };
     for (std::size_t written = 0; written < bytes.size();) {
@@ -61,9 +59,17 @@ Result<bool> write_file_atomically(const std::filesystem::path& path, std::strin
     }
     if (::fsync(fd) != 0)
         return fail("flush to disk");
-    if (::close(fd) != 0) {
-        std::filesystem::remove(temp);
+    if (::close(fd) != 0)
         return Error{"cannot close " + path.string() + ": " + errno_text()};
+    return true;
+}
+
+Result<bool> write_file_atomically(const std::filesystem::path& path, std::string_view bytes) {
+    const auto temp = temporary_beside(path);
+    if (auto written = write_new_file_durably(temp, bytes); !written) {
+        std::error_code ec;
+        std::filesystem::remove(temp, ec);
+        return Error{written.error() + " (for " + path.string() + ")"};
     }
     if (auto moved = replace_file_durably(temp, path); !moved) {
         std::filesystem::remove(temp);

@@ -14,6 +14,10 @@ namespace kiosk {
 // Writes `bytes` to `path` atomically and durably.
 Result<bool> write_file_atomically(const std::filesystem::path& path, std::string_view bytes);
 
+// Creates `path`, which must not exist, with `bytes`, flushed to disk: the
+// step before a rename makes it visible.
+Result<bool> write_new_file_durably(const std::filesystem::path& path, std::string_view bytes);
+
 // Renames a complete, already flushed `from` over `to` and flushes the folder.
 Result<bool> replace_file_durably(const std::filesystem::path& from,
                                   const std::filesystem::path& to);

@@ -302,7 +302,8 @@ Result<Course> Catalogue::course(int index) const {
     auto stmt = db_->prepare(
         "SELECT id, provider, url, level, entry_level, dutch_level, sectors, interests, topics, "
         "skills, target_groups, mode, schedule, hours_per_week, duration_weeks, cost_eur, "
-        "funding, place, postcode, lat, lon, language, start_dates, contact "
+        "funding, place, postcode, lat, lon, language, start_dates, contact, address, enrol_url, "
+        "phone, email "
         "FROM course WHERE idx = ?");
     if (!stmt)
         return Error{stmt.error()};
@@ -345,13 +346,17 @@ Result<Course> Catalogue::course(int index) const {
         }
     }
     c.contact = s.text(23);
-    auto texts =
-        db_->prepare("SELECT lang, title, description FROM course_text WHERE course_idx = ?");
+    c.address = s.text(24);
+    c.enrol_url = s.text(25);
+    c.phone = s.text(26);
+    c.email = s.text(27);
+    auto texts = db_->prepare(
+        "SELECT lang, title, description, bring FROM course_text WHERE course_idx = ?");
     if (!texts)
         return Error{texts.error()};
     texts->bind(1, index);
     while (texts->step() == SQLITE_ROW) {
-        c.text[texts->text(0)] = {texts->text(1), texts->text(2)};
+        c.text[texts->text(0)] = {texts->text(1), texts->text(2), texts->text(3)};
     }
     return c;
 }

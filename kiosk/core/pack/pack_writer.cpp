@@ -169,9 +169,9 @@ void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
 }
 
 void write_courses(Writer& w, sqlite::Database& db, const std::vector<Course>& courses) {
-    auto course =
-        db.prepare("INSERT INTO course VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    auto text = db.prepare("INSERT INTO course_text VALUES(?,?,?,?)");
+    auto course = db.prepare(
+        "INSERT INTO course VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    auto text = db.prepare("INSERT INTO course_text VALUES(?,?,?,?,?)");
     if (!course || !text) {
         w.fail(!course ? course.error() : text.error());
         return;
@@ -196,12 +196,13 @@ void write_courses(Writer& w, sqlite::Database& db, const std::vector<Course>& c
         if (c.continuous_start)
             starts.insert(starts.begin(), "continuous");
         s.bind(23, c.language).bind(24, join_list(starts)).bind(25, c.contact);
+        s.bind(26, c.address).bind(27, c.enrol_url).bind(28, c.phone).bind(29, c.email);
         if (s.step() != SQLITE_DONE)
             w.fail(db.last_error());
         s.reset();
         for (const auto& [lang, t] : c.text) {
             text->bind(1, static_cast<std::int64_t>(i)).bind(2, lang).bind(3, t.title);
-            text->bind(4, t.description);
+            text->bind(4, t.description).bind(5, t.bring);
             if (text->step() != SQLITE_DONE)
                 w.fail(db.last_error());
             text->reset();

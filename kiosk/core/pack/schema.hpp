@@ -4,7 +4,7 @@
 namespace kiosk {
 
 // Bumped whenever the tables change; kept in PRAGMA user_version.
-inline constexpr int content_schema_version = 1;
+inline constexpr int content_schema_version = 2;
 
 inline constexpr const char* content_schema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -33,9 +33,11 @@ CREATE TABLE course(idx INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, provider T
                     duration_weeks INTEGER NOT NULL, cost_eur REAL NOT NULL,
                     funding TEXT NOT NULL, place TEXT NOT NULL, postcode TEXT NOT NULL,
                     lat REAL, lon REAL, language TEXT NOT NULL, start_dates TEXT NOT NULL,
-                    contact TEXT NOT NULL);
+                    contact TEXT NOT NULL, address TEXT NOT NULL, enrol_url TEXT NOT NULL,
+                    phone TEXT NOT NULL, email TEXT NOT NULL);
 CREATE TABLE course_text(course_idx INTEGER NOT NULL, lang TEXT NOT NULL, title TEXT NOT NULL,
-                         description TEXT NOT NULL, PRIMARY KEY(course_idx, lang));
+                         description TEXT NOT NULL, bring TEXT NOT NULL,
+                         PRIMARY KEY(course_idx, lang));
 CREATE TABLE match_index(id INTEGER PRIMARY KEY CHECK (id = 1), data BLOB NOT NULL);
 )sql";
 

@@ -48,11 +48,15 @@ const char* to_name(QrCorrection correction) {
 
 }  // namespace
 
-std::string results_payload(std::string_view base_url, const std::vector<std::string>& course_ids) {
+std::string results_payload(std::string_view base_url, std::string_view language,
+                            const std::vector<std::string>& course_ids) {
     std::string payload(base_url.substr(0, base_url.find('#')));
     payload += '#';
+    const bool with_language = !language.empty() && language != "nl";
+    if (with_language)
+        payload += language;
     for (std::size_t i = 0; i < course_ids.size(); ++i) {
-        if (i > 0)
+        if (i > 0 || with_language)
             payload += '.';
         payload += course_ids[i];
     }
@@ -60,13 +64,13 @@ std::string results_payload(std::string_view base_url, const std::vector<std::st
 }
 
 std::string results_payload(const Catalogue& catalogue, const Ranking& ranking,
-                            std::string_view results_url) {
+                            std::string_view language, std::string_view results_url) {
     std::vector<std::string> ids;
     ids.reserve(ranking.results.size());
     for (const auto& result : ranking.results)
         ids.push_back(catalogue.course_id(result.course));
     return results_payload(results_url.empty() ? catalogue.pack().info.results_url : results_url,
-                           ids);
+                           language, ids);
 }
 
 Result<QrCode> encode_qr(std::string_view payload, QrCorrection correction) {

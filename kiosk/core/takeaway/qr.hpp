@@ -15,17 +15,23 @@ namespace kiosk {
 class Catalogue;
 struct Ranking;
 
-// `base_url` + "#" + ids joined with ".", e.g. "https://x.nl/kiosk#MT-NT2-A1-D.ON-NT2-A1".
-// Only course ids go in, and only in the fragment, which a phone never sends to
-// a server: no answers leave the kiosk. Any fragment already on `base_url` is
-// dropped. The ids are expected as the course loader guarantees them
-// (1-12 characters A-Z, 0-9, '-'), which keeps them in the compact
-// alphanumeric mode of the QR code.
-std::string results_payload(std::string_view base_url, const std::vector<std::string>& course_ids);
+// `base_url` + "#" + the visitor's language + "." + ids joined with ".", e.g.
+// "https://x.nl/kiosk#en.MT-NT2-A1-D.ON-NT2-A1". Dutch is written without its
+// code ("https://x.nl/kiosk#MT-NT2-A1-D.ON-NT2-A1"): that is what every code
+// printed before the language was added says, so the page reads a fragment
+// without a language as Dutch, and a Dutch code stays as small as it was.
+// The code is lower case and the ids upper case, so the page tells them apart.
+// Only the language and course ids go in, and only in the fragment, which a
+// phone never sends to a server: no answers leave the kiosk. Any fragment
+// already on `base_url` is dropped. The ids are expected as the course loader
+// guarantees them (1-12 characters A-Z, 0-9, '-'), which keeps them in the
+// compact alphanumeric mode of the QR code.
+std::string results_payload(std::string_view base_url, std::string_view language,
+                            const std::vector<std::string>& course_ids);
 // The payload of a whole ranking, every ranked course in order, under the
 // deployment's `results_url`, or the pack's when the deployment sets none.
 std::string results_payload(const Catalogue& catalogue, const Ranking& ranking,
-                            std::string_view results_url = {});
+                            std::string_view language, std::string_view results_url = {});
 
 enum class QrCorrection { low, medium, quartile, high };
 

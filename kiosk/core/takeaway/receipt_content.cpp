@@ -83,7 +83,7 @@ Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
         line.cost = cost_text(pack, *course, lang);
         receipt.courses.push_back(std::move(line));
     }
-    receipt.qr_payload = results_payload(catalogue, ranking, context.results_url);
+    receipt.qr_payload = results_payload(catalogue, ranking, lang, context.results_url);
     return receipt;
 }
 

@@ -96,9 +96,15 @@ void VisitFlow::wipe(Clock::time_point now) {
     ++generation_;
 }
 
+// The code carries the language, so a switch on the results screen changes it.
+void VisitFlow::write_payload() {
+    state_.payload = kiosk::results_payload(catalogue_, state_.ranking, state_.visit.language(),
+                                            settings_.results_url);
+}
+
 void VisitFlow::rank() {
     state_.ranking = matcher_.rank(state_.visit.answers(), context_);
-    state_.payload = kiosk::results_payload(catalogue_, state_.ranking, settings_.results_url);
+    write_payload();
     state_.courses.clear();
     state_.courses.reserve(state_.ranking.results.size());
     for (const auto& result : state_.ranking.results) {
@@ -163,7 +169,11 @@ bool VisitFlow::on(const flow::PickLanguage& pick, Clock::time_point) {
 bool VisitFlow::on(const flow::ChangeLanguage& change, Clock::time_point) {
     if (state_.screen == Screen::attract)
         return false;
-    return state_.visit.apply(intent::ChangeLanguage{change.language});
+    if (!state_.visit.apply(intent::ChangeLanguage{change.language}))
+        return false;
+    if (!state_.payload.empty())
+        write_payload();
+    return true;
 }
 
 bool VisitFlow::answered(bool applied) {

@@ -193,6 +193,7 @@ class VisitFlow {
     void wipe(Clock::time_point now);
     VisitSummary summary() const;
     void rank();
+    void write_payload();
     void ask_print();
 
     // One handler per intent; each returns false (and changes nothing) when

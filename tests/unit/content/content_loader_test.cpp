@@ -81,9 +81,9 @@ TEST_CASE("a duplicate course id names both lines") {
 
 TEST_CASE("a level that is not in the list is reported with file, line and field") {
     auto issues = load_changed("courses.csv",
-                               "Care evening,Zorg in de avond.,Care in the evening.,School "
+                               "Care evening,Zorg in de avond.,Care in the evening.,,,,,,,School "
                                "Zuid,https://school-zuid.example.nl/zorg-avond,mbo2",
-                               "Care evening,Zorg in de avond.,Care in the evening.,School "
+                               "Care evening,Zorg in de avond.,Care in the evening.,,,,,,,School "
                                "Zuid,https://school-zuid.example.nl/zorg-avond,mbo5");
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(issues, "courses.csv:3: level: 'mbo5' is not in the list"));
@@ -257,4 +257,51 @@ TEST_CASE("nan, inf and absurd numbers are refused, not compiled") {
     auto toml = load_changed("pack.toml", "lat = 50.8882", "lat = nan");
     INFO(test::all_issues(toml));
     CHECK(test::has_issue(toml, "pack.toml:15: pack.location.lat: must be a number"));
+}
+
+TEST_CASE("a course says how to enrol and what to bring, each in the column the page needs") {
+    Issues issues;
+    const auto source = load_content_dir(test::fixture("pack_small"), issues);
+    REQUIRE_FALSE(issues.has_errors());
+    const Course& care = source.courses.front();
+    CHECK(care.address == "Stationsplein 5");
+    CHECK(care.enrol_url == "https://school-zuid.example.nl/zorg/aanmelden");
+    CHECK(care.phone == "+31 45 123 4567");
+    CHECK(care.email == "zorg@school-zuid.example.nl");
+    CHECK(care.text_in("en").bring == "Your ID and diploma.");
+    CHECK(care.text_in("nl").bring == "Uw identiteitsbewijs en diploma.");
+    // All four are optional: the other courses leave them empty.
+    CHECK(source.courses.back().enrol_url.empty());
+    CHECK(source.courses.back().phone.empty());
+}
+
+TEST_CASE("an enrolment link, phone number or e-mail address that is not one is named by line") {
+    const std::string good =
+        "https://school-zuid.example.nl/zorg/aanmelden,+31 45 123 4567,"
+        "zorg@school-zuid.example.nl";
+    struct Case {
+        std::string bad;
+        std::string expected;
+    };
+    for (const auto& [bad, expected] :
+         {Case{"http://school-zuid.example.nl/zorg/aanmelden,+31 45 123 "
+               "4567,zorg@school-zuid.example.nl",
+               "courses.csv:2: enrol_url: 'http://school-zuid.example.nl/zorg/aanmelden' is not a "
+               "web address starting with https://"},
+          Case{
+              "https://school zuid/x,+31 45 123 4567,zorg@school-zuid.example.nl",
+              "courses.csv:2: enrol_url: 'https://school zuid/x' is not a well-formed web address"},
+          Case{"https://school-zuid.example.nl/zorg/aanmelden,call us,zorg@school-zuid.example.nl",
+               "courses.csv:2: phone: 'call us' is not a phone number"},
+          Case{"https://school-zuid.example.nl/zorg/aanmelden,045 12+3,zorg@school-zuid.example.nl",
+               "courses.csv:2: phone: '045 12+3' is not a phone number"},
+          Case{"https://school-zuid.example.nl/zorg/aanmelden,+31 45 123 4567,zorg at school",
+               "courses.csv:2: email: 'zorg at school' is not an e-mail address"},
+          Case{"https://school-zuid.example.nl/zorg/aanmelden,+31 45 123 4567,zorg@localhost",
+               "courses.csv:2: email: 'zorg@localhost' is not an e-mail address"}}) {
+        auto issues = load_changed("courses.csv", good, bad);
+        INFO(test::all_issues(issues));
+        CHECK(test::has_issue(issues, expected));
+        CHECK(issues.error_count() == 1);
+    }
 }

@@ -88,7 +88,7 @@ TEST_CASE("turns the catalogue fixture into rows of courses.csv, leaving out wha
           "id,title_nl,description_nl,title_en,description_en,provider,url,level,entry_level,"
           "dutch_level,sectors,interests,topics,skills,target_groups,mode,schedule,"
           "hours_per_week,duration_weeks,cost_eur,funding,place,postcode,lat,lon,language,"
-          "start_dates,contact\n");
+          "start_dates,contact,address,enrol_url,phone,email\n");
     REQUIRE(catalogue.result.rows.size() == 6);
     CHECK(catalogue.issues.error_count() == 3);
     for (const auto& row : catalogue.result.rows)

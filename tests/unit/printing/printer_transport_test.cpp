@@ -23,7 +23,7 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-const std::string payload = results_payload("https://leren.example.nl/limburg/kiosk",
+const std::string payload = results_payload("https://leren.example.nl/limburg/kiosk", "nl",
                                             {"MT-NT2-A1-D", "HL-NT2-A2-E", "ON-NT2-A1"});
 
 // A receipt-shaped picture: a few black bars for text, then the QR code with

@@ -50,7 +50,7 @@ QrCode encoded(const std::string& payload, QrCorrection correction = QrCorrectio
 }  // namespace
 
 TEST_CASE("a results QR code decodes to the payload with zbar", "[qr]") {
-    const std::string payload = results_payload(typical_base, five_courses);
+    const std::string payload = results_payload(typical_base, "nl", five_courses);
     const int module_px = GENERATE(2, 4, 8);
     INFO("module size " << module_px << " px");
 
@@ -60,30 +60,54 @@ TEST_CASE("a results QR code decodes to the payload with zbar", "[qr]") {
 }
 
 TEST_CASE("the fragment holds the course ids in the order given, joined by dots", "[qr]") {
-    CHECK(results_payload(typical_base, five_courses) ==
+    CHECK(results_payload(typical_base, "nl", five_courses) ==
           typical_base + "#MT-NT2-A1-D.HL-NT2-A2-E.ON-NT2-A1.VL-ZORG-N2.KR-TECH-3B");
-    CHECK(results_payload("https://x.example.nl/", {"B", "A", "C"}) ==
+    CHECK(results_payload("https://x.example.nl/", "nl", {"B", "A", "C"}) ==
           "https://x.example.nl/#B.A.C");
-    CHECK(results_payload("https://x.example.nl/", {"ONE"}) == "https://x.example.nl/#ONE");
+    CHECK(results_payload("https://x.example.nl/", "nl", {"ONE"}) == "https://x.example.nl/#ONE");
 }
 
 TEST_CASE("a fragment already on the base URL is replaced by the course ids", "[qr]") {
-    CHECK(results_payload("https://x.example.nl/kiosk#old.stuff", {"A1", "B2"}) ==
+    CHECK(results_payload("https://x.example.nl/kiosk#old.stuff", "nl", {"A1", "B2"}) ==
           "https://x.example.nl/kiosk#A1.B2");
-    CHECK(results_payload("https://x.example.nl/kiosk#", {"A1"}) ==
+    CHECK(results_payload("https://x.example.nl/kiosk#", "nl", {"A1"}) ==
           "https://x.example.nl/kiosk#A1");
+}
+
+TEST_CASE(
+    "the fragment starts with the visitor's language, except Dutch, which codes printed "
+    "before the language was added meant",
+    "[qr]") {
+    CHECK(results_payload("https://x.example.nl/", "en", {"B", "A"}) ==
+          "https://x.example.nl/#en.B.A");
+    CHECK(results_payload("https://x.example.nl/", "uk", {"ONE"}) ==
+          "https://x.example.nl/#uk.ONE");
+    CHECK(results_payload("https://x.example.nl/", "nl", {"B", "A"}) ==
+          "https://x.example.nl/#B.A");
+    CHECK(results_payload("https://x.example.nl/", "", {"B", "A"}) == "https://x.example.nl/#B.A");
 }
 
 TEST_CASE("a typical five-course results code stays at QR version 7 or less at quartile correction",
           "[qr]") {
     // Version 7 is 45 modules: small enough to print and to scan from a screen.
+    // Measured when the language went in: the sample pack's five courses are
+    // version 7 with and without "en."; five ids of the longest kind (12
+    // characters) are version 7 in Dutch, which carries no code, and version 8
+    // (49 modules) in another language: three characters tip it over.
     const std::vector<std::string> longest_ids = {"ABCDEFGHIJ-1", "ABCDEFGHIJ-2", "ABCDEFGHIJ-3",
                                                   "ABCDEFGHIJ-4", "ABCDEFGHIJ-5"};
-    for (const auto& ids : {five_courses, longest_ids}) {
-        const QrCode code = encoded(results_payload(typical_base, ids));
-        INFO(results_payload(typical_base, ids));
+    struct Case {
+        std::vector<std::string> ids;
+        std::string language;
+        int max_version;
+    };
+    for (const auto& [ids, language, max_version] :
+         {Case{five_courses, "nl", 7}, Case{five_courses, "en", 7}, Case{five_courses, "uk", 7},
+          Case{longest_ids, "nl", 7}, Case{longest_ids, "en", 8}}) {
+        const QrCode code = encoded(results_payload(typical_base, language, ids));
+        INFO(results_payload(typical_base, language, ids));
         CHECK(code.version >= 1);
-        CHECK(code.version <= 7);
+        CHECK(code.version <= max_version);
         CHECK(code.size == 17 + 4 * code.version);
         CHECK(code.modules.size() == static_cast<std::size_t>(code.size * code.size));
     }
@@ -110,7 +134,7 @@ TEST_CASE("every module is drawn as whole pixels inside a white quiet zone", "[q
 }
 
 TEST_CASE("a QR code written as PNG reads back pixel for pixel and still scans", "[qr][png]") {
-    const std::string payload = results_payload(typical_base, five_courses);
+    const std::string payload = results_payload(typical_base, "nl", five_courses);
     const GrayImage image = render_qr(encoded(payload), 4);
     ScratchFile file(".png");
 
@@ -184,7 +208,7 @@ TEST_CASE("a UTF-8 payload round trips byte for byte", "[qr]") {
 }
 
 TEST_CASE("a results code scans at every correction level", "[qr]") {
-    const std::string payload = results_payload(typical_base, five_courses);
+    const std::string payload = results_payload(typical_base, "nl", five_courses);
     const auto correction = GENERATE(QrCorrection::low, QrCorrection::medium,
                                      QrCorrection::quartile, QrCorrection::high);
 

@@ -44,7 +44,7 @@ Receipt sample_receipt(int course_count, bool with_dutch_titles = true) {
     for (int i = 0; i < course_count; ++i)
         receipt.courses.push_back(sample_course(i, with_dutch_titles));
     receipt.qr_payload =
-        results_payload("https://leren.example.nl/limburg/kiosk",
+        results_payload("https://leren.example.nl/limburg/kiosk", "nl",
                         {"MT-NT2-B1-A", "BV-LS-WERK", "LW-DIGI-1", "GO-ZORG-A2B1", "TV-REK-1"});
     receipt.contact =
         "Ask at the Leerwerkloket desk, or call 077\u00A0123\u00A045\u00A067 (Mon\u2013Fri "

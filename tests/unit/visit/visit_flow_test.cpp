@@ -209,13 +209,20 @@ TEST_CASE("a language change mid-visit keeps the answers and the screen") {
     CHECK(kiosk.flow.language() == "nl");
 }
 
-TEST_CASE("a language change on the results keeps the results") {
+TEST_CASE("a language change on the results keeps the results and puts the language in the code") {
     Kiosk kiosk;
     kiosk.walk_to_results();
-    const std::string payload = kiosk.flow.results_payload();
+    REQUIRE(kiosk.flow.language() == "en");
+    const std::string base = small_pack().catalogue.pack().info.results_url + "#";
+    const std::string english = kiosk.flow.results_payload();
+    REQUIRE(english.starts_with(base + "en."));
+    const std::string ids = english.substr(base.size() + 3);
+
     CHECK(kiosk.tap(flow::ChangeLanguage{"nl"}));
     CHECK(kiosk.flow.screen() == Screen::results);
-    CHECK(kiosk.flow.results_payload() == payload);
+    CHECK(kiosk.flow.results_payload() == base + ids);  // Dutch carries no code
+    CHECK(kiosk.tap(flow::ChangeLanguage{"en"}));
+    CHECK(kiosk.flow.results_payload() == english);
 }
 
 TEST_CASE("the idle countdown, run out, wipes everything of the visitor") {
