@@ -29,8 +29,9 @@
 //                    has no offering at all: it starts on request
 //   cost_eur         the lowest "total costs" (else tuition) in EUR over the offerings;
 //                    0 with a warning when none has a price
-//   place, postcode, lat, lon  the first address with a geolocation: teaching before
-//                    visiting before other addresses, offerings' before the course's
+//   place, postcode, lat, lon, address  the first address with a geolocation
+//                    (address: street and streetNumber): teaching before visiting
+//                    before other addresses, offerings' before the course's
 //   schedule         ext.schedule of offerings or course ("evening", or a list), else
 //                    times named in the Dutch names ("avond", "zaterdag"); else "day"
 // With no OOAPI source: entry_level and dutch_level follow from the level (see

@@ -113,6 +113,9 @@ void place_of(const json& course, const Offerings& offerings, std::optional<Mode
     }
     const json& geo = address->at("geolocation");
     cells["place"] = one_line(text_member(*address, "city"));
+    const std::string street = one_line(text_member(*address, "street"));
+    if (!street.empty())
+        cells["address"] = one_line(street + ' ' + text_member(*address, "streetNumber"));
     // first_located_address checked both to be within +-90 and +-180, so both can be written.
     cells["lat"] = format_number(geo.at("latitude").get<double>(), 6).value_or("");
     cells["lon"] = format_number(geo.at("longitude").get<double>(), 6).value_or("");

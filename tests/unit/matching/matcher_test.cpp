@@ -15,7 +15,7 @@ constexpr double heerlen_lat = 50.8882, heerlen_lon = 5.9795;
 Course course(std::string id, std::string provider = "School A") {
     Course c;
     c.id = std::move(id);
-    c.text["nl"] = {"Cursus " + c.id, "Beschrijving"};
+    c.text["nl"] = {"Cursus " + c.id, "Beschrijving", ""};
     c.provider = std::move(provider);
     c.url = "https://school.example.nl/" + c.id;
     c.level = Level::mbo2;

@@ -272,6 +272,7 @@ TEST_CASE("place and coordinates come from the first address with a geolocation"
     CHECK(catalogue.cell("HZW-2", "lat") == "50.8882");
     CHECK(catalogue.cell("HZW-2", "lon") == "5.9795");
     CHECK(catalogue.cell("NT2-A2-AVOND", "postcode") == "6461 AB");
+    CHECK(catalogue.cell("NT2-A2-AVOND", "address") == "Marktstraat 5");
     // The teaching address wins over the postal one listed before it.
     CHECK(catalogue.cell("HEFTRUCK-1", "place") == "Venlo-Trade Port");
     // The course's own address, given with "zip".
