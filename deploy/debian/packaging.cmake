@@ -67,6 +67,7 @@ install(FILES ${KIOSK_DEB_BUILD}/copyright ${KIOSK_DEB_BUILD}/changelog.gz
 install(FILES ${KIOSK_DEB_BUILD}/kiosk.1.gz DESTINATION share/man/man1)
 install(FILES ${CMAKE_SOURCE_DIR}/deploy/config/kiosk.example.toml
         DESTINATION share/doc/learning-kiosk/examples)
+install(FILES ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk.service DESTINATION /lib/systemd/system)
 install(FILES ${KIOSK_DEB_DIR}/kiosk.sysusers DESTINATION lib/sysusers.d RENAME kiosk.conf)
 install(FILES ${KIOSK_DEB_DIR}/kiosk.tmpfiles DESTINATION lib/tmpfiles.d RENAME kiosk.conf)
 install(FILES ${KIOSK_DEB_DIR}/lintian-overrides DESTINATION share/lintian/overrides
@@ -100,5 +101,6 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS
     "cage, xwayland, seatd, fonts-dejavu-core, fonts-font-awesome, systemd, procps")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
-    ${KIOSK_DEB_DIR}/conffiles ${KIOSK_DEB_DIR}/postinst ${KIOSK_DEB_DIR}/postrm)
+    ${KIOSK_DEB_DIR}/conffiles ${KIOSK_DEB_DIR}/postinst ${KIOSK_DEB_DIR}/prerm
+    ${KIOSK_DEB_DIR}/postrm)
 include(CPack)

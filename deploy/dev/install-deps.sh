@@ -11,6 +11,8 @@ packages=(
   libsodium-dev sqlite3
   # the Debian package and its checks (dpkg-shlibdeps and file: CPack's Depends)
   dpkg-dev file lintian bc
+  # the kiosk session: systemd-analyze verify, cage (whose ExecStart it checks)
+  systemd cage xwayland seatd procps
 )
 
 missing=()

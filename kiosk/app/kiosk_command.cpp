@@ -137,7 +137,7 @@ const char* mode_name(platform::WindowMode mode) {
 // The real clock: sleeps in SDL_WaitEventTimeout until input or a frame is due.
 void run_window(KioskLoop& loop, VisitFlow& flow, const KioskOptions& options) {
     auto day_checked = Clock::now();
-    while (!loop.quitting()) {
+    while (!loop.quitting() && !loop.reloading()) {
         const Millis wait = loop.wait(Clock::now());
         SDL_Event event;
         // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
@@ -248,18 +248,43 @@ void log_start(const KioskOptions& options, const KioskConfig& config, const Cat
               << view.output_height << ", renderer " << window.renderer_description() << std::endl;
 }
 
-// Builds the kiosk's parts on a checked pack and configuration, and runs it:
-// in a window until it closes, or headless until the script ends.
-int run_kiosk(const KioskOptions& options, const Catalogue& catalogue, const KioskConfig& config,
-              const std::optional<std::vector<script::Line>>& script) {
-    auto window = platform::Window::open(options.window);
-    if (!window) {
-        std::cerr << "kiosk: " << window.error() << '\n';
-        return 1;
+// What the kiosk shows, read at start and again at each reload.
+struct PackAndConfig {
+    Catalogue catalogue;
+    KioskConfig config;
+};
+
+// Nothing when the pack cannot be opened or the configuration has errors
+// (each already printed).
+std::optional<PackAndConfig> load_pack_and_config(const KioskOptions& options) {
+    auto catalogue = Catalogue::open(options.content);
+    if (!catalogue) {
+        std::cerr << "kiosk: " << catalogue.error() << '\n';
+        return std::nullopt;
     }
-    const std::uint32_t quit_event = SDL_RegisterEvents(1);
-    platform::QuitSignalThread signals(quit_event);
-    platform::ImGuiRenderer gui((*window)->renderer());
+    auto config = load_checked_config(options.config, catalogue->pack());
+    if (!config)
+        return std::nullopt;
+    return PackAndConfig{std::move(*catalogue), std::move(*config)};
+}
+
+struct LoopEvents {
+    std::uint32_t quit = 0, reload = 0;
+};
+
+struct Served {
+    bool reload = false;  // ended for a reload, not for good
+    int status = 0;
+};
+
+// Builds the kiosk's parts on a checked pack and configuration, and runs it:
+// in a window until it closes or a reload is due, or headless until the
+// script ends.
+Served serve(const KioskOptions& options, platform::Window& window, LoopEvents events,
+             const PackAndConfig& loaded, const std::optional<std::vector<script::Line>>& script) {
+    const Catalogue& catalogue = loaded.catalogue;
+    const KioskConfig& config = loaded.config;
+    platform::ImGuiRenderer gui(window.renderer());
 
     const ContentPack& pack = catalogue.pack();
     const Matcher matcher(pack, catalogue.index());
@@ -281,22 +306,53 @@ int run_kiosk(const KioskOptions& options, const Catalogue& catalogue, const Kio
 
     ui::KioskUi ui(config, pack);
     show_logo(ui, gui, config);
-    KioskLoop loop(**window, gui, ui, flow, quit_event, std::move(services));
+    KioskLoop loop(window, gui, ui, flow, events.quit, events.reload, std::move(services));
     if (auto fonts = loop.build_fonts(); !fonts) {
         std::cerr << "kiosk: " << fonts.error() << '\n';
-        return 1;
+        return {false, 1};
     }
-    log_start(options, config, catalogue, **window, loop.view());
+    log_start(options, config, catalogue, window, loop.view());
 
     if (headless) {
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
-        return player.play(*script, *options.script);
+        return {false, player.play(*script, *options.script)};
     }
     run_window(loop, flow, options);
-    const std::string signal = signals.received();
-    std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
-              << std::endl;
-    return 0;
+    return {loop.reloading(), 0};
+}
+
+// Opens the window once and serves until the kiosk stops; a reload builds
+// every part again on the configuration and pack read anew, or keeps the
+// ones it had when the new ones have errors.
+int run_kiosk(const KioskOptions& options, PackAndConfig first,
+              const std::optional<std::vector<script::Line>>& script) {
+    auto window = platform::Window::open(options.window);
+    if (!window) {
+        std::cerr << "kiosk: " << window.error() << '\n';
+        return 1;
+    }
+    const std::uint32_t first_event = SDL_RegisterEvents(2);
+    const LoopEvents events{first_event, first_event + 1};
+    platform::QuitSignalThread signals(events.quit, events.reload);
+    std::optional<PackAndConfig> loaded(std::move(first));
+    for (;;) {
+        const Served served = serve(options, **window, events, *loaded, script);
+        if (!served.reload) {
+            if (options.window.mode == platform::WindowMode::headless)
+                return served.status;
+            const std::string signal = signals.received();
+            std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
+                      << std::endl;
+            return served.status;
+        }
+        std::cerr << "kiosk: reloading the configuration and the content pack" << std::endl;
+        if (auto fresh = load_pack_and_config(options)) {
+            loaded.reset();
+            loaded.emplace(std::move(*fresh));
+        } else {
+            std::cerr << "kiosk: reload refused (errors above); going on as before" << std::endl;
+        }
+    }
 }
 
 }  // namespace
@@ -309,13 +365,8 @@ int kiosk_command(Args& args) {
         std::cerr << usage;
         return 2;
     }
-    auto catalogue = Catalogue::open(options->content);
-    if (!catalogue) {
-        std::cerr << "kiosk: " << catalogue.error() << '\n';
-        return 1;
-    }
-    const auto config = load_checked_config(options->config, catalogue->pack());
-    if (!config)
+    auto loaded = load_pack_and_config(*options);
+    if (!loaded)
         return 1;
     std::optional<std::vector<script::Line>> script;
     if (options->script) {
@@ -323,7 +374,7 @@ int kiosk_command(Args& args) {
         if (!script)
             return 1;
     }
-    return run_kiosk(*options, *catalogue, *config, script);
+    return run_kiosk(*options, std::move(*loaded), script);
 }
 
 }  // namespace kiosk::app

@@ -6,14 +6,16 @@
 namespace kiosk::app {
 
 KioskLoop::KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-                     VisitFlow& flow, std::uint32_t quit_event, KioskServices services)
+                     VisitFlow& flow, std::uint32_t quit_event, std::uint32_t reload_event,
+                     KioskServices services)
     : window_(window),
       gui_(gui),
       ui_(ui),
       flow_(flow),
       services_(std::move(services)),
       rules_{window.locked(), quit_event},
-      view_(window.view_size()) {}
+      view_(window.view_size()),
+      reload_event_(reload_event) {}
 
 Result<bool> KioskLoop::build_fonts() {
     view_ = window_.view_size();
@@ -54,6 +56,13 @@ Millis KioskLoop::wait(Clock::time_point now) const {
 }
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
+    if (reload_event_ != 0 && event.type == reload_event_) {
+        if (!reload_.asked() && !between_visits(flow_))
+            std::cerr << "kiosk: reload asked; it waits until the visit in progress has ended"
+                      << std::endl;
+        reload_.ask();
+        return;
+    }
     if (services_.printer) {
         if (auto effects = services_.printer->handle(event, flow_)) {
             dirty_ = true;  // a receipt printed or failed, or the printer's health changed
@@ -89,6 +98,10 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
     if (ticked)
         dirty_ = true;
     run_effects(ticked.effects);
+    if (reload_.take_if_due(flow_)) {
+        reloading_ = true;
+        return false;
+    }
     if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
           !drawn_))
         return false;

@@ -16,6 +16,7 @@
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/core/base/result.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
+#include "kiosk/core/visit/reload_policy.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
 #include "kiosk/platform/imgui_renderer.hpp"
 #include "kiosk/platform/input.hpp"
@@ -27,10 +28,11 @@ namespace kiosk::app {
 
 class KioskLoop {
   public:
-    // Keeps references; all must outlive the loop. `quit_event`: the SDL user
-    // event that the signal thread sends.
+    // Keeps references; all must outlive the loop. `quit_event` and
+    // `reload_event`: the SDL user events that the signal thread sends.
     KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-              VisitFlow& flow, std::uint32_t quit_event, KioskServices services);
+              VisitFlow& flow, std::uint32_t quit_event, std::uint32_t reload_event,
+              KioskServices services);
 
     // Fills the font atlas for the drawable size; again when it changes.
     Result<bool> build_fonts();
@@ -47,6 +49,9 @@ class KioskLoop {
     void frame(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
 
     bool quitting() const { return quitting_; }
+    // A reload was asked and no visit is in progress: the caller ends this
+    // loop and builds the kiosk again on the configuration and pack read anew.
+    bool reloading() const { return reloading_; }
     platform::ViewSize view() const { return view_; }
 
   private:
@@ -72,6 +77,9 @@ class KioskLoop {
     bool dirty_ = true;  // the first frame, a new screen, a resize
     bool input_since_frame_ = false;
     bool quitting_ = false;
+    std::uint32_t reload_event_;
+    PendingReload reload_;
+    bool reloading_ = false;
     bool drawn_ = false;
     Clock::time_point last_frame_;
     std::set<std::string_view> refusals_logged_;

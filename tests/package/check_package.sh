@@ -30,14 +30,14 @@ control=$(mktemp -d)
 trap 'rm -rf "$control"' EXIT
 dpkg-deb -e "$deb" "$control"
 grep -qx /etc/kiosk/kiosk.toml "$control/conffiles" || fail "/etc/kiosk/kiosk.toml is not a conffile"
-for script in postinst postrm; do
+for script in postinst prerm postrm; do
   [ -x "$control/$script" ] || fail "$script is missing or not executable"
   sh -n "$control/$script" || fail "$script is not valid sh"
 done
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/kiosk ./usr/share/kiosk/content.db ./usr/share/kiosk/assets/logo.png \
-            ./etc/kiosk/kiosk.toml ./usr/lib/sysusers.d/kiosk.conf ./usr/lib/tmpfiles.d/kiosk.conf \
+            ./etc/kiosk/kiosk.toml ./lib/systemd/system/kiosk.service ./usr/lib/sysusers.d/kiosk.conf ./usr/lib/tmpfiles.d/kiosk.conf \
             ./usr/share/doc/learning-kiosk/copyright \
             ./usr/share/man/man1/kiosk.1.gz; do
   grep -qx -- "$path" <<<"$contents" || fail "the package lacks $path"
