@@ -8,7 +8,7 @@ packages=(
   libsqlite3-dev libqrencode-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   catch2 libzbar-dev zbar-tools libbenchmark-dev fonts-dejavu-core
   libimgui-dev libsdl2-dev fonts-font-awesome xvfb xdotool x11-apps netpbm
-  libsodium-dev sqlite3
+  libsodium-dev sqlite3 libsystemd-dev
   # the Debian package and its checks (dpkg-shlibdeps and file: CPack's Depends)
   dpkg-dev file lintian bc
   # the kiosk session: systemd-analyze verify, cage (whose ExecStart it checks)

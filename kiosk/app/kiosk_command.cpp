@@ -14,6 +14,7 @@
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/script_player.hpp"
+#include "kiosk/app/window_loop.hpp"
 #include "kiosk/core/adviser/adviser_pin.hpp"
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/io/png.hpp"
@@ -132,29 +133,6 @@ const char* mode_name(platform::WindowMode mode) {
             return "headless";
     }
     return "?";
-}
-
-// The real clock: sleeps in SDL_WaitEventTimeout until input or a frame is due.
-void run_window(KioskLoop& loop, VisitFlow& flow, const KioskOptions& options) {
-    auto day_checked = Clock::now();
-    while (!loop.quitting() && !loop.reloading()) {
-        const Millis wait = loop.wait(Clock::now());
-        SDL_Event event;
-        // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
-        const bool got = SDL_WaitEventTimeout(&event, static_cast<int>(wait.count())) != 0;
-        const auto now = Clock::now();
-        if (got)
-            loop.handle(event, now);
-        while (!loop.quitting() && SDL_PollEvent(&event))
-            loop.handle(event, now);
-        if (loop.quitting())
-            break;
-        if (!options.today && now - day_checked >= std::chrono::minutes(1)) {
-            flow.set_today(local_day(std::time(nullptr)));
-            day_checked = now;
-        }
-        loop.update(now, !got);
-    }
 }
 
 FlowSettings flow_settings(const KioskConfig& config) {
@@ -281,7 +259,8 @@ struct Served {
 // in a window until it closes or a reload is due, or headless until the
 // script ends.
 Served serve(const KioskOptions& options, platform::Window& window, LoopEvents events,
-             const PackAndConfig& loaded, const std::optional<std::vector<script::Line>>& script) {
+             const PackAndConfig& loaded, const std::optional<std::vector<script::Line>>& script,
+             platform::ServiceNotifier& notifier) {
     const Catalogue& catalogue = loaded.catalogue;
     const KioskConfig& config = loaded.config;
     platform::ImGuiRenderer gui(window.renderer());
@@ -317,7 +296,10 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
         return {false, player.play(*script, *options.script)};
     }
-    run_window(loop, flow, options);
+    WindowLoopOptions loop_options;
+    loop_options.keep_day_current = !options.today;
+    loop_options.hang_at = test_hang_from_environment(Clock::now());
+    run_window(loop, flow, notifier, loop_options);
     return {loop.reloading(), 0};
 }
 
@@ -334,9 +316,10 @@ int run_kiosk(const KioskOptions& options, PackAndConfig first,
     const std::uint32_t first_event = SDL_RegisterEvents(2);
     const LoopEvents events{first_event, first_event + 1};
     platform::QuitSignalThread signals(events.quit, events.reload);
+    platform::ServiceNotifier notifier;  // once: READY=1 is sent once, not at each reload
     std::optional<PackAndConfig> loaded(std::move(first));
     for (;;) {
-        const Served served = serve(options, **window, events, *loaded, script);
+        const Served served = serve(options, **window, events, *loaded, script, notifier);
         if (!served.reload) {
             if (options.window.mode == platform::WindowMode::headless)
                 return served.status;

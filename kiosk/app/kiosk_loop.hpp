@@ -49,6 +49,8 @@ class KioskLoop {
     void frame(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
 
     bool quitting() const { return quitting_; }
+    // At least one frame is on screen.
+    bool drawn() const { return drawn_; }
     // A reload was asked and no visit is in progress: the caller ends this
     // loop and builds the kiosk again on the configuration and pack read anew.
     bool reloading() const { return reloading_; }

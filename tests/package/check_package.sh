@@ -21,9 +21,9 @@ echo "built $deb ($(stat -c %s "$deb") bytes) in $(echo "$(date +%s.%N) - $start
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # shlibdeps must have run: without dpkg-dev CPack silently leaves these out.
-for need in cage xwayland seatd fonts-dejavu-core fonts-font-awesome 'libsdl2-2.0-0 ' \
-            'libsqlite3-0 ' 'libsodium23 ' 'libc6 '; do
-  [[ "$depends, " == *"$need"* ]] || fail "Depends lacks '$need'"
+for need in cage xwayland seatd fonts-dejavu-core fonts-font-awesome libsdl2-2.0-0 \
+            libsqlite3-0 libsodium23 libsystemd0 libc6; do
+  [[ ", $depends," == *", $need "* || ", $depends," == *", $need,"* ]] || fail "Depends lacks $need"
 done
 
 control=$(mktemp -d)
