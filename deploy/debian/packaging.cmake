@@ -26,10 +26,15 @@ set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS
 file(READ ${CMAKE_SOURCE_DIR}/deploy/config/kiosk.example.toml KIOSK_EXAMPLE_CONFIG)
 string(REPLACE "logo = \"../../assets/logo.png\"" "logo = \"/usr/share/kiosk/assets/logo.png\""
                KIOSK_PACKAGED_CONFIG "${KIOSK_EXAMPLE_CONFIG}")
-if(KIOSK_PACKAGED_CONFIG STREQUAL KIOSK_EXAMPLE_CONFIG)
-  message(FATAL_ERROR "kiosk.example.toml no longer names ../../assets/logo.png; "
-                      "update deploy/debian/packaging.cmake")
+string(REPLACE "textfile_dir = \"/var/lib/prometheus/node-exporter\""
+               "textfile_dir = \"/var/lib/kiosk/health\"" KIOSK_PACKAGED_CONFIG2
+               "${KIOSK_PACKAGED_CONFIG}")
+if(KIOSK_PACKAGED_CONFIG STREQUAL KIOSK_EXAMPLE_CONFIG OR KIOSK_PACKAGED_CONFIG2 STREQUAL
+                                                          KIOSK_PACKAGED_CONFIG)
+  message(FATAL_ERROR "kiosk.example.toml no longer names ../../assets/logo.png or the "
+                      "node exporter folder; update deploy/debian/packaging.cmake")
 endif()
+set(KIOSK_PACKAGED_CONFIG "${KIOSK_PACKAGED_CONFIG2}")
 file(WRITE ${KIOSK_DEB_BUILD}/kiosk.toml "${KIOSK_PACKAGED_CONFIG}")
 
 # copyright: the machine-readable header, then the EUPL's full text, which
@@ -66,6 +71,7 @@ install(FILES ${KIOSK_DEB_BUILD}/copyright ${KIOSK_DEB_BUILD}/changelog.gz
         DESTINATION share/doc/learning-kiosk)
 install(FILES ${KIOSK_DEB_BUILD}/kiosk.1.gz DESTINATION share/man/man1)
 install(FILES ${CMAKE_SOURCE_DIR}/deploy/config/kiosk.example.toml
+              ${CMAKE_SOURCE_DIR}/deploy/prometheus/kiosk-alerts.yml
         DESTINATION share/doc/learning-kiosk/examples)
 install(FILES ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk.service DESTINATION /lib/systemd/system)
 install(FILES ${KIOSK_DEB_DIR}/kiosk.sysusers DESTINATION lib/sysusers.d RENAME kiosk.conf)

@@ -6,12 +6,15 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <sstream>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/app/health_file.hpp"
+#include "kiosk/app/health_source.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/script_player.hpp"
 #include "kiosk/app/window_loop.hpp"
@@ -148,15 +151,48 @@ FlowSettings flow_settings(const KioskConfig& config) {
     return settings;
 }
 
-std::optional<UsageStats> open_stats(const KioskOptions& options) {
+// "stats.db.unreadable-20261205T031500": beside the file, with when it was moved.
+std::string aside_name(const std::string& path) {
+    char stamp[32];
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &local);
+    return path + ".unreadable-" + stamp;
+}
+
+std::optional<UsageStats> open_stats(const KioskOptions& options, UsageFiguresState& state) {
     if (!options.stats)
         return std::nullopt;
-    auto opened = UsageStats::open(*options.stats);
+    const std::string& path = *options.stats;
+    auto opened = UsageStats::open(path);
+    std::error_code ec;
+    if (!opened && std::filesystem::exists(path, ec)) {
+        // A figures file that cannot be opened (damaged, from a newer kiosk,
+        // not a figures file at all) must not end the counting for good: it
+        // is kept aside for a person to look at, with its journal, and a new
+        // one is started. The health file counts it.
+        const std::string aside = aside_name(path);
+        std::filesystem::rename(path, aside, ec);
+        if (!ec) {
+            for (const char* journal : {"-wal", "-shm"}) {
+                std::error_code ignored;
+                if (std::filesystem::exists(path + journal, ignored))
+                    std::filesystem::rename(path + journal, aside + journal, ignored);
+            }
+            std::cerr << "kiosk: usage figures: " << opened.error() << "; moved aside to " << aside
+                      << " and started anew" << std::endl;
+            ++state.moved_aside;
+            opened = UsageStats::open(path);
+        }
+    }
     if (!opened) {
         // Figures are for the region; visitors are served without them.
         std::cerr << "kiosk: usage figures off: " << opened.error() << '\n';
+        state.ok = false;
         return std::nullopt;
     }
+    state.ok = true;
     return std::move(*opened);
 }
 
@@ -260,7 +296,7 @@ struct Served {
 // script ends.
 Served serve(const KioskOptions& options, platform::Window& window, LoopEvents events,
              const PackAndConfig& loaded, const std::optional<std::vector<script::Line>>& script,
-             platform::ServiceNotifier& notifier) {
+             platform::ServiceNotifier& notifier, std::int64_t started) {
     const Catalogue& catalogue = loaded.catalogue;
     const KioskConfig& config = loaded.config;
     platform::ImGuiRenderer gui(window.renderer());
@@ -277,7 +313,8 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
         printer.emplace(config, catalogue);
         printer->check_status();
     }
-    std::optional<UsageStats> stats = open_stats(options);
+    UsageFiguresState figures;
+    std::optional<UsageStats> stats = open_stats(options, figures);
     ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
     UsageStats* stats_part = stats ? &*stats : nullptr;
     KioskServices services{printer_part, stats_part,
@@ -292,6 +329,19 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     }
     log_start(options, config, catalogue, window, loop.view());
 
+    std::optional<HealthFile> health;
+    if (!config.health.textfile_dir.empty() && !headless) {
+        health.emplace(config.health.textfile_dir,
+                       health_source({catalogue,
+                                      printer_part,
+                                      stats_part,
+                                      flow,
+                                      loop,
+                                      options.stats.value_or(options.content),
+                                      started,
+                                      figures,
+                                      {}}));
+    }
     if (headless) {
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
         return {false, player.play(*script, *options.script)};
@@ -299,6 +349,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     WindowLoopOptions loop_options;
     loop_options.keep_day_current = !options.today;
     loop_options.hang_at = test_hang_from_environment(Clock::now());
+    loop_options.health = health ? &*health : nullptr;
     run_window(loop, flow, notifier, loop_options);
     return {loop.reloading(), 0};
 }
@@ -317,9 +368,10 @@ int run_kiosk(const KioskOptions& options, PackAndConfig first,
     const LoopEvents events{first_event, first_event + 1};
     platform::QuitSignalThread signals(events.quit, events.reload);
     platform::ServiceNotifier notifier;  // once: READY=1 is sent once, not at each reload
+    const std::int64_t started = std::time(nullptr);
     std::optional<PackAndConfig> loaded(std::move(first));
     for (;;) {
-        const Served served = serve(options, **window, events, *loaded, script, notifier);
+        const Served served = serve(options, **window, events, *loaded, script, notifier, started);
         if (!served.reload) {
             if (options.window.mode == platform::WindowMode::headless)
                 return served.status;

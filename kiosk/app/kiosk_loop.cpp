@@ -139,6 +139,7 @@ void KioskLoop::run_effects(const Effects& effects) {
                 services_.printer->print(*print, flow_);
         } else if (const auto* count = std::get_if<effect::CountVisit>(&effect)) {
             services_.count_visit(flow_.today(), count->summary);
+            last_visit_ = Clock::now();
         } else if (std::holds_alternative<effect::CountPrinted>(effect)) {
             services_.count_printed(flow_.today());
         } else if (const auto* fault = std::get_if<effect::CountPrinterFault>(&effect)) {
@@ -160,6 +161,7 @@ std::vector<FlowIntent> KioskLoop::draw(Clock::time_point now, platform::RgbaPix
     input_since_frame_ = false;
     drawn_ = true;
     last_frame_ = now;
+    ++frames_drawn_;
 
     input_.begin_frame(view_, delta);
     gui_.new_frame();

@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -51,6 +52,11 @@ class KioskLoop {
     bool quitting() const { return quitting_; }
     // At least one frame is on screen.
     bool drawn() const { return drawn_; }
+    // For the health file: frames since the loop began, when the last was
+    // drawn, and when the last visit was counted.
+    std::uint64_t frames_drawn() const { return frames_drawn_; }
+    Clock::time_point last_frame() const { return last_frame_; }
+    std::optional<Clock::time_point> last_visit() const { return last_visit_; }
     // A reload was asked and no visit is in progress: the caller ends this
     // loop and builds the kiosk again on the configuration and pack read anew.
     bool reloading() const { return reloading_; }
@@ -84,6 +90,8 @@ class KioskLoop {
     bool reloading_ = false;
     bool drawn_ = false;
     Clock::time_point last_frame_;
+    std::uint64_t frames_drawn_ = 0;
+    std::optional<Clock::time_point> last_visit_;
     std::set<std::string_view> refusals_logged_;
 };
 

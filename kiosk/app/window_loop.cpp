@@ -17,7 +17,9 @@ void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& not
         const auto before = Clock::now();
         const Millis frame_wait = loop.wait(before);
         // Wake for the watchdog too, even when nothing else is due for minutes.
-        const Millis wait = std::min(frame_wait, notifier.watchdog().until_due(before));
+        Millis wait = std::min(frame_wait, notifier.watchdog().until_due(before));
+        if (options.health)
+            wait = std::min(wait, options.health->until_due(before));
         SDL_Event event;
         // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
         const bool got = SDL_WaitEventTimeout(&event, static_cast<int>(wait.count())) != 0;
@@ -37,6 +39,8 @@ void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& not
         if (loop.drawn())
             notifier.ready();
         notifier.keep_alive(now);
+        if (options.health)
+            options.health->write_if_due(now);
         if (options.hang_at && now >= *options.hang_at) {
             std::cerr << "kiosk: test hook: the main loop hangs now" << std::endl;
             for (;;)

@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "kiosk/app/health_file.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/platform/service_notifier.hpp"
 
@@ -17,6 +18,7 @@ struct WindowLoopOptions {
     // stops turning, as a loop stuck in a frame would, while the rest of the
     // process (the signal thread) goes on. The watchdog test uses it.
     std::optional<Clock::time_point> hang_at;
+    HealthFile* health = nullptr;  // none: no health file
 };
 
 // Runs until the loop quits or a reload is due.

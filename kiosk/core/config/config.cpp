@@ -301,6 +301,23 @@ void read_branding(TomlReader& reader, const toml::table& root,
         check_contrast(reader, *t, "text", branding.text, "background", branding.background);
 }
 
+void read_health(TomlReader& reader, const toml::table& root, HealthConfig& health) {
+    const toml::table* t = reader.table(root, "health", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "health", {"textfile_dir"});
+    if (auto dir = reader.string(*t, "textfile_dir", "health", false)) {
+        if (!dir->empty() && !dir->starts_with("/")) {
+            reader.error(t->get("textfile_dir"), "health.textfile_dir",
+                         "'" + *dir +
+                             "' is not an absolute folder such as "
+                             "\"/var/lib/prometheus/node-exporter\"");
+        } else {
+            health.textfile_dir = *dir;
+        }
+    }
+}
+
 KioskConfig load_config(std::string_view text, const std::string& file_name,
                         const std::filesystem::path& base_dir, Issues& issues) {
     KioskConfig config;
@@ -308,12 +325,14 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     auto root = reader.parse(text);
     if (!root)
         return config;
-    reader.reject_unknown_keys(*root, "", {"kiosk", "timeouts", "branding", "printer", "adviser"});
+    reader.reject_unknown_keys(*root, "",
+                               {"kiosk", "timeouts", "branding", "printer", "adviser", "health"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
     read_printer(reader, *root, config.printer);
     read_adviser(reader, *root, config.adviser);
+    read_health(reader, *root, config.health);
     return config;
 }
 
