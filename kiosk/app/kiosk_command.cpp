@@ -332,15 +332,9 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     std::optional<HealthFile> health;
     if (!config.health.textfile_dir.empty() && !headless) {
         health.emplace(config.health.textfile_dir,
-                       health_source({catalogue,
-                                      printer_part,
-                                      stats_part,
-                                      flow,
-                                      loop,
-                                      options.stats.value_or(options.content),
-                                      started,
-                                      figures,
-                                      {}}));
+                       health_source({catalogue, printer_part, stats_part, flow, loop,
+                                      options.stats.value_or(options.content), started, figures,
+                                      [&loop] { return !loop.dark(); }}));
     }
     if (headless) {
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
@@ -350,6 +344,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     loop_options.keep_day_current = !options.today;
     loop_options.hang_at = test_hang_from_environment(Clock::now());
     loop_options.health = health ? &*health : nullptr;
+    loop_options.hours = config.hours;
     run_window(loop, flow, notifier, loop_options);
     return {loop.reloading(), 0};
 }

@@ -41,6 +41,8 @@ void KioskLoop::resize() {
 }
 
 Millis KioskLoop::wait(Clock::time_point now) const {
+    if (dark_)
+        return Millis{60'000};  // the caller wakes for the opening, the watchdog and health
     if (dirty_ || input_.has_pending() || !drawn_)
         return Millis{0};
     const LoopState state{flow_.idle_phase(), ui_.animating(), flow_.countdown().has_value(), now,
@@ -71,8 +73,17 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
         }
     }
     const platform::EventMeaning meaning = platform::event_meaning(event, rules_);
-    if (!meaning.refused.empty() && refusals_logged_.insert(meaning.refused).second)
-        std::cerr << "kiosk: ignored " << meaning.refused << " (kiosk is locked)\n";
+    if (!meaning.refused.empty()) {
+        if (const auto log = refusals_log_.allow(meaning.refused, now); log.write) {
+            std::cerr << "kiosk: ignored " << meaning.refused << " (kiosk is locked)";
+            if (log.left_out > 0)
+                std::cerr << "; " << log.left_out << " more like it in the last minute not logged";
+            std::cerr << '\n';
+        }
+    }
+    // Dark outside opening hours: a touch starts nothing.
+    if (dark_ && meaning.action == platform::EventAction::input)
+        return;
     switch (meaning.action) {
         case platform::EventAction::ignore:
             break;
@@ -102,6 +113,10 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
         reloading_ = true;
         return false;
     }
+    if (close_asked_ && between_visits(flow_))
+        go_dark();
+    if (dark_)
+        return false;
     if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
           !drawn_))
         return false;
@@ -119,6 +134,30 @@ void KioskLoop::frame(Clock::time_point now, platform::RgbaPixels* capture) {
             dirty_ = true;
         run_effects(applied.effects);
     }
+}
+
+void KioskLoop::set_open(bool open) {
+    if (open == !(dark_ || close_asked_))
+        return;
+    if (open) {
+        std::cerr << "kiosk: opening hours: open" << std::endl;
+        dark_ = close_asked_ = false;
+        dirty_ = true;
+        return;
+    }
+    std::cerr << "kiosk: opening hours: closed"
+              << (between_visits(flow_) ? "" : "; dark once the visit in progress has ended")
+              << std::endl;
+    close_asked_ = true;
+}
+
+void KioskLoop::go_dark() {
+    close_asked_ = false;
+    dark_ = true;
+    // Black once, then nothing: cage 0.1.4 cannot turn the output off.
+    SDL_SetRenderDrawColor(window_.renderer(), 0, 0, 0, 255);
+    SDL_RenderClear(window_.renderer());
+    SDL_RenderPresent(window_.renderer());
 }
 
 void KioskLoop::refresh_health(Clock::time_point now) {

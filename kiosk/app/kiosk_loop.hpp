@@ -16,6 +16,7 @@
 
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/core/base/result.hpp"
+#include "kiosk/core/service/log_limiter.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
 #include "kiosk/core/visit/reload_policy.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
@@ -50,6 +51,11 @@ class KioskLoop {
     void frame(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
 
     bool quitting() const { return quitting_; }
+    // Opening hours: closed, the screen goes dark once no visit is in
+    // progress (a visitor is never cut off) and nothing is drawn and no
+    // touch counts until it opens again.
+    void set_open(bool open);
+    bool dark() const { return dark_; }
     // At least one frame is on screen.
     bool drawn() const { return drawn_; }
     // For the health file: frames since the loop began, when the last was
@@ -71,6 +77,7 @@ class KioskLoop {
     // The one place where the visit's effects reach the printer, the usage
     // figures and the loop itself.
     void run_effects(const Effects& effects);
+    void go_dark();
 
     platform::Window& window_;
     platform::ImGuiRenderer& gui_;
@@ -92,7 +99,9 @@ class KioskLoop {
     Clock::time_point last_frame_;
     std::uint64_t frames_drawn_ = 0;
     std::optional<Clock::time_point> last_visit_;
-    std::set<std::string_view> refusals_logged_;
+    LogLimiter refusals_log_;  // the same refused key at most once a minute
+    bool close_asked_ = false;
+    bool dark_ = false;
 };
 
 }  // namespace kiosk::app

@@ -9,6 +9,16 @@
 #include "kiosk/core/base/calendar.hpp"
 
 namespace kiosk::app {
+namespace {
+
+WeekTime week_time_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return {(local.tm_wday + 6) % 7, local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec};
+}
+
+}  // namespace
 
 void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& notifier,
                 const WindowLoopOptions& options) {
@@ -20,6 +30,9 @@ void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& not
         Millis wait = std::min(frame_wait, notifier.watchdog().until_due(before));
         if (options.health)
             wait = std::min(wait, options.health->until_due(before));
+        // Wake at the opening (or closing) itself, not up to a minute late.
+        if (const auto change = seconds_until_change(options.hours, week_time_now()))
+            wait = std::min(wait, Millis(std::int64_t{*change} * 1000 + 200));
         SDL_Event event;
         // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
         const bool got = SDL_WaitEventTimeout(&event, static_cast<int>(wait.count())) != 0;
@@ -34,9 +47,11 @@ void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& not
             flow.set_today(local_day(std::time(nullptr)));
             day_checked = now;
         }
+        loop.set_open(is_open(options.hours, week_time_now()));
         // A wake-up for the watchdog alone draws nothing.
         loop.update(now, !got && now - before >= frame_wait);
-        if (loop.drawn())
+        // Ready once the first frame is up, or the screen is dark on purpose.
+        if (loop.drawn() || loop.dark())
             notifier.ready();
         notifier.keep_alive(now);
         if (options.health)

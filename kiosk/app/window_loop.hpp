@@ -19,6 +19,7 @@ struct WindowLoopOptions {
     // process (the signal thread) goes on. The watchdog test uses it.
     std::optional<Clock::time_point> hang_at;
     HealthFile* health = nullptr;  // none: no health file
+    OpeningHours hours;            // default: always open
 };
 
 // Runs until the loop quits or a reload is due.

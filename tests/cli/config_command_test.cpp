@@ -43,7 +43,9 @@ TEST_CASE("config check names every problem by file, line and key and fails", "[
                      "[timeouts]\n"
                      "idle_s = 3\n"
                      "[printer]\n"
-                     "paper_mm = 57\n");
+                     "paper_mm = 57\n"
+                     "[hours]\n"
+                     "monday = \"9-17\"\n");
     const auto out =
         run("config check " + quoted(file) + " --content " + quoted(test::bundled_pack()));
     INFO(out.text);
@@ -54,7 +56,9 @@ TEST_CASE("config check names every problem by file, line and key and fails", "[
           std::string::npos);
     CHECK(out.text.find("kiosk.languages: 'xx' is not one of the content pack's languages") !=
           std::string::npos);
-    CHECK(out.text.find("3 errors") != std::string::npos);
+    CHECK(out.text.find(file.string() + ":9: hours.monday: '9-17' is not a time span") !=
+          std::string::npos);
+    CHECK(out.text.find("4 errors") != std::string::npos);
 }
 
 TEST_CASE("config check without a file is a usage error", "[config-check]") {

@@ -318,6 +318,27 @@ void read_health(TomlReader& reader, const toml::table& root, HealthConfig& heal
     }
 }
 
+// [hours]: one key per weekday; a day left out is closed.
+void read_hours(TomlReader& reader, const toml::table& root, OpeningHours& hours) {
+    const toml::table* t = reader.table(root, "hours", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(
+        *t, "hours",
+        {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+    hours.always_open = false;
+    for (std::size_t day = 0; day < weekday_keys.size(); ++day) {
+        auto text = reader.string(*t, weekday_keys[day], "hours", false);
+        if (!text)
+            continue;
+        std::string error;
+        if (auto spans = parse_day_hours(*text, error))
+            hours.days[day] = std::move(*spans);
+        else
+            reader.error(t->get(weekday_keys[day]), join_field("hours", weekday_keys[day]), error);
+    }
+}
+
 KioskConfig load_config(std::string_view text, const std::string& file_name,
                         const std::filesystem::path& base_dir, Issues& issues) {
     KioskConfig config;
@@ -325,14 +346,15 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     auto root = reader.parse(text);
     if (!root)
         return config;
-    reader.reject_unknown_keys(*root, "",
-                               {"kiosk", "timeouts", "branding", "printer", "adviser", "health"});
+    reader.reject_unknown_keys(
+        *root, "", {"kiosk", "timeouts", "branding", "printer", "adviser", "health", "hours"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
     read_printer(reader, *root, config.printer);
     read_adviser(reader, *root, config.adviser);
     read_health(reader, *root, config.health);
+    read_hours(reader, *root, config.hours);
     return config;
 }
 

@@ -12,6 +12,7 @@
 #include "kiosk/core/base/issue.hpp"
 #include "kiosk/core/content/content.hpp"
 #include "kiosk/core/printing/printer_config.hpp"
+#include "kiosk/core/service/opening_hours.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
 
 namespace kiosk {
@@ -72,6 +73,7 @@ struct KioskConfig {
     PrinterConfig printer;
     AdviserConfig adviser;
     HealthConfig health;
+    OpeningHours hours;  // no [hours]: always open
 };
 
 // The kiosk's name as the visitor reads it on paper: the configured one, or
