@@ -15,6 +15,8 @@ packages=(
   systemd cage xwayland seatd procps
   # health for the fleet: promtool checks the metrics file and the alert rules
   prometheus
+  # the install test: a fresh Debian 12 root
+  debootstrap
 )
 
 missing=()
