@@ -17,6 +17,7 @@
 #include "kiosk/app/health_source.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/script_player.hpp"
+#include "kiosk/app/usage_figures.hpp"
 #include "kiosk/app/window_loop.hpp"
 #include "kiosk/core/adviser/adviser_pin.hpp"
 #include "kiosk/core/config/config.hpp"
@@ -151,51 +152,6 @@ FlowSettings flow_settings(const KioskConfig& config) {
     return settings;
 }
 
-// "stats.db.unreadable-20261205T031500": beside the file, with when it was moved.
-std::string aside_name(const std::string& path) {
-    char stamp[32];
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    std::strftime(stamp, sizeof stamp, "%Y%m%dT%H%M%S", &local);
-    return path + ".unreadable-" + stamp;
-}
-
-std::optional<UsageStats> open_stats(const KioskOptions& options, UsageFiguresState& state) {
-    if (!options.stats)
-        return std::nullopt;
-    const std::string& path = *options.stats;
-    auto opened = UsageStats::open(path);
-    std::error_code ec;
-    if (!opened && std::filesystem::exists(path, ec)) {
-        // A figures file that cannot be opened (damaged, from a newer kiosk,
-        // not a figures file at all) must not end the counting for good: it
-        // is kept aside for a person to look at, with its journal, and a new
-        // one is started. The health file counts it.
-        const std::string aside = aside_name(path);
-        std::filesystem::rename(path, aside, ec);
-        if (!ec) {
-            for (const char* journal : {"-wal", "-shm"}) {
-                std::error_code ignored;
-                if (std::filesystem::exists(path + journal, ignored))
-                    std::filesystem::rename(path + journal, aside + journal, ignored);
-            }
-            std::cerr << "kiosk: usage figures: " << opened.error() << "; moved aside to " << aside
-                      << " and started anew" << std::endl;
-            ++state.moved_aside;
-            opened = UsageStats::open(path);
-        }
-    }
-    if (!opened) {
-        // Figures are for the region; visitors are served without them.
-        std::cerr << "kiosk: usage figures off: " << opened.error() << '\n';
-        state.ok = false;
-        return std::nullopt;
-    }
-    state.ok = true;
-    return std::move(*opened);
-}
-
 // What the adviser's health view shows, gathered when asked; all the parts
 // it reads must outlive it.
 std::function<KioskHealth()> health_view(const KioskOptions& options, const KioskConfig& config,
@@ -314,7 +270,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
         printer->check_status();
     }
     UsageFiguresState figures;
-    std::optional<UsageStats> stats = open_stats(options, figures);
+    std::optional<UsageStats> stats = open_usage_figures(options.stats, figures);
     ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
     UsageStats* stats_part = stats ? &*stats : nullptr;
     KioskServices services{printer_part, stats_part,
