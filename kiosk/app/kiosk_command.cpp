@@ -324,7 +324,7 @@ int run_kiosk(const KioskOptions& options, PackAndConfig first,
     for (;;) {
         const Served served = serve(options, **window, events, *loaded, script, notifier, started);
         if (!served.reload) {
-            if (options.window.mode == platform::WindowMode::headless)
+            if (options.window.mode == platform::WindowMode::headless || served.status != 0)
                 return served.status;
             const std::string signal = signals.received();
             std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
