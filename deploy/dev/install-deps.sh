@@ -8,7 +8,15 @@ packages=(
   libsqlite3-dev libqrencode-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   catch2 libzbar-dev zbar-tools libbenchmark-dev fonts-dejavu-core
   libimgui-dev libsdl2-dev fonts-font-awesome xvfb xdotool x11-apps netpbm
-  libsodium-dev sqlite3
+  libsodium-dev sqlite3 libsystemd-dev
+  # the Debian package and its checks (dpkg-shlibdeps and file: CPack's Depends)
+  dpkg-dev file lintian bc
+  # the kiosk session: systemd-analyze verify, cage (whose ExecStart it checks)
+  systemd cage xwayland seatd procps
+  # health for the fleet: promtool checks the metrics file and the alert rules
+  prometheus
+  # the install test: a fresh Debian 12 root
+  debootstrap
   # The OOAPI import's --url (libcurl), and its test server on 127.0.0.1.
   libcurl4-openssl-dev python3
   # The page behind the QR code, tested in a real browser (tests/web): Debian's

@@ -13,6 +13,7 @@ int visit_command(Args& args);
 int print_test_command(Args& args);
 int adviser_pin_command(Args& args);  // a PIN on stdin, its hash line on stdout
 int stats_command(Args& args);
+int config_command(Args& args);  // kiosk config check FILE
 
 // Reports options nobody took; returns true when there were any.
 bool reject_leftovers(const Args& args, const char* command);

@@ -6,14 +6,19 @@
 #include <cerrno>
 #include <cstring>
 #include <ctime>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <sstream>
 
 #include "kiosk/app/commands.hpp"
+#include "kiosk/app/health_file.hpp"
+#include "kiosk/app/health_source.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/script_player.hpp"
+#include "kiosk/app/usage_figures.hpp"
+#include "kiosk/app/window_loop.hpp"
 #include "kiosk/core/adviser/adviser_pin.hpp"
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/io/png.hpp"
@@ -134,29 +139,6 @@ const char* mode_name(platform::WindowMode mode) {
     return "?";
 }
 
-// The real clock: sleeps in SDL_WaitEventTimeout until input or a frame is due.
-void run_window(KioskLoop& loop, VisitFlow& flow, const KioskOptions& options) {
-    auto day_checked = Clock::now();
-    while (!loop.quitting()) {
-        const Millis wait = loop.wait(Clock::now());
-        SDL_Event event;
-        // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
-        const bool got = SDL_WaitEventTimeout(&event, static_cast<int>(wait.count())) != 0;
-        const auto now = Clock::now();
-        if (got)
-            loop.handle(event, now);
-        while (!loop.quitting() && SDL_PollEvent(&event))
-            loop.handle(event, now);
-        if (loop.quitting())
-            break;
-        if (!options.today && now - day_checked >= std::chrono::minutes(1)) {
-            flow.set_today(local_day(std::time(nullptr)));
-            day_checked = now;
-        }
-        loop.update(now, !got);
-    }
-}
-
 FlowSettings flow_settings(const KioskConfig& config) {
     FlowSettings settings{
         config.languages, config.default_language, config.timeouts, config.results_url, {}};
@@ -168,18 +150,6 @@ FlowSettings flow_settings(const KioskConfig& config) {
         };
     }
     return settings;
-}
-
-std::optional<UsageStats> open_stats(const KioskOptions& options) {
-    if (!options.stats)
-        return std::nullopt;
-    auto opened = UsageStats::open(*options.stats);
-    if (!opened) {
-        // Figures are for the region; visitors are served without them.
-        std::cerr << "kiosk: usage figures off: " << opened.error() << '\n';
-        return std::nullopt;
-    }
-    return std::move(*opened);
 }
 
 // What the adviser's health view shows, gathered when asked; all the parts
@@ -248,18 +218,44 @@ void log_start(const KioskOptions& options, const KioskConfig& config, const Cat
               << view.output_height << ", renderer " << window.renderer_description() << std::endl;
 }
 
-// Builds the kiosk's parts on a checked pack and configuration, and runs it:
-// in a window until it closes, or headless until the script ends.
-int run_kiosk(const KioskOptions& options, const Catalogue& catalogue, const KioskConfig& config,
-              const std::optional<std::vector<script::Line>>& script) {
-    auto window = platform::Window::open(options.window);
-    if (!window) {
-        std::cerr << "kiosk: " << window.error() << '\n';
-        return 1;
+// What the kiosk shows, read at start and again at each reload.
+struct PackAndConfig {
+    Catalogue catalogue;
+    KioskConfig config;
+};
+
+// Nothing when the pack cannot be opened or the configuration has errors
+// (each already printed).
+std::optional<PackAndConfig> load_pack_and_config(const KioskOptions& options) {
+    auto catalogue = Catalogue::open(options.content);
+    if (!catalogue) {
+        std::cerr << "kiosk: " << catalogue.error() << '\n';
+        return std::nullopt;
     }
-    const std::uint32_t quit_event = SDL_RegisterEvents(1);
-    platform::QuitSignalThread signals(quit_event);
-    platform::ImGuiRenderer gui((*window)->renderer());
+    auto config = load_checked_config(options.config, catalogue->pack());
+    if (!config)
+        return std::nullopt;
+    return PackAndConfig{std::move(*catalogue), std::move(*config)};
+}
+
+struct LoopEvents {
+    std::uint32_t quit = 0, reload = 0;
+};
+
+struct Served {
+    bool reload = false;  // ended for a reload, not for good
+    int status = 0;
+};
+
+// Builds the kiosk's parts on a checked pack and configuration, and runs it:
+// in a window until it closes or a reload is due, or headless until the
+// script ends.
+Served serve(const KioskOptions& options, platform::Window& window, LoopEvents events,
+             const PackAndConfig& loaded, const std::optional<std::vector<script::Line>>& script,
+             platform::ServiceNotifier& notifier, std::int64_t started) {
+    const Catalogue& catalogue = loaded.catalogue;
+    const KioskConfig& config = loaded.config;
+    platform::ImGuiRenderer gui(window.renderer());
 
     const ContentPack& pack = catalogue.pack();
     const Matcher matcher(pack, catalogue.index());
@@ -273,7 +269,8 @@ int run_kiosk(const KioskOptions& options, const Catalogue& catalogue, const Kio
         printer.emplace(config, catalogue);
         printer->check_status();
     }
-    std::optional<UsageStats> stats = open_stats(options);
+    UsageFiguresState figures;
+    std::optional<UsageStats> stats = open_usage_figures(options.stats, figures);
     ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
     UsageStats* stats_part = stats ? &*stats : nullptr;
     KioskServices services{printer_part, stats_part,
@@ -281,22 +278,67 @@ int run_kiosk(const KioskOptions& options, const Catalogue& catalogue, const Kio
 
     ui::KioskUi ui(config, pack);
     show_logo(ui, gui, config);
-    KioskLoop loop(**window, gui, ui, flow, quit_event, std::move(services));
+    KioskLoop loop(window, gui, ui, flow, events.quit, events.reload, std::move(services));
     if (auto fonts = loop.build_fonts(); !fonts) {
         std::cerr << "kiosk: " << fonts.error() << '\n';
-        return 1;
+        return {false, 1};
     }
-    log_start(options, config, catalogue, **window, loop.view());
+    log_start(options, config, catalogue, window, loop.view());
 
+    std::optional<HealthFile> health;
+    if (!config.health.textfile_dir.empty() && !headless) {
+        health.emplace(config.health.textfile_dir,
+                       health_source({catalogue, printer_part, stats_part, flow, loop,
+                                      options.stats.value_or(options.content), started, figures,
+                                      [&loop] { return !loop.dark(); }}));
+    }
     if (headless) {
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
-        return player.play(*script, *options.script);
+        return {false, player.play(*script, *options.script)};
     }
-    run_window(loop, flow, options);
-    const std::string signal = signals.received();
-    std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
-              << std::endl;
-    return 0;
+    WindowLoopOptions loop_options;
+    loop_options.keep_day_current = !options.today;
+    loop_options.hang_at = test_hang_from_environment(Clock::now());
+    loop_options.health = health ? &*health : nullptr;
+    loop_options.hours = config.hours;
+    run_window(loop, flow, notifier, loop_options);
+    return {loop.reloading(), 0};
+}
+
+// Opens the window once and serves until the kiosk stops; a reload builds
+// every part again on the configuration and pack read anew, or keeps the
+// ones it had when the new ones have errors.
+int run_kiosk(const KioskOptions& options, PackAndConfig first,
+              const std::optional<std::vector<script::Line>>& script) {
+    auto window = platform::Window::open(options.window);
+    if (!window) {
+        std::cerr << "kiosk: " << window.error() << '\n';
+        return 1;
+    }
+    const std::uint32_t first_event = SDL_RegisterEvents(2);
+    const LoopEvents events{first_event, first_event + 1};
+    platform::QuitSignalThread signals(events.quit, events.reload);
+    platform::ServiceNotifier notifier;  // once: READY=1 is sent once, not at each reload
+    const std::int64_t started = std::time(nullptr);
+    std::optional<PackAndConfig> loaded(std::move(first));
+    for (;;) {
+        const Served served = serve(options, **window, events, *loaded, script, notifier, started);
+        if (!served.reload) {
+            if (options.window.mode == platform::WindowMode::headless || served.status != 0)
+                return served.status;
+            const std::string signal = signals.received();
+            std::cerr << "kiosk: stopping (" << (signal.empty() ? "window closed" : signal) << ")"
+                      << std::endl;
+            return served.status;
+        }
+        std::cerr << "kiosk: reloading the configuration and the content pack" << std::endl;
+        if (auto fresh = load_pack_and_config(options)) {
+            loaded.reset();
+            loaded.emplace(std::move(*fresh));
+        } else {
+            std::cerr << "kiosk: reload refused (errors above); going on as before" << std::endl;
+        }
+    }
 }
 
 }  // namespace
@@ -309,13 +351,8 @@ int kiosk_command(Args& args) {
         std::cerr << usage;
         return 2;
     }
-    auto catalogue = Catalogue::open(options->content);
-    if (!catalogue) {
-        std::cerr << "kiosk: " << catalogue.error() << '\n';
-        return 1;
-    }
-    const auto config = load_checked_config(options->config, catalogue->pack());
-    if (!config)
+    auto loaded = load_pack_and_config(*options);
+    if (!loaded)
         return 1;
     std::optional<std::vector<script::Line>> script;
     if (options->script) {
@@ -323,7 +360,7 @@ int kiosk_command(Args& args) {
         if (!script)
             return 1;
     }
-    return run_kiosk(*options, *catalogue, *config, script);
+    return run_kiosk(*options, std::move(*loaded), script);
 }
 
 }  // namespace kiosk::app

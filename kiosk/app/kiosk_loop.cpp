@@ -6,14 +6,16 @@
 namespace kiosk::app {
 
 KioskLoop::KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-                     VisitFlow& flow, std::uint32_t quit_event, KioskServices services)
+                     VisitFlow& flow, std::uint32_t quit_event, std::uint32_t reload_event,
+                     KioskServices services)
     : window_(window),
       gui_(gui),
       ui_(ui),
       flow_(flow),
       services_(std::move(services)),
       rules_{window.locked(), quit_event},
-      view_(window.view_size()) {}
+      view_(window.view_size()),
+      reload_event_(reload_event) {}
 
 Result<bool> KioskLoop::build_fonts() {
     view_ = window_.view_size();
@@ -39,6 +41,8 @@ void KioskLoop::resize() {
 }
 
 Millis KioskLoop::wait(Clock::time_point now) const {
+    if (dark_)
+        return Millis{60'000};  // the caller wakes for the opening, the watchdog and health
     if (dirty_ || input_.has_pending() || !drawn_)
         return Millis{0};
     const LoopState state{flow_.idle_phase(), ui_.animating(), flow_.countdown().has_value(), now,
@@ -54,6 +58,13 @@ Millis KioskLoop::wait(Clock::time_point now) const {
 }
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
+    if (reload_event_ != 0 && event.type == reload_event_) {
+        if (!reload_.asked() && !between_visits(flow_))
+            std::cerr << "kiosk: reload asked; it waits until the visit in progress has ended"
+                      << std::endl;
+        reload_.ask();
+        return;
+    }
     if (services_.printer) {
         if (auto effects = services_.printer->handle(event, flow_)) {
             dirty_ = true;  // a receipt printed or failed, or the printer's health changed
@@ -62,8 +73,17 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
         }
     }
     const platform::EventMeaning meaning = platform::event_meaning(event, rules_);
-    if (!meaning.refused.empty() && refusals_logged_.insert(meaning.refused).second)
-        std::cerr << "kiosk: ignored " << meaning.refused << " (kiosk is locked)\n";
+    if (!meaning.refused.empty()) {
+        if (const auto log = refusals_log_.allow(meaning.refused, now); log.write) {
+            std::cerr << "kiosk: ignored " << meaning.refused << " (kiosk is locked)";
+            if (log.left_out > 0)
+                std::cerr << "; " << log.left_out << " more like it in the last minute not logged";
+            std::cerr << '\n';
+        }
+    }
+    // Dark outside opening hours: a touch starts nothing.
+    if (dark_ && meaning.action == platform::EventAction::input)
+        return;
     switch (meaning.action) {
         case platform::EventAction::ignore:
             break;
@@ -89,6 +109,14 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
     if (ticked)
         dirty_ = true;
     run_effects(ticked.effects);
+    if (reload_.take_if_due(flow_)) {
+        reloading_ = true;
+        return false;
+    }
+    if (close_asked_ && between_visits(flow_))
+        go_dark();
+    if (dark_)
+        return false;
     if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
           !drawn_))
         return false;
@@ -106,6 +134,30 @@ void KioskLoop::frame(Clock::time_point now, platform::RgbaPixels* capture) {
             dirty_ = true;
         run_effects(applied.effects);
     }
+}
+
+void KioskLoop::set_open(bool open) {
+    if (open == !(dark_ || close_asked_))
+        return;
+    if (open) {
+        std::cerr << "kiosk: opening hours: open" << std::endl;
+        dark_ = close_asked_ = false;
+        dirty_ = true;
+        return;
+    }
+    std::cerr << "kiosk: opening hours: closed"
+              << (between_visits(flow_) ? "" : "; dark once the visit in progress has ended")
+              << std::endl;
+    close_asked_ = true;
+}
+
+void KioskLoop::go_dark() {
+    close_asked_ = false;
+    dark_ = true;
+    // Black once, then nothing: cage 0.1.4 cannot turn the output off.
+    SDL_SetRenderDrawColor(window_.renderer(), 0, 0, 0, 255);
+    SDL_RenderClear(window_.renderer());
+    SDL_RenderPresent(window_.renderer());
 }
 
 void KioskLoop::refresh_health(Clock::time_point now) {
@@ -126,6 +178,7 @@ void KioskLoop::run_effects(const Effects& effects) {
                 services_.printer->print(*print, flow_);
         } else if (const auto* count = std::get_if<effect::CountVisit>(&effect)) {
             services_.count_visit(flow_.today(), count->summary);
+            last_visit_ = Clock::now();
         } else if (std::holds_alternative<effect::CountPrinted>(effect)) {
             services_.count_printed(flow_.today());
         } else if (const auto* fault = std::get_if<effect::CountPrinterFault>(&effect)) {
@@ -147,6 +200,7 @@ std::vector<FlowIntent> KioskLoop::draw(Clock::time_point now, platform::RgbaPix
     input_since_frame_ = false;
     drawn_ = true;
     last_frame_ = now;
+    ++frames_drawn_;
 
     input_.begin_frame(view_, delta);
     gui_.new_frame();

@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -15,7 +16,9 @@
 
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/core/base/result.hpp"
+#include "kiosk/core/service/log_limiter.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
+#include "kiosk/core/visit/reload_policy.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
 #include "kiosk/platform/imgui_renderer.hpp"
 #include "kiosk/platform/input.hpp"
@@ -27,10 +30,11 @@ namespace kiosk::app {
 
 class KioskLoop {
   public:
-    // Keeps references; all must outlive the loop. `quit_event`: the SDL user
-    // event that the signal thread sends.
+    // Keeps references; all must outlive the loop. `quit_event` and
+    // `reload_event`: the SDL user events that the signal thread sends.
     KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
-              VisitFlow& flow, std::uint32_t quit_event, KioskServices services);
+              VisitFlow& flow, std::uint32_t quit_event, std::uint32_t reload_event,
+              KioskServices services);
 
     // Fills the font atlas for the drawable size; again when it changes.
     Result<bool> build_fonts();
@@ -47,6 +51,21 @@ class KioskLoop {
     void frame(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
 
     bool quitting() const { return quitting_; }
+    // Opening hours: closed, the screen goes dark once no visit is in
+    // progress (a visitor is never cut off) and nothing is drawn and no
+    // touch counts until it opens again.
+    void set_open(bool open);
+    bool dark() const { return dark_; }
+    // At least one frame is on screen.
+    bool drawn() const { return drawn_; }
+    // For the health file: frames since the loop began, when the last was
+    // drawn, and when the last visit was counted.
+    std::uint64_t frames_drawn() const { return frames_drawn_; }
+    Clock::time_point last_frame() const { return last_frame_; }
+    std::optional<Clock::time_point> last_visit() const { return last_visit_; }
+    // A reload was asked and no visit is in progress: the caller ends this
+    // loop and builds the kiosk again on the configuration and pack read anew.
+    bool reloading() const { return reloading_; }
     platform::ViewSize view() const { return view_; }
 
   private:
@@ -58,6 +77,7 @@ class KioskLoop {
     // The one place where the visit's effects reach the printer, the usage
     // figures and the loop itself.
     void run_effects(const Effects& effects);
+    void go_dark();
 
     platform::Window& window_;
     platform::ImGuiRenderer& gui_;
@@ -72,9 +92,16 @@ class KioskLoop {
     bool dirty_ = true;  // the first frame, a new screen, a resize
     bool input_since_frame_ = false;
     bool quitting_ = false;
+    std::uint32_t reload_event_;
+    PendingReload reload_;
+    bool reloading_ = false;
     bool drawn_ = false;
     Clock::time_point last_frame_;
-    std::set<std::string_view> refusals_logged_;
+    std::uint64_t frames_drawn_ = 0;
+    std::optional<Clock::time_point> last_visit_;
+    LogLimiter refusals_log_;  // the same refused key at most once a minute
+    bool close_asked_ = false;
+    bool dark_ = false;
 };
 
 }  // namespace kiosk::app

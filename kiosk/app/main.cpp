@@ -36,6 +36,10 @@ constexpr const char* help =
     "  kiosk print-test --content FILE.db [--config kiosk.toml] [--printer TARGET] [--png r.png]\n"
     "                                           a test receipt to the printer and/or a PNG\n"
     "  kiosk adviser-pin                        asks for a PIN twice, prints its pin_hash line\n"
+    "  kiosk config check FILE [--content FILE.db]\n"
+    "                                           check a configuration; every problem as\n"
+    "                                           file:line: key: message\n"
+    "  kiosk --version                          the kiosk's version\n"
     "  kiosk stats export --stats FILE.db --from DATE --to DATE [--csv FILE]\n"
     "                                           anonymous usage figures, counts below 5 as <5\n";
 
@@ -45,6 +49,10 @@ int main(int argc, char** argv) {
     kiosk::app::Args args(argc, argv);
     if (args.take_flag("--help") || args.take_flag("-h")) {
         std::cout << help;
+        return 0;
+    }
+    if (args.take_flag("--version")) {
+        std::cout << "kiosk " << KIOSK_VERSION << '\n';
         return 0;
     }
     // No subcommand (nothing, or options first): the kiosk itself.
@@ -65,6 +73,8 @@ int main(int argc, char** argv) {
             return kiosk::app::adviser_pin_command(args);
         if (command == "stats")
             return kiosk::app::stats_command(args);
+        if (command == "config")
+            return kiosk::app::config_command(args);
     } catch (const std::exception& e) {
         // The edge of the program: report what went wrong instead of aborting.
         std::cerr << "kiosk" << (command.empty() ? "" : " ") << command << ": " << e.what() << '\n';

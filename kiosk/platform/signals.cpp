@@ -12,6 +12,7 @@ sigset_t quit_set() {
     sigemptyset(&set);
     sigaddset(&set, SIGTERM);
     sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
     return set;
 }
 
@@ -22,8 +23,8 @@ void block_quit_signals() {
     pthread_sigmask(SIG_BLOCK, &set, nullptr);
 }
 
-QuitSignalThread::QuitSignalThread(std::uint32_t quit_event)
-    : thread_([this, quit_event] { wait_for_signals(quit_event); }) {}
+QuitSignalThread::QuitSignalThread(std::uint32_t quit_event, std::uint32_t reload_event)
+    : thread_([this, quit_event, reload_event] { wait_for_signals(quit_event, reload_event); }) {}
 
 QuitSignalThread::~QuitSignalThread() {
     stopping_ = true;
@@ -32,14 +33,19 @@ QuitSignalThread::~QuitSignalThread() {
     thread_.join();
 }
 
-void QuitSignalThread::wait_for_signals(std::uint32_t quit_event) {
+void QuitSignalThread::wait_for_signals(std::uint32_t quit_event, std::uint32_t reload_event) {
     const sigset_t set = quit_set();
     for (;;) {
         int signal = 0;
         if (sigwait(&set, &signal) != 0 || stopping_)
             return;
-        received_ = signal;
         SDL_Event event{};
+        if (signal == SIGHUP) {
+            event.type = reload_event;
+            SDL_PushEvent(&event);
+            continue;
+        }
+        received_ = signal;
         event.type = quit_event;
         event.user.code = signal;
         SDL_PushEvent(&event);

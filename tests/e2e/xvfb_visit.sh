@@ -56,6 +56,12 @@ fail() {
     exit 1
 }
 
+# The example configuration, its health file kept in the temporary folder
+# (not in a node exporter folder this machine may have).
+sed -e "s|^logo = \"../../assets/logo.png\"|logo = \"$source_dir/assets/logo.png\"|" \
+    -e "s|^textfile_dir = .*|textfile_dir = \"$work\"|" "$config" >"$work/kiosk.toml"
+config=$work/kiosk.toml
+
 # ---- the pack, and the points to click, from a headless run at the same size
 "$kiosk" content build "$source_dir/content" -o "$work/content.db" >"$work/build.log" 2>&1 ||
     fail "kiosk content build failed: $(cat "$work/build.log")"

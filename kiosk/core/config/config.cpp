@@ -9,6 +9,7 @@
 
 #include "kiosk/core/adviser/adviser_pin.hpp"
 #include "kiosk/core/base/ids.hpp"
+#include "kiosk/core/config/service_sections.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
@@ -308,12 +309,15 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     auto root = reader.parse(text);
     if (!root)
         return config;
-    reader.reject_unknown_keys(*root, "", {"kiosk", "timeouts", "branding", "printer", "adviser"});
+    reader.reject_unknown_keys(
+        *root, "", {"kiosk", "timeouts", "branding", "printer", "adviser", "health", "hours"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
     read_printer(reader, *root, config.printer);
     read_adviser(reader, *root, config.adviser);
+    read_health(reader, *root, config.health);
+    read_hours(reader, *root, config.hours);
     return config;
 }
 

@@ -12,6 +12,7 @@
 #include "kiosk/core/base/issue.hpp"
 #include "kiosk/core/content/content.hpp"
 #include "kiosk/core/printing/printer_config.hpp"
+#include "kiosk/core/service/opening_hours.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
 
 namespace kiosk {
@@ -54,6 +55,12 @@ struct AdviserConfig {
     bool enabled() const { return !pin_hash.empty(); }
 };
 
+// Health for the fleet: a Prometheus text file node exporter reads.
+struct HealthConfig {
+    // Where kiosk.prom is written every minute; empty: no health file.
+    std::filesystem::path textfile_dir = "/var/lib/prometheus/node-exporter";
+};
+
 struct KioskConfig {
     std::string name;         // shown and printed, e.g. "Leerwerkloket Heerlen"
     std::string contact;      // printed under the QR code; may hold line breaks
@@ -65,6 +72,8 @@ struct KioskConfig {
     Branding branding;
     PrinterConfig printer;
     AdviserConfig adviser;
+    HealthConfig health;
+    OpeningHours hours;  // no [hours]: always open
 };
 
 // The kiosk's name as the visitor reads it on paper: the configured one, or

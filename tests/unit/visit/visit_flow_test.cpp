@@ -5,6 +5,7 @@
 
 #include "kiosk/core/content/content_loader.hpp"
 #include "kiosk/core/pack/pack_writer.hpp"
+#include "kiosk/core/visit/reload_policy.hpp"
 #include "tests/support/pack_support.hpp"
 #include "tests/support/test_support.hpp"
 
@@ -488,4 +489,41 @@ TEST_CASE("each ranked course is read from the pack once, as the results are mad
     // Back to the questions: the old results' courses must not linger.
     REQUIRE(kiosk.tap(flow::Back{}));
     CHECK(kiosk.flow.course(0) == nullptr);
+}
+
+TEST_CASE("a reload asked between visits is due at once") {
+    Kiosk kiosk;
+    PendingReload reload;
+    CHECK_FALSE(reload.take_if_due(kiosk.flow));  // nothing asked
+    reload.ask();
+    CHECK(reload.take_if_due(kiosk.flow));
+    CHECK_FALSE(reload.take_if_due(kiosk.flow));  // once
+}
+
+TEST_CASE("a reload asked mid-visit waits for the wipe and the attract screen") {
+    Kiosk kiosk;
+    PendingReload reload;
+    kiosk.walk_to_results();
+    reload.ask();
+    CHECK_FALSE(reload.take_if_due(kiosk.flow));
+    REQUIRE(kiosk.tap(flow::Done{}));
+    REQUIRE(kiosk.flow.screen() == Screen::thanks);
+    CHECK_FALSE(reload.take_if_due(kiosk.flow));  // wiped, but the thanks is still on screen
+    REQUIRE(kiosk.tick(kiosk.now + 15s));
+    REQUIRE(kiosk.flow.screen() == Screen::attract);
+    CHECK(reload.take_if_due(kiosk.flow));
+}
+
+TEST_CASE("a reload asked mid-visit happens after the idle countdown wipes the visit") {
+    Kiosk kiosk;
+    PendingReload reload;
+    kiosk.walk_to_results();
+    reload.ask();
+    kiosk.tick(kiosk.now + 89s);
+    CHECK_FALSE(reload.take_if_due(kiosk.flow));
+    kiosk.tick(kiosk.now + 90s);  // the countdown shows
+    CHECK_FALSE(reload.take_if_due(kiosk.flow));
+    REQUIRE(kiosk.tick(kiosk.now + 120s));  // run out: wiped
+    REQUIRE(kiosk.flow.screen() == Screen::attract);
+    CHECK(reload.take_if_due(kiosk.flow));
 }

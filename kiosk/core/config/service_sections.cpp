@@ -1,0 +1,42 @@
+#include "kiosk/core/config/service_sections.hpp"
+
+namespace kiosk {
+
+void read_health(TomlReader& reader, const toml::table& root, HealthConfig& health) {
+    const toml::table* t = reader.table(root, "health", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "health", {"textfile_dir"});
+    if (auto dir = reader.string(*t, "textfile_dir", "health", false)) {
+        if (!dir->empty() && !dir->starts_with("/")) {
+            reader.error(t->get("textfile_dir"), "health.textfile_dir",
+                         "'" + *dir +
+                             "' is not an absolute folder such as "
+                             "\"/var/lib/prometheus/node-exporter\"");
+        } else {
+            health.textfile_dir = *dir;
+        }
+    }
+}
+
+void read_hours(TomlReader& reader, const toml::table& root, OpeningHours& hours) {
+    const toml::table* t = reader.table(root, "hours", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(
+        *t, "hours",
+        {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"});
+    hours.always_open = false;
+    for (std::size_t day = 0; day < weekday_keys.size(); ++day) {
+        auto text = reader.string(*t, weekday_keys[day], "hours", false);
+        if (!text)
+            continue;
+        std::string error;
+        if (auto spans = parse_day_hours(*text, error))
+            hours.days[day] = std::move(*spans);
+        else
+            reader.error(t->get(weekday_keys[day]), join_field("hours", weekday_keys[day]), error);
+    }
+}
+
+}  // namespace kiosk

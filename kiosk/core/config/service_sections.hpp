@@ -1,0 +1,14 @@
+#pragma once
+// The configuration's sections about running as a service: [health] (the
+// fleet's health file) and [hours] (opening hours). Read by load_config.
+
+#include "kiosk/core/config/config.hpp"
+#include "kiosk/core/content/toml_reader.hpp"
+
+namespace kiosk {
+
+void read_health(TomlReader& reader, const toml::table& root, HealthConfig& health);
+// One key per weekday; a day left out is closed; no section: always open.
+void read_hours(TomlReader& reader, const toml::table& root, OpeningHours& hours);
+
+}  // namespace kiosk
