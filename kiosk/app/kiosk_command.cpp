@@ -301,7 +301,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     loop_options.hang_at = test_hang_from_environment(Clock::now());
     loop_options.health = health ? &*health : nullptr;
     loop_options.hours = config.hours;
-    run_window(loop, flow, notifier, loop_options);
+    run_window(window, loop, flow, notifier, loop_options);
     return {loop.reloading(), 0};
 }
 

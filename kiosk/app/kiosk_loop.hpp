@@ -42,6 +42,8 @@ class KioskLoop {
     // How long the loop may wait for the next event; zero when a frame is due.
     Millis wait(Clock::time_point now) const;
     void handle(const SDL_Event& event, Clock::time_point now);
+    // Draw a frame at the next update, as after an expose.
+    void redraw() { dirty_ = true; }
     // After the events: lets the flow's clocks run and draws when anything
     // changed, input came, something moves, or `waited_out` (a frame was due).
     // Returns whether it drew.

@@ -20,9 +20,13 @@ WeekTime week_time_now() {
 
 }  // namespace
 
-void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& notifier,
-                const WindowLoopOptions& options) {
+void run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow,
+                platform::ServiceNotifier& notifier, const WindowLoopOptions& options) {
     auto day_checked = Clock::now();
+    // Long enough for the compositor's configure even on a slow, busy machine.
+    constexpr auto settle_time = std::chrono::seconds(2);
+    constexpr std::uint64_t settle_frames = 20;
+    std::optional<Clock::time_point> first_frame;
     while (!loop.quitting() && !loop.reloading()) {
         const auto before = Clock::now();
         const Millis frame_wait = loop.wait(before);
@@ -33,9 +37,18 @@ void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& not
         // Wake at the opening (or closing) itself, not up to a minute late.
         if (const auto change = seconds_until_change(options.hours, week_time_now()))
             wait = std::min(wait, Millis(std::int64_t{*change} * 1000 + 200));
+        // Frames for a while after the first, until a Wayland compositor has surely
+        // configured the window and shows what it draws (Window::configured_late).
+        if (!first_frame && loop.drawn())
+            first_frame = before;
+        if (window.configured_late() && (!first_frame || before - *first_frame < settle_time ||
+                                         loop.frames_drawn() < settle_frames)) {
+            wait = std::min(wait, Millis(50));
+            loop.redraw();
+        }
         SDL_Event event;
         // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
-        const bool got = SDL_WaitEventTimeout(&event, static_cast<int>(wait.count())) != 0;
+        const bool got = window.wait_event(event, wait);
         const auto now = Clock::now();
         if (got)
             loop.handle(event, now);

@@ -1,5 +1,5 @@
 #pragma once
-// The kiosk's main loop on the real clock: sleeps in SDL_WaitEventTimeout
+// The kiosk's main loop on the real clock: sleeps (Window::wait_event)
 // until input comes or a frame, the watchdog or the day is due, and tells
 // systemd it is alive only from here, so a loop stuck anywhere (in a frame,
 // a lock, a slow disk) is restarted by the watchdog.
@@ -23,8 +23,8 @@ struct WindowLoopOptions {
 };
 
 // Runs until the loop quits or a reload is due.
-void run_window(KioskLoop& loop, VisitFlow& flow, platform::ServiceNotifier& notifier,
-                const WindowLoopOptions& options);
+void run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow,
+                platform::ServiceNotifier& notifier, const WindowLoopOptions& options);
 
 // The test hook's moment, read from the environment; nothing when unset.
 std::optional<Clock::time_point> test_hang_from_environment(Clock::time_point start);

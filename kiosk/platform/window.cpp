@@ -126,7 +126,24 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options) {
             renderer_name(window->renderer_) + ", as no accelerated one works: " + why;
     }
     window->renderer_description_ += " on " + driver;
+    window->wayland_ = driver == "wayland";
     return window;
+}
+
+bool Window::wait_event(SDL_Event& event, std::chrono::milliseconds timeout) const {
+    if (!wayland_)
+        return SDL_WaitEventTimeout(&event, static_cast<int>(timeout.count())) != 0;
+    using std::chrono::steady_clock;
+    const auto until = steady_clock::now() + timeout;
+    for (;;) {
+        if (SDL_PollEvent(&event) != 0)
+            return true;
+        const auto left =
+            std::chrono::duration_cast<std::chrono::milliseconds>(until - steady_clock::now());
+        if (left.count() <= 0)
+            return false;
+        SDL_Delay(static_cast<Uint32>(std::min<std::int64_t>(left.count(), 20)));
+    }
 }
 
 Window::~Window() {

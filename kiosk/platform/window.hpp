@@ -6,6 +6,7 @@
 
 #include <SDL.h>
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -54,6 +55,15 @@ class Window {
     // What the renderer has drawn since the last clear; call before presenting.
     Result<RgbaPixels> read_pixels() const;
 
+    // Waits up to `timeout` for an event. Under a Wayland compositor (cage),
+    // frames presented while SDL 2.26 waits in SDL_WaitEventTimeout never reached
+    // the screen, which stayed black; there it polls every 20 ms instead.
+    bool wait_event(SDL_Event& event, std::chrono::milliseconds timeout) const;
+    // On Wayland the compositor's fullscreen configure comes after the first
+    // frame, which it then never shows, and SDL reports no event for it: the
+    // caller draws frames for a while after the first one.
+    bool configured_late() const { return wayland_; }
+
   private:
     Window() = default;
     WindowMode mode_ = WindowMode::fullscreen;
@@ -61,6 +71,7 @@ class Window {
     SDL_Surface* surface_ = nullptr;  // headless: what the software renderer draws into
     SDL_Renderer* renderer_ = nullptr;
     std::string renderer_description_;
+    bool wayland_ = false;
 };
 
 }  // namespace kiosk::platform
