@@ -4,6 +4,7 @@
 // pack is compiled and stored in it as one blob, so opening a pack is a copy,
 // not 100,000 row reads.
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -47,6 +48,10 @@ struct MatchIndex {
     static MatchIndex build(const std::vector<Course>& courses);
 
     int tag_index(std::string_view tag) const;  // -1 when no course has it
+    bool has_tag(const CourseKey& k, int tag) const {
+        const auto* first = tags.data() + k.first_tag;
+        return std::binary_search(first, first + k.tag_count, static_cast<std::uint16_t>(tag));
+    }
     std::size_t size() const { return courses.size(); }
 
     std::string serialize() const;
