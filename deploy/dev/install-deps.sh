@@ -13,8 +13,6 @@ packages=(
   dpkg-dev file lintian bc
   # the kiosk session: systemd-analyze verify, cage (whose ExecStart it checks)
   systemd cage xwayland seatd procps
-  # the session once for real: cage's headless backend, screenshots with grim
-  grim
   # health for the fleet: promtool checks the metrics file and the alert rules
   prometheus
   # the install test: a fresh Debian 12 root
