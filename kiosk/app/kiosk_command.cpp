@@ -301,8 +301,18 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     loop_options.hang_at = test_hang_from_environment(Clock::now());
     loop_options.health = health ? &*health : nullptr;
     loop_options.hours = config.hours;
-    run_window(window, loop, flow, notifier, loop_options);
-    return {loop.reloading(), 0};
+    switch (run_window(window, loop, flow, notifier, loop_options)) {
+        case WindowEnd::reload:
+            return {true, 0};
+        case WindowEnd::display_lost:
+            // The visit in progress is lost with the screen; what was counted is kept.
+            std::cerr << "kiosk: the display is gone (the compositor ended); stopping, for the "
+                         "service to start the session again\n";
+            return {false, 1};
+        case WindowEnd::quit:
+            break;
+    }
+    return {false, 0};
 }
 
 // Opens the window once and serves until the kiosk stops; a reload builds

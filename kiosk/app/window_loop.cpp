@@ -20,8 +20,8 @@ WeekTime week_time_now() {
 
 }  // namespace
 
-void run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow,
-                platform::ServiceNotifier& notifier, const WindowLoopOptions& options) {
+WindowEnd run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow,
+                     platform::ServiceNotifier& notifier, const WindowLoopOptions& options) {
     auto day_checked = Clock::now();
     // Long enough for the compositor's configure even on a slow, busy machine.
     constexpr auto settle_time = std::chrono::seconds(2);
@@ -50,10 +50,16 @@ void run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow
         // A real event, then drain: SDL 2.26 on X11 can leave events behind otherwise.
         const bool got = window.wait_event(event, wait);
         const auto now = Clock::now();
+        // A lost compositor sends SDL's quit request, which a locked kiosk ignores.
+        if (got && event.type == SDL_QUIT && window.display_lost())
+            return WindowEnd::display_lost;
         if (got)
             loop.handle(event, now);
-        while (!loop.quitting() && SDL_PollEvent(&event))
+        while (!loop.quitting() && SDL_PollEvent(&event)) {
+            if (event.type == SDL_QUIT && window.display_lost())
+                return WindowEnd::display_lost;
             loop.handle(event, now);
+        }
         if (loop.quitting())
             break;
         if (options.keep_day_current && now - day_checked >= std::chrono::minutes(1)) {
@@ -75,6 +81,7 @@ void run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow
                 std::this_thread::sleep_for(std::chrono::hours(1));
         }
     }
+    return loop.reloading() ? WindowEnd::reload : WindowEnd::quit;
 }
 
 std::optional<Clock::time_point> test_hang_from_environment(Clock::time_point start) {

@@ -22,9 +22,11 @@ struct WindowLoopOptions {
     OpeningHours hours;            // default: always open
 };
 
-// Runs until the loop quits or a reload is due.
-void run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow,
-                platform::ServiceNotifier& notifier, const WindowLoopOptions& options);
+enum class WindowEnd { quit, reload, display_lost };
+
+// Runs until the loop quits, a reload is due or the display is gone.
+WindowEnd run_window(const platform::Window& window, KioskLoop& loop, VisitFlow& flow,
+                     platform::ServiceNotifier& notifier, const WindowLoopOptions& options);
 
 // The test hook's moment, read from the environment; nothing when unset.
 std::optional<Clock::time_point> test_hang_from_environment(Clock::time_point start);

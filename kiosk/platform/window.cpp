@@ -1,5 +1,8 @@
 #include "kiosk/platform/window.hpp"
 
+#include <SDL_syswm.h>
+#include <wayland-client-core.h>
+
 #include <charconv>
 
 namespace kiosk::platform {
@@ -144,6 +147,16 @@ bool Window::wait_event(SDL_Event& event, std::chrono::milliseconds timeout) con
             return false;
         SDL_Delay(static_cast<Uint32>(std::min<std::int64_t>(left.count(), 20)));
     }
+}
+
+bool Window::display_lost() const {
+    if (!wayland_ || !window_)
+        return false;
+    SDL_SysWMinfo info;
+    SDL_VERSION(&info.version);
+    if (SDL_GetWindowWMInfo(window_, &info) != SDL_TRUE || info.subsystem != SDL_SYSWM_WAYLAND)
+        return false;
+    return wl_display_get_error(info.info.wl.display) != 0;
 }
 
 Window::~Window() {

@@ -63,6 +63,11 @@ class Window {
     // frame, which it then never shows, and SDL reports no event for it: the
     // caller draws frames for a while after the first one.
     bool configured_late() const { return wayland_; }
+    // Whether the Wayland compositor is gone (cage ended). SDL then sends one
+    // quit request, which a locked kiosk ignores, and goes on presenting to a
+    // dead connection; the caller ends instead, for the service to start the
+    // session again. Always false on X11, where Xlib ends the program itself.
+    bool display_lost() const;
 
   private:
     Window() = default;

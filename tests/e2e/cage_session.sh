@@ -2,7 +2,8 @@
 # The kiosk session for real: cage with the pixman renderer (as on a PC
 # without a GPU), the kiosk in it over Wayland as an unprivileged user, and a
 # screenshot that must show the attract screen (not the black screen the kiosk
-# once left under cage). The screenshot is kept for people to look at.
+# once left under cage). The screenshot is kept for people to look at. Then
+# cage ends, and the kiosk must end with it.
 #
 # cage's output is a window on an Xvfb display (wlroots' x11 backend), and the
 # screenshot is taken of that display with xwd. Not headless with grim: when
@@ -79,6 +80,17 @@ for _ in $(seq 1 60); do
         pnmtopng "$work/shot.ppm" >"$shot"
         grep -q "on wayland" "$work/session.log" || fail "the kiosk did not run over Wayland: $(cat "$work/session.log")"
         echo "cage session: the screen shows the kiosk; screenshot in $shot"
+        # When cage ends, the kiosk ends too (it once spun on, presenting to
+        # the dead display), and says why.
+        kill -TERM "$cage_pid"
+        for _ in $(seq 1 50); do
+            pgrep -f -- "--stats $work/stats.db" >/dev/null || break
+            sleep 0.1
+        done
+        pgrep -f -- "--stats $work/stats.db" >/dev/null && fail "the kiosk still runs 5 s after cage ended"
+        grep -q "the display is gone" "$work/session.log" ||
+            fail "the kiosk did not say that the display is gone: $(cat "$work/session.log")"
+        echo "cage session: the kiosk ended with cage"
         exit 0
     fi
 done
