@@ -277,6 +277,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
                            health_view(options, config, catalogue, printer_part, stats_part, flow)};
 
     ui::KioskUi ui(config, pack);
+    ui.add_catalogue_letters(catalogue);
     show_logo(ui, gui, config);
     KioskLoop loop(window, gui, ui, flow, events.quit, events.reload, std::move(services));
     if (auto fonts = loop.build_fonts(); !fonts) {
@@ -293,6 +294,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
                                       [&loop] { return !loop.dark(); }}));
     }
     if (headless) {
+        ui.check_glyphs(true);
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
         return {false, player.play(*script, *options.script)};
     }

@@ -7,14 +7,17 @@
 #include <iterator>
 #include <set>
 
+#include "kiosk/core/base/bidi_text.hpp"
 #include "kiosk/core/takeaway/text_raster.hpp"
 #include "kiosk/ui/pictograms.hpp"
 
 namespace kiosk::ui {
 namespace {
 
-// Whole blocks, so a course title read later from the catalogue (which is not
-// scanned here) still finds the letters of its script.
+// Whole blocks of the alphabets, so a course text added to the catalogue
+// later still finds the letters of its script. Arabic is not among them: its
+// presentation forms are many, and only those the texts are shaped into are
+// loaded, one by one.
 struct Block {
     char32_t first, last;
 };
@@ -34,19 +37,15 @@ constexpr Block always[] = {
 constexpr ImWchar digits[] = {'0', '9', 0};
 
 void add_texts(std::set<char32_t>& seen, const Texts& texts) {
-    for (const auto& [lang, text] : texts) {
-        for (char32_t cp : utf8_code_points(text))
-            seen.insert(cp);
-    }
+    for (const auto& [lang, text] : texts)
+        add_drawn_code_points(seen, text);
 }
 
 std::set<char32_t> code_points_of(const ContentPack& pack) {
     std::set<char32_t> seen;
     add_texts(seen, pack.info.name);
-    for (const auto& [code, name] : pack.info.language_names) {
-        for (char32_t cp : utf8_code_points(name))
-            seen.insert(cp);
-    }
+    for (const auto& [code, name] : pack.info.language_names)
+        add_drawn_code_points(seen, name);
     for (const auto& q : pack.questionnaire.questions) {
         add_texts(seen, q.text);
         add_texts(seen, q.help);
@@ -71,15 +70,38 @@ std::set<char32_t> code_points_of(const ContentPack& pack) {
 
 }  // namespace
 
+void add_drawn_code_points(std::set<char32_t>& seen, std::string_view text) {
+    // Arabic is drawn in the presentation forms FriBidi shapes it into, never
+    // as the letters it is stored in: the atlas holds exactly those forms.
+    // Joining does not depend on the paragraph's direction.
+    const std::string drawn =
+        has_right_to_left(text) ? bidi_line(text, TextDirection::right_to_left) : std::string(text);
+    for (char32_t cp : utf8_code_points(drawn))
+        seen.insert(cp);
+}
+
+std::set<char32_t> drawn_code_points(const Catalogue& catalogue) {
+    std::set<char32_t> seen;
+    catalogue.for_each_course_text([&](std::string_view text) {
+        // Plain ASCII is in the atlas anyway; most course texts are.
+        if (std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; }))
+            add_drawn_code_points(seen, text);
+    });
+    return seen;
+}
+
 float em_for_display(int width, int height) {
     const float by_height = static_cast<float>(height) / 34.0f;
     const float by_width = static_cast<float>(width) / 30.0f;
     return std::max(16.0f, std::min(by_height, by_width));
 }
 
-std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack) {
+std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack,
+                                      const std::set<char32_t>& more_code_points) {
     std::vector<Block> chosen(std::begin(always), std::end(always));
-    for (char32_t cp : code_points_of(pack)) {
+    std::set<char32_t> code_points = code_points_of(pack);
+    code_points.insert(more_code_points.begin(), more_code_points.end());
+    for (char32_t cp : code_points) {
         if (cp > 0xffff)
             continue;  // ImWchar is 16 bits in Debian's build
         bool found = false;

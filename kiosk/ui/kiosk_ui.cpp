@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/core/content/text_direction.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -66,6 +67,10 @@ Result<bool> KioskUi::build_fonts(int width, int height) {
     return true;
 }
 
+void KioskUi::add_catalogue_letters(const Catalogue& catalogue) {
+    state_->ranges = glyph_ranges_for(state_->pack, drawn_code_points(catalogue));
+}
+
 void KioskUi::set_health(KioskHealth health) {
     state_->health = std::move(health);
 }
@@ -120,10 +125,13 @@ void draw_overlay(ScreenContext& ctx, Area screen, const KioskHealth& health) {
     ImGui::Begin(
         "overlay", nullptr,
         (fixed_window & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
+    // Staff read Dutch, left to right, whatever the visitor's language.
+    ScreenContext staff = ctx;
+    staff.direction = TextDirection::left_to_right;
     if (flow.adviser() == AdviserState::keypad)
-        keypad_overlay(ctx, screen);
+        keypad_overlay(staff, screen);
     else if (adviser)
-        adviser_screen(ctx, screen, health);
+        adviser_screen(staff, screen, health);
     else if (flow.countdown())
         still_there_overlay(ctx, screen);
     else
@@ -155,8 +163,19 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
 
     const Palette& colours = flow.high_contrast() ? s.contrast : s.branded;
     const FontScale& fonts = s.fonts.scale(flow.large_text());
-    ScreenContext ctx{flow,     s.pack,  s.config, colours, fonts, fonts.body.size,
-                      s.record, intents, s.memory, now,     s.dt,  s.logo};
+    ScreenContext ctx{flow,
+                      s.pack,
+                      s.config,
+                      colours,
+                      fonts,
+                      fonts.body.size,
+                      s.record,
+                      intents,
+                      s.memory,
+                      now,
+                      s.dt,
+                      s.logo,
+                      text_direction(s.pack, flow.language())};
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Area screen{{0, 0}, display};
 
@@ -193,6 +212,10 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
 
 bool KioskUi::animating() const {
     return state_->animating;
+}
+
+void KioskUi::check_glyphs(bool on) {
+    state_->record.check_glyphs(on);
 }
 
 const FrameRecord& KioskUi::record() const {
