@@ -67,6 +67,15 @@ Result<bool> KioskUi::build_fonts(int width, int height) {
     return true;
 }
 
+std::string KioskUi::font_atlas_summary() const {
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    int glyphs = 0;
+    for (const ImFont* font : atlas.Fonts)
+        glyphs += font->Glyphs.Size;
+    return "font atlas " + std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight) +
+           " (" + std::to_string(glyphs) + " glyphs)";
+}
+
 void KioskUi::add_catalogue_letters(const Catalogue& catalogue) {
     state_->ranges = glyph_ranges_for(state_->pack, drawn_code_points(catalogue));
 }

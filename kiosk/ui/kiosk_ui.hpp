@@ -35,6 +35,8 @@ class KioskUi {
     // renderer builds its font texture; again (then rebuild the texture) when
     // the display size changes. Fails with a message naming a missing font.
     Result<bool> build_fonts(int width, int height);
+    // "font atlas 2048x1472 (3310 glyphs)": what the fonts cost, for the log.
+    std::string font_atlas_summary() const;
     // Counts the course catalogue's letters in for the next build_fonts().
     void add_catalogue_letters(const Catalogue& catalogue);
 

@@ -200,6 +200,9 @@ bool has_right_to_left(std::string_view text) {
         const auto b = static_cast<unsigned char>(text[i]);
         if (b >= 0xD7 && b <= 0xDF)
             return true;
+        if (i + 2 < text.size() && b == 0xE2 && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+            static_cast<unsigned char>(text[i + 2]) == 0x8F)
+            return true;  // U+200F, the right-to-left mark, has no glyph to draw
         if (i + 1 < text.size()) {
             const auto next = static_cast<unsigned char>(text[i + 1]);
             if (b == 0xD6 && next >= 0x90)  // U+0590 on; below is Armenian

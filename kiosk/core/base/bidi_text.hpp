@@ -35,7 +35,8 @@ std::vector<std::string> bidi_lines(std::string_view text, TextDirection directi
 std::string bidi_line(std::string_view text, TextDirection direction);
 
 // Whether `text` holds a letter of a right-to-left script (Hebrew, Arabic,
-// Syriac, Thaana, N'Ko and their presentation forms).
+// Syriac, Thaana, N'Ko and their presentation forms) or a right-to-left mark:
+// then it must be shaped before it is drawn.
 bool has_right_to_left(std::string_view text);
 
 }  // namespace kiosk

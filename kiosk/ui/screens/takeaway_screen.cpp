@@ -109,9 +109,10 @@ void takeaway_screen(ScreenContext& ctx, Area area) {
     for (std::size_t i = 0; i < results.size(); ++i) {
         const Course* course = flow.course(static_cast<int>(i));
         // With the place: the same course in two towns must not read as a repeat.
-        const std::string title =
-            course ? course->text_in(ctx.lang()).title + "  \xc2\xb7  " + place_text(ctx, *course)
-                   : "";
+        const std::string title = course ? course->text_in(ctx.lang()).title +
+                                               list_dot(ctx.pack, ctx.lang()) +
+                                               place_text(ctx, *course)
+                                         : "";
         y += text_block(ctx, {x, y}, w, std::to_string(i + 1) + ".  " + title, b.regular, b.size,
                         c.text) +
              0.15f * em;

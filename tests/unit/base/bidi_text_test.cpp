@@ -62,6 +62,12 @@ TEST_CASE("digits and a Latin course code inside Arabic keep reading left to rig
           U"\uFE93\uFEAD\uFEED\uFEAA\uFEDF\uFE8D");  // الدورة, rightmost
 }
 
+TEST_CASE("right-to-left marks keep two Latin names apart on an Arabic line and are removed") {
+    // "Taalhuis · Maastricht" would read as one left-to-right run, place last.
+    CHECK(bidi_line("Taalhuis \u200F·\u200F Maastricht", rtl) == "Maastricht · Taalhuis");
+    CHECK(bidi_line("Taalhuis · Maastricht", rtl) == "Taalhuis · Maastricht");
+}
+
 TEST_CASE("an Arabic paragraph that starts with a number stays right to left") {
     CHECK(code_points(bidi_line("12 مارس", rtl)) == U"\uFEB1\uFEAD\uFE8E\uFEE3 12");
 }
@@ -100,6 +106,7 @@ TEST_CASE("right-to-left text is told apart from every other script") {
     CHECK(has_right_to_left("مرحبا"));
     CHECK(has_right_to_left("course שלום"));
     CHECK(has_right_to_left("\uFEFB"));
+    CHECK(has_right_to_left("Taalhuis \u200F·\u200F Maastricht"));
     CHECK_FALSE(has_right_to_left("Українська"));
     CHECK_FALSE(has_right_to_left("Zażółć ﬁ Հայերեն"));
     CHECK_FALSE(has_right_to_left("Türkçe"));
