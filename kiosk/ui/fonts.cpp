@@ -14,24 +14,16 @@
 namespace kiosk::ui {
 namespace {
 
-// Whole blocks of the alphabets, so a course text added to the catalogue
-// later still finds the letters of its script. Arabic is not among them: its
-// presentation forms are many, and only those the texts are shaped into are
-// loaded, one by one.
 struct Block {
     char32_t first, last;
 };
-constexpr Block blocks[] = {
-    {0x0020, 0x00ff},  // Basic Latin and Latin-1
-    {0x0100, 0x017f},  // Latin Extended-A: Polish, Turkish, Czech ...
-    {0x0180, 0x024f},  // Latin Extended-B
-    {0x0370, 0x03ff},  // Greek
-    {0x0400, 0x04ff},  // Cyrillic
-};
-// Dutch needs Latin-1 (é, ë, ï); the rest of a block comes in only when the
-// pack's texts use it, because every glyph is drawn at every size.
+// Dutch needs Latin-1 (é, ë, ï), and the kiosk's own words the punctuation.
+// Every other letter comes in only when a text uses it, and only that
+// letter, not its whole block: every glyph is drawn at each of a dozen sizes
+// and faces, and Cyrillic's 256 would cost more than all of Latin-1.
+constexpr Block latin1{0x0020, 0x00ff};
 constexpr Block always[] = {
-    blocks[0],        {0x2013, 0x2014}, {0x2018, 0x2019}, {0x201c, 0x201e},
+    latin1,           {0x2013, 0x2014}, {0x2018, 0x2019}, {0x201c, 0x201e},
     {0x2022, 0x2022}, {0x2026, 0x2026}, {0x20ac, 0x20ac},
 };
 constexpr ImWchar digits[] = {'0', '9', 0};
@@ -102,18 +94,10 @@ std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack,
     std::set<char32_t> code_points = code_points_of(pack);
     code_points.insert(more_code_points.begin(), more_code_points.end());
     for (char32_t cp : code_points) {
-        if (cp > 0xffff)
-            continue;  // ImWchar is 16 bits in Debian's build
-        bool found = false;
-        for (const auto& b : blocks) {
-            if (cp >= b.first && cp <= b.last) {
-                chosen.push_back(b);
-                found = true;
-                break;
-            }
-        }
-        if (!found)
-            chosen.push_back({cp, cp});
+        // ImWchar is 16 bits in Debian's build; control characters draw nothing.
+        if (cp > 0xffff || cp < 0x20 || (cp >= latin1.first && cp <= latin1.last))
+            continue;
+        chosen.push_back({cp, cp});
     }
     std::sort(chosen.begin(), chosen.end(),
               [](const Block& a, const Block& b) { return a.first < b.first; });

@@ -49,16 +49,17 @@ struct FontSet {
 float em_for_display(int width, int height);
 
 // Basic Latin, Latin-1 and the punctuation the kiosk prints („ " – … €),
-// plus the whole Unicode block of every other letter the pack's texts and
-// `more_code_points` (the catalogue's) use, and for Arabic exactly the
-// presentation forms its texts are drawn with.
+// plus exactly the other letters the pack's texts and `more_code_points`
+// (the catalogue's, the configuration's) are drawn with: for Arabic the
+// presentation forms its texts are shaped into.
 std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack,
                                       const std::set<char32_t>& more_code_points = {});
 
 // The code points `text` is drawn with: Arabic shaped into its joined forms.
 void add_drawn_code_points(std::set<char32_t>& seen, std::string_view text);
 // Those of every course text in the catalogue (titles, descriptions,
-// providers, places), which the pack's questionnaire does not hold.
+// providers, places), which the pack's questionnaire does not hold. Course
+// texts with nothing beyond ASCII are passed over quickly.
 std::set<char32_t> drawn_code_points(const Catalogue& catalogue);
 
 // The font files' bytes, read once and shared by every face (the atlas

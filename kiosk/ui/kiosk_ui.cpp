@@ -13,6 +13,16 @@
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
+namespace {
+
+// The configuration's own words on screen: the kiosk's name in the top bar.
+std::set<char32_t> config_letters(const KioskConfig& config) {
+    std::set<char32_t> letters;
+    add_drawn_code_points(letters, config.name);
+    return letters;
+}
+
+}  // namespace
 
 struct KioskUi::State {
     const KioskConfig& config;
@@ -41,7 +51,7 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
     : state_(std::make_unique<State>(State{config,
                                            pack,
                                            std::move(fonts),
-                                           glyph_ranges_for(pack),
+                                           glyph_ranges_for(pack, config_letters(config)),
                                            {},
                                            branded_palette(config.branding),
                                            high_contrast_palette(),
@@ -77,7 +87,9 @@ std::string KioskUi::font_atlas_summary() const {
 }
 
 void KioskUi::add_catalogue_letters(const Catalogue& catalogue) {
-    state_->ranges = glyph_ranges_for(state_->pack, drawn_code_points(catalogue));
+    std::set<char32_t> letters = drawn_code_points(catalogue);
+    add_drawn_code_points(letters, state_->config.name);
+    state_->ranges = glyph_ranges_for(state_->pack, letters);
 }
 
 void KioskUi::set_health(KioskHealth health) {
