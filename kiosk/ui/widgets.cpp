@@ -132,8 +132,13 @@ float text_block(ScreenContext& ctx, ImVec2 pos, float width, std::string_view t
 float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon,
                    const Face* face) {
     const Face& body = face ? *face : ctx.fonts.body;
-    const std::string drawn = visual_line(label, ctx.direction);
-    const float text = body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, drawn.c_str()).x;
+    // Measured as drawn; only a right-to-left label is shaped (and copied) first.
+    const std::string shaped =
+        has_right_to_left(label) ? bidi_line(label, ctx.direction) : std::string();
+    const std::string_view drawn = shaped.empty() ? label : shaped;
+    const float text =
+        body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, drawn.data(), drawn.data() + drawn.size())
+            .x;
     // Padding on both sides, and the icon column as button() lays it out.
     return std::ceil(text + 1.6f * ctx.em +
                      (with_icon ? ctx.fonts.heading.size * 1.15f + 0.6f * ctx.em : 0) +
