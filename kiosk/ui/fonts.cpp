@@ -72,13 +72,67 @@ void add_drawn_code_points(std::set<char32_t>& seen, std::string_view text) {
         seen.insert(cp);
 }
 
+namespace {
+
+std::string utf8_of(std::u32string_view text) {
+    std::string out;
+    for (char32_t c : text) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+// Every form an Arabic letter can take (alone, at the end, start and middle
+// of a word) and the lam-alef ligatures when both letters occur: shaped in
+// a word of that letter and beh, whose own forms are left out.
+void add_arabic_forms(std::set<char32_t>& seen, const std::set<char32_t>& letters) {
+    constexpr char32_t beh = 0x0628, lam = 0x0644;
+    const auto add_shaped = [&](std::u32string_view word) {
+        for (char32_t cp : utf8_code_points(bidi_line(utf8_of(word), TextDirection::right_to_left)))
+            if (cp < 0xFE8F || cp > 0xFE92)
+                seen.insert(cp);
+    };
+    for (char32_t c : letters) {
+        for (std::u32string_view word : {std::u32string{c}, std::u32string{beh, c},
+                                         std::u32string{c, beh}, std::u32string{beh, c, beh}})
+            add_shaped(word);
+        if (letters.count(lam) && (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0627)) {
+            add_shaped(std::u32string{lam, c});
+            add_shaped(std::u32string{beh, lam, c});
+        }
+    }
+    if (letters.count(beh))
+        seen.insert({0xFE8F, 0xFE90, 0xFE91, 0xFE92});
+}
+
+}  // namespace
+
 std::set<char32_t> drawn_code_points(const Catalogue& catalogue) {
+    // Shaping each of 100,000 Arabic course texts would take a second at
+    // start; the forms of each letter they use are found once instead. Every
+    // other code point counts as it is.
     std::set<char32_t> seen;
+    std::set<char32_t> arabic;
     catalogue.for_each_course_text([&](std::string_view text) {
         // Plain ASCII is in the atlas anyway; most course texts are.
-        if (std::any_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; }))
-            add_drawn_code_points(seen, text);
+        if (std::none_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; }))
+            return;
+        for (char32_t cp : utf8_code_points(text))
+            (cp >= 0x0600 && cp <= 0x06FF ? arabic : seen).insert(cp);
     });
+    add_arabic_forms(seen, arabic);
+    // Bidi marks and fillers are never drawn.
+    for (char32_t mark : {0x200E, 0x200F, 0x061C, 0xFEFF})
+        seen.erase(mark);
     return seen;
 }
 
