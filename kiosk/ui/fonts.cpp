@@ -8,6 +8,7 @@
 #include <set>
 
 #include "kiosk/core/base/bidi_text.hpp"
+#include "kiosk/core/content/text_direction.hpp"
 #include "kiosk/core/takeaway/text_raster.hpp"
 #include "kiosk/ui/pictograms.hpp"
 
@@ -36,8 +37,12 @@ void add_texts(std::set<char32_t>& seen, const Texts& texts) {
 std::set<char32_t> code_points_of(const ContentPack& pack) {
     std::set<char32_t> seen;
     add_texts(seen, pack.info.name);
-    for (const auto& [code, name] : pack.info.language_names)
+    for (const auto& [code, name] : pack.info.language_names) {
         add_drawn_code_points(seen, name);
+        // The comma the kiosk itself puts between times of day in Arabic.
+        if (right_to_left(pack, code))
+            seen.insert(0x060C);
+    }
     for (const auto& q : pack.questionnaire.questions) {
         add_texts(seen, q.text);
         add_texts(seen, q.help);

@@ -49,15 +49,19 @@ std::string place_text(const CourseWords& words, const Course& course) {
 }
 
 std::string when_text(const CourseWords& words, const Course& course) {
+    // Arabic script has its own comma (Hebrew and Yiddish use ",").
+    const bool arabic_script =
+        right_to_left(words.pack, words.lang) && words.lang != "he" && words.lang != "yi";
+    const char* comma = arabic_script ? "\u060C " : ", ";
     std::string out = start_text(words.pack, course, words.today, words.lang);
     std::string times;
     for (auto [bit, key] : {std::pair{schedule_day, "day"}, std::pair{schedule_evening, "evening"},
                             std::pair{schedule_weekend, "weekend"}}) {
         if (course.schedule & bit)
-            times += (times.empty() ? "" : ", ") + screen_text(words, key);
+            times += (times.empty() ? "" : comma) + screen_text(words, key);
     }
     if (!times.empty())
-        out += dot + times;
+        out += list_dot(words.pack, words.lang) + times;
     return out;
 }
 
