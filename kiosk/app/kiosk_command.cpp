@@ -209,13 +209,14 @@ void show_logo(ui::KioskUi& ui, platform::ImGuiRenderer& gui, const KioskConfig&
 
 // Once, at start, and never anything about a visitor.
 void log_start(const KioskOptions& options, const KioskConfig& config, const Catalogue& catalogue,
-               const platform::Window& window, platform::ViewSize view) {
+               const platform::Window& window, platform::ViewSize view, const std::string& fonts) {
     const ContentPack& pack = catalogue.pack();
     std::cerr << "kiosk: content " << pack.info.id << " " << pack.info.version << " ("
               << catalogue.course_count() << " courses); configuration "
               << (options.config ? *options.config + " (" + config.name + ")" : std::string("none"))
               << "; " << mode_name(options.window.mode) << " " << view.output_width << "x"
-              << view.output_height << ", renderer " << window.renderer_description() << std::endl;
+              << view.output_height << ", renderer " << window.renderer_description() << ", "
+              << fonts << std::endl;
 }
 
 // What the kiosk shows, read at start and again at each reload.
@@ -277,13 +278,14 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
                            health_view(options, config, catalogue, printer_part, stats_part, flow)};
 
     ui::KioskUi ui(config, pack);
+    ui.add_catalogue_letters(catalogue);
     show_logo(ui, gui, config);
     KioskLoop loop(window, gui, ui, flow, events.quit, events.reload, std::move(services));
     if (auto fonts = loop.build_fonts(); !fonts) {
         std::cerr << "kiosk: " << fonts.error() << '\n';
         return {false, 1};
     }
-    log_start(options, config, catalogue, window, loop.view());
+    log_start(options, config, catalogue, window, loop.view(), ui.font_atlas_summary());
 
     std::optional<HealthFile> health;
     if (!config.health.textfile_dir.empty() && !headless) {
@@ -293,6 +295,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
                                       [&loop] { return !loop.dark(); }}));
     }
     if (headless) {
+        ui.check_glyphs(true);
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
         return {false, player.play(*script, *options.script)};
     }

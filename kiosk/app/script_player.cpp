@@ -110,6 +110,9 @@ int ScriptPlayer::play(const std::vector<script::Line>& lines, const std::string
             problem = "the kiosk has ended";
         else
             problem = run(line.step);
+        // Every frame drawn on the way, not only the last, had every glyph.
+        if (!problem && !ui_.record().missing_glyph().empty())
+            problem = ui_.record().missing_glyph();
         if (problem) {
             std::cerr << file_name << ":" << line.number << ": " << trimmed(line.text) << ": "
                       << *problem << '\n';

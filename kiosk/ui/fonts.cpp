@@ -7,45 +7,41 @@
 #include <iterator>
 #include <set>
 
+#include "kiosk/core/base/bidi_text.hpp"
+#include "kiosk/core/content/text_direction.hpp"
 #include "kiosk/core/takeaway/text_raster.hpp"
 #include "kiosk/ui/pictograms.hpp"
 
 namespace kiosk::ui {
 namespace {
 
-// Whole blocks, so a course title read later from the catalogue (which is not
-// scanned here) still finds the letters of its script.
 struct Block {
     char32_t first, last;
 };
-constexpr Block blocks[] = {
-    {0x0020, 0x00ff},  // Basic Latin and Latin-1
-    {0x0100, 0x017f},  // Latin Extended-A: Polish, Turkish, Czech ...
-    {0x0180, 0x024f},  // Latin Extended-B
-    {0x0370, 0x03ff},  // Greek
-    {0x0400, 0x04ff},  // Cyrillic
-};
-// Dutch needs Latin-1 (é, ë, ï); the rest of a block comes in only when the
-// pack's texts use it, because every glyph is drawn at every size.
+// Dutch needs Latin-1 (é, ë, ï), and the kiosk's own words the punctuation.
+// Every other letter comes in only when a text uses it, and only that
+// letter, not its whole block: every glyph is drawn at each of a dozen sizes
+// and faces, and Cyrillic's 256 would cost more than all of Latin-1.
+constexpr Block latin1{0x0020, 0x00ff};
 constexpr Block always[] = {
-    blocks[0],        {0x2013, 0x2014}, {0x2018, 0x2019}, {0x201c, 0x201e},
+    latin1,           {0x2013, 0x2014}, {0x2018, 0x2019}, {0x201c, 0x201e},
     {0x2022, 0x2022}, {0x2026, 0x2026}, {0x20ac, 0x20ac},
 };
 constexpr ImWchar digits[] = {'0', '9', 0};
 
 void add_texts(std::set<char32_t>& seen, const Texts& texts) {
-    for (const auto& [lang, text] : texts) {
-        for (char32_t cp : utf8_code_points(text))
-            seen.insert(cp);
-    }
+    for (const auto& [lang, text] : texts)
+        add_drawn_code_points(seen, text);
 }
 
 std::set<char32_t> code_points_of(const ContentPack& pack) {
     std::set<char32_t> seen;
     add_texts(seen, pack.info.name);
     for (const auto& [code, name] : pack.info.language_names) {
-        for (char32_t cp : utf8_code_points(name))
-            seen.insert(cp);
+        add_drawn_code_points(seen, name);
+        // The comma the kiosk itself puts between times of day in Arabic.
+        if (right_to_left(pack, code))
+            seen.insert(0x060C);
     }
     for (const auto& q : pack.questionnaire.questions) {
         add_texts(seen, q.text);
@@ -71,27 +67,96 @@ std::set<char32_t> code_points_of(const ContentPack& pack) {
 
 }  // namespace
 
+void add_drawn_code_points(std::set<char32_t>& seen, std::string_view text) {
+    // Arabic is drawn in the presentation forms FriBidi shapes it into, never
+    // as the letters it is stored in: the atlas holds exactly those forms.
+    // Joining does not depend on the paragraph's direction.
+    const std::string drawn =
+        has_right_to_left(text) ? bidi_line(text, TextDirection::right_to_left) : std::string(text);
+    for (char32_t cp : utf8_code_points(drawn))
+        seen.insert(cp);
+}
+
+namespace {
+
+std::string utf8_of(std::u32string_view text) {
+    std::string out;
+    for (char32_t c : text) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+// Every form an Arabic letter can take (alone, at the end, start and middle
+// of a word) and the lam-alef ligatures when both letters occur: shaped in
+// a word of that letter and beh, whose own forms are left out.
+void add_arabic_forms(std::set<char32_t>& seen, const std::set<char32_t>& letters) {
+    constexpr char32_t beh = 0x0628, lam = 0x0644;
+    const auto add_shaped = [&](std::u32string_view word) {
+        for (char32_t cp : utf8_code_points(bidi_line(utf8_of(word), TextDirection::right_to_left)))
+            if (cp < 0xFE8F || cp > 0xFE92)
+                seen.insert(cp);
+    };
+    for (char32_t c : letters) {
+        for (std::u32string_view word : {std::u32string{c}, std::u32string{beh, c},
+                                         std::u32string{c, beh}, std::u32string{beh, c, beh}})
+            add_shaped(word);
+        if (letters.count(lam) && (c == 0x0622 || c == 0x0623 || c == 0x0625 || c == 0x0627)) {
+            add_shaped(std::u32string{lam, c});
+            add_shaped(std::u32string{beh, lam, c});
+        }
+    }
+    if (letters.count(beh))
+        seen.insert({0xFE8F, 0xFE90, 0xFE91, 0xFE92});
+}
+
+}  // namespace
+
+std::set<char32_t> drawn_code_points(const Catalogue& catalogue) {
+    // Shaping each of 100,000 Arabic course texts would take a second at
+    // start; the forms of each letter they use are found once instead. Every
+    // other code point counts as it is.
+    std::set<char32_t> seen;
+    std::set<char32_t> arabic;
+    catalogue.for_each_course_text([&](std::string_view text) {
+        // Plain ASCII is in the atlas anyway; most course texts are.
+        if (std::none_of(text.begin(), text.end(), [](char c) { return (c & 0x80) != 0; }))
+            return;
+        for (char32_t cp : utf8_code_points(text))
+            (cp >= 0x0600 && cp <= 0x06FF ? arabic : seen).insert(cp);
+    });
+    add_arabic_forms(seen, arabic);
+    // Bidi marks and fillers are never drawn.
+    for (char32_t mark : {0x200E, 0x200F, 0x061C, 0xFEFF})
+        seen.erase(mark);
+    return seen;
+}
+
 float em_for_display(int width, int height) {
     const float by_height = static_cast<float>(height) / 34.0f;
     const float by_width = static_cast<float>(width) / 30.0f;
     return std::max(16.0f, std::min(by_height, by_width));
 }
 
-std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack) {
+std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack,
+                                      const std::set<char32_t>& more_code_points) {
     std::vector<Block> chosen(std::begin(always), std::end(always));
-    for (char32_t cp : code_points_of(pack)) {
-        if (cp > 0xffff)
-            continue;  // ImWchar is 16 bits in Debian's build
-        bool found = false;
-        for (const auto& b : blocks) {
-            if (cp >= b.first && cp <= b.last) {
-                chosen.push_back(b);
-                found = true;
-                break;
-            }
-        }
-        if (!found)
-            chosen.push_back({cp, cp});
+    std::set<char32_t> code_points = code_points_of(pack);
+    code_points.insert(more_code_points.begin(), more_code_points.end());
+    for (char32_t cp : code_points) {
+        // ImWchar is 16 bits in Debian's build; control characters draw nothing.
+        if (cp > 0xffff || cp < 0x20 || (cp >= latin1.first && cp <= latin1.last))
+            continue;
+        chosen.push_back({cp, cp});
     }
     std::sort(chosen.begin(), chosen.end(),
               [](const Block& a, const Block& b) { return a.first < b.first; });

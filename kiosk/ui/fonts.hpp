@@ -6,11 +6,14 @@
 
 #include <imgui.h>
 
+#include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/core/base/result.hpp"
 #include "kiosk/core/content/content.hpp"
+#include "kiosk/core/pack/catalogue.hpp"
 
 namespace kiosk::ui {
 
@@ -46,8 +49,18 @@ struct FontSet {
 float em_for_display(int width, int height);
 
 // Basic Latin, Latin-1 and the punctuation the kiosk prints („ " – … €),
-// plus the whole Unicode block of every other letter the pack's texts use.
-std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack);
+// plus exactly the other letters the pack's texts and `more_code_points`
+// (the catalogue's, the configuration's) are drawn with: for Arabic the
+// presentation forms its texts are shaped into.
+std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack,
+                                      const std::set<char32_t>& more_code_points = {});
+
+// The code points `text` is drawn with: Arabic shaped into its joined forms.
+void add_drawn_code_points(std::set<char32_t>& seen, std::string_view text);
+// Those of every course text in the catalogue (titles, descriptions,
+// providers, places), which the pack's questionnaire does not hold. Course
+// texts with nothing beyond ASCII are passed over quickly.
+std::set<char32_t> drawn_code_points(const Catalogue& catalogue);
 
 // The font files' bytes, read once and shared by every face (the atlas
 // would otherwise keep a copy of the file per face: 20 copies, ~12 MB).

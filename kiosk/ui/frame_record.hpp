@@ -35,9 +35,20 @@ class FrameRecord {
     const std::vector<Target>& targets() const { return targets_; }
     const std::vector<std::string>& texts() const { return texts_; }
 
+    // Scripted runs ask every text drawn to be checked against the font
+    // atlas: a letter missing there would show as "?" on the kiosk. The first
+    // one found stays (clear() keeps it) until the run asks for it.
+    void check_glyphs(bool on) { checking_glyphs_ = on; }
+    bool checks_glyphs() const { return checking_glyphs_; }
+    void add_missing_glyph(char32_t code_point, std::string_view text);
+    // "missing glyph U+0142 in \"...\"", or empty when none was missing.
+    const std::string& missing_glyph() const { return missing_glyph_; }
+
   private:
     std::vector<Target> targets_;
     std::vector<std::string> texts_;
+    bool checking_glyphs_ = false;
+    std::string missing_glyph_;
 };
 
 }  // namespace kiosk::ui

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/core/content/text_direction.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/theme.hpp"
@@ -12,6 +13,16 @@
 #include "kiosk/ui/widgets.hpp"
 
 namespace kiosk::ui {
+namespace {
+
+// The configuration's own words on screen: the kiosk's name in the top bar.
+std::set<char32_t> config_letters(const KioskConfig& config) {
+    std::set<char32_t> letters;
+    add_drawn_code_points(letters, config.name);
+    return letters;
+}
+
+}  // namespace
 
 struct KioskUi::State {
     const KioskConfig& config;
@@ -40,7 +51,7 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
     : state_(std::make_unique<State>(State{config,
                                            pack,
                                            std::move(fonts),
-                                           glyph_ranges_for(pack),
+                                           glyph_ranges_for(pack, config_letters(config)),
                                            {},
                                            branded_palette(config.branding),
                                            high_contrast_palette(),
@@ -64,6 +75,21 @@ Result<bool> KioskUi::build_fonts(int width, int height) {
         return Error{fonts.error()};
     state_->fonts = *fonts;
     return true;
+}
+
+std::string KioskUi::font_atlas_summary() const {
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    int glyphs = 0;
+    for (const ImFont* font : atlas.Fonts)
+        glyphs += font->Glyphs.Size;
+    return "font atlas " + std::to_string(atlas.TexWidth) + "x" + std::to_string(atlas.TexHeight) +
+           " (" + std::to_string(glyphs) + " glyphs)";
+}
+
+void KioskUi::add_catalogue_letters(const Catalogue& catalogue) {
+    std::set<char32_t> letters = drawn_code_points(catalogue);
+    add_drawn_code_points(letters, state_->config.name);
+    state_->ranges = glyph_ranges_for(state_->pack, letters);
 }
 
 void KioskUi::set_health(KioskHealth health) {
@@ -120,10 +146,13 @@ void draw_overlay(ScreenContext& ctx, Area screen, const KioskHealth& health) {
     ImGui::Begin(
         "overlay", nullptr,
         (fixed_window & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
+    // Staff read Dutch, left to right, whatever the visitor's language.
+    ScreenContext staff = ctx;
+    staff.direction = TextDirection::left_to_right;
     if (flow.adviser() == AdviserState::keypad)
-        keypad_overlay(ctx, screen);
+        keypad_overlay(staff, screen);
     else if (adviser)
-        adviser_screen(ctx, screen, health);
+        adviser_screen(staff, screen, health);
     else if (flow.countdown())
         still_there_overlay(ctx, screen);
     else
@@ -155,8 +184,19 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
 
     const Palette& colours = flow.high_contrast() ? s.contrast : s.branded;
     const FontScale& fonts = s.fonts.scale(flow.large_text());
-    ScreenContext ctx{flow,     s.pack,  s.config, colours, fonts, fonts.body.size,
-                      s.record, intents, s.memory, now,     s.dt,  s.logo};
+    ScreenContext ctx{flow,
+                      s.pack,
+                      s.config,
+                      colours,
+                      fonts,
+                      fonts.body.size,
+                      s.record,
+                      intents,
+                      s.memory,
+                      now,
+                      s.dt,
+                      s.logo,
+                      text_direction(s.pack, flow.language())};
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Area screen{{0, 0}, display};
 
@@ -193,6 +233,10 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
 
 bool KioskUi::animating() const {
     return state_->animating;
+}
+
+void KioskUi::check_glyphs(bool on) {
+    state_->record.check_glyphs(on);
 }
 
 const FrameRecord& KioskUi::record() const {

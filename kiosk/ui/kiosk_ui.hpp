@@ -35,6 +35,10 @@ class KioskUi {
     // renderer builds its font texture; again (then rebuild the texture) when
     // the display size changes. Fails with a message naming a missing font.
     Result<bool> build_fonts(int width, int height);
+    // "font atlas 2048x1472 (3310 glyphs)": what the fonts cost, for the log.
+    std::string font_atlas_summary() const;
+    // Counts the course catalogue's letters in for the next build_fonts().
+    void add_catalogue_letters(const Catalogue& catalogue);
 
     // Draws one frame; returns the visitor's intents, in order.
     std::vector<FlowIntent> frame(const VisitFlow& flow, Clock::time_point now);
@@ -45,6 +49,10 @@ class KioskUi {
 
     // What the last frame showed, for scripted runs.
     const FrameRecord& record() const;
+    // Scripted runs: check every text drawn against the font atlas
+    // (FrameRecord::missing_glyph). Off in the kiosk itself, where it would
+    // only cost time.
+    void check_glyphs(bool on);
 
     // What the adviser's health view shows; the app refreshes it while
     // adviser mode is open.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/base/bidi_text.hpp"
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/takeaway/qr.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
@@ -59,8 +60,21 @@ struct ScreenContext {
     Clock::time_point now;
     float dt = 0;  // seconds since the last frame
     Logo logo;
+    // The visitor's language's: right to left mirrors the whole layout.
+    TextDirection direction = TextDirection::left_to_right;
 
     const std::string& lang() const { return flow.language(); }
+    bool mirrored() const { return direction == TextDirection::right_to_left; }
+    // Where something `w` wide, `x` from the left of [lo, hi] on a
+    // left-to-right screen, lies on this one: the same distance from the right
+    // when the screen is mirrored.
+    float place_x(float x, float w, float lo, float hi) const {
+        return mirrored() ? lo + hi - x - w : x;
+    }
+    Area place(Area a, Area within) const {
+        const float x = place_x(a.min.x, a.width(), within.min.x, within.max.x);
+        return {{x, a.min.y}, {x + a.width(), a.max.y}};
+    }
     bool dutch_too() const { return flow.dutch_beside() && flow.language() != "nl"; }
     // A kiosk text (texts.toml "screen.*") in the visitor's language.
     std::string text(const std::string& key,

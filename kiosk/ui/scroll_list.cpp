@@ -36,8 +36,10 @@ void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scr
                                      solid);
         // A round "more below" mark: not every visitor knows a list can be dragged.
         const float r = 0.8f * ctx.em;
-        // At the right edge, where cards leave room, not over their words.
-        const ImVec2 c{area.max.x - r - 0.1f * ctx.em, area.max.y - r - 0.1f * ctx.em};
+        // At the end edge, where cards leave room, not over their words: the
+        // left one on a mirrored screen.
+        const float edge = r + 0.1f * ctx.em;
+        const ImVec2 c{ctx.mirrored() ? area.min.x + edge : area.max.x - edge, area.max.y - edge};
         draw.AddCircleFilled(c, r, ctx.colours.primary, 32);
         const Face& body = ctx.fonts.body;
         const ImVec2 size = body.regular->CalcTextSizeA(body.size, FLT_MAX, 0, icon::more_below);

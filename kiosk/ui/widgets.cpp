@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "kiosk/core/content/text_direction.hpp"
+#include "kiosk/core/takeaway/text_raster.hpp"
 #include "kiosk/ui/pictograms.hpp"
 
 namespace kiosk::ui {
@@ -43,7 +45,55 @@ std::vector<std::string_view> wrap_lines(std::string_view text, ImFont* font, fl
     return lines;
 }
 
+// The lines of `text` in the order they are drawn. Only text with a
+// right-to-left letter in it is shaped (in `direction`, its paragraph's);
+// the rest, Polish, Ukrainian or a Dutch fallback on an Arabic screen, wraps
+// as it is, at no extra cost.
+struct DrawnLines {
+    std::vector<std::string> shaped;
+    std::vector<std::string_view> lines;
+};
+DrawnLines drawn_lines(std::string_view text, ImFont* font, float size, float width,
+                       TextDirection direction) {
+    DrawnLines out;
+    if (!has_right_to_left(text)) {
+        out.lines = wrap_lines(text, font, size, width);
+        return out;
+    }
+    out.shaped = bidi_lines(text, direction, width, [&](std::string_view s) {
+        return font->CalcTextSizeA(size, FLT_MAX, 0, s.data(), s.data() + s.size()).x;
+    });
+    out.lines.assign(out.shaped.begin(), out.shaped.end());
+    return out;
+}
+
+// In a scripted run, every code point drawn must have its glyph in the
+// atlas; the record keeps the first that does not, with the text it was in.
+void check_glyphs(ScreenContext& ctx, ImFont* font, std::string_view drawn, std::string_view text) {
+    if (!ctx.record.checks_glyphs())
+        return;
+    for (char32_t cp : utf8_code_points(drawn)) {
+        if (cp < 0x20)
+            continue;
+        if (cp > 0xffff || !font->FindGlyphNoFallback(static_cast<ImWchar>(cp))) {
+            ctx.record.add_missing_glyph(cp, text);
+            return;
+        }
+    }
+}
+
+void draw_line(ScreenContext& ctx, ImFont* font, float size, ImVec2 pos, ImU32 colour,
+               std::string_view line, std::string_view text) {
+    draw().AddText(font, size, {std::floor(pos.x), std::floor(pos.y)}, colour, line.data(),
+                   line.data() + line.size());
+    check_glyphs(ctx, font, line, text);
+}
+
 }  // namespace
+
+std::string visual_line(std::string_view text, TextDirection direction) {
+    return has_right_to_left(text) ? bidi_line(text, direction) : std::string(text);
+}
 
 void card(Area area, ImU32 fill, ImU32 border, float em, float border_em) {
     draw().AddRectFilled(area.min, area.max, fill, metric::rounding * em);
@@ -51,23 +101,27 @@ void card(Area area, ImU32 fill, ImU32 border, float em, float border_em) {
         draw().AddRect(area.min, area.max, border, metric::rounding * em, 0, border_em * em);
 }
 
-float text_height(std::string_view text, ImFont* font, float size, float width) {
-    return static_cast<float>(wrap_lines(text, font, size, width).size()) * size * 1.18f;
+float text_height(std::string_view text, ImFont* font, float size, float width,
+                  TextDirection direction) {
+    return static_cast<float>(drawn_lines(text, font, size, width, direction).lines.size()) * size *
+           1.18f;
 }
 
 float text_block(ScreenContext& ctx, ImVec2 pos, float width, std::string_view text, ImFont* font,
-                 float size, ImU32 colour, Align align) {
+                 float size, ImU32 colour, Align align, std::optional<TextDirection> direction) {
     const float line_height = size * 1.18f;
+    const TextDirection dir = direction.value_or(ctx.direction);
+    // Right to left, a line starts at the right edge.
+    const bool from_right = dir == TextDirection::right_to_left && align == Align::start;
     float y = pos.y;
-    for (auto line : wrap_lines(text, font, size, width)) {
+    for (auto line : drawn_lines(text, font, size, width, dir).lines) {
         float x = pos.x;
-        if (align == Align::centre) {
+        if (align == Align::centre || from_right) {
             const float w =
                 font->CalcTextSizeA(size, FLT_MAX, 0, line.data(), line.data() + line.size()).x;
-            x += std::floor((width - w) / 2);
+            x += std::floor(from_right ? width - w : (width - w) / 2);
         }
-        draw().AddText(font, size, {std::floor(x), std::floor(y)}, colour, line.data(),
-                       line.data() + line.size());
+        draw_line(ctx, font, size, {x, y}, colour, line, text);
         y += line_height;
     }
     if (!text.empty())
@@ -78,8 +132,12 @@ float text_block(ScreenContext& ctx, ImVec2 pos, float width, std::string_view t
 float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon,
                    const Face* face) {
     const Face& body = face ? *face : ctx.fonts.body;
+    // Measured as drawn; only a right-to-left label is shaped (and copied) first.
+    const std::string shaped =
+        has_right_to_left(label) ? bidi_line(label, ctx.direction) : std::string();
+    const std::string_view drawn = shaped.empty() ? label : shaped;
     const float text =
-        body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, label.data(), label.data() + label.size())
+        body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, drawn.data(), drawn.data() + drawn.size())
             .x;
     // Padding on both sides, and the icon column as button() lays it out.
     return std::ceil(text + 1.6f * ctx.em +
@@ -123,18 +181,22 @@ ButtonInk button_ink(const Palette& c, ButtonLook look, bool held) {
     return b;
 }
 
-// Draws the button's icon at `left` (centred when it stands alone) and
-// returns where its words begin.
-float button_icon(ScreenContext& ctx, Area area, const ButtonSpec& spec, ImU32 ink, float left) {
+// Draws the button's icon at its start edge `edge` (the left, or the right
+// on a mirrored screen; centred when it stands alone) and returns where its
+// words begin or, mirrored, end.
+float button_icon(ScreenContext& ctx, Area area, const ButtonSpec& spec, ImU32 ink, float edge) {
     const Face& big = ctx.fonts.heading;
     const ImVec2 size = big.regular->CalcTextSizeA(big.size, FLT_MAX, 0, spec.icon.data(),
                                                    spec.icon.data() + spec.icon.size());
-    const float x =
-        spec.centred && spec.label.empty() ? area.min.x + (area.width() - size.x) / 2 : left;
+    const bool mirrored = ctx.mirrored();
+    const float x = spec.centred && spec.label.empty() ? area.min.x + (area.width() - size.x) / 2
+                    : mirrored                         ? edge - size.x
+                                                       : edge;
     draw().AddText(big.regular, big.size,
                    {std::floor(x), std::floor(area.min.y + (area.height() - big.size) / 2)}, ink,
                    spec.icon.data(), spec.icon.data() + spec.icon.size());
-    return left + std::max(size.x, big.size * 1.15f) + 0.6f * ctx.em;
+    const float column = std::max(size.x, big.size * 1.15f) + 0.6f * ctx.em;
+    return mirrored ? edge - column : edge + column;
 }
 
 // The part of the button on screen becomes a target scripts can tap by name.
@@ -160,32 +222,39 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     const Face& face = spec.face ? *spec.face : ctx.fonts.body;
     const float pad = 0.8f * em;
     float left = area.min.x + pad;
-    const float right = area.max.x - pad;
-    if (!spec.icon.empty())
-        left = button_icon(ctx, area, spec,
-                           spec.look == ButtonLook::primary || held ? ink : c.primary, left);
+    float right = area.max.x - pad;
+    if (!spec.icon.empty()) {
+        const ImU32 icon_ink = spec.look == ButtonLook::primary || held ? ink : c.primary;
+        if (ctx.mirrored())
+            right = button_icon(ctx, area, spec, icon_ink, right);
+        else
+            left = button_icon(ctx, area, spec, icon_ink, left);
+    }
     const float width = std::max(em, right - left);
     if (spec.icon_only) {
         record_button(ctx, area, spec.label);
         return tapped;
     }
-    const float label_h = text_height(spec.label, face.bold, face.size, width);
+    const TextDirection direction = spec.direction.value_or(ctx.direction);
+    const float label_h = text_height(spec.label, face.bold, face.size, width, direction);
     const Face& small = ctx.fonts.small;
     const float second_h =
         spec.second.empty()
             ? 0
             : text_height(spec.second, small.regular, small.size, width) + 0.15f * em;
     float y = area.min.y + std::max(0.0f, (area.height() - label_h - second_h) / 2);
-    const Align align = spec.centred ? Align::centre : Align::left;
-    y += text_block(ctx, {left, y}, width, spec.label, face.bold, face.size, ink, align);
+    const Align align = spec.centred ? Align::centre : Align::start;
+    y += text_block(ctx, {left, y}, width, spec.label, face.bold, face.size, ink, align, direction);
     if (!spec.second.empty()) {
+        // Dutch beside: left to right and from the left, also under Arabic.
         text_block(ctx, {left, y + 0.15f * em}, width, spec.second, small.regular, small.size,
-                   spec.look == ButtonLook::primary ? ink : c.muted, align);
+                   spec.look == ButtonLook::primary ? ink : c.muted, align,
+                   TextDirection::left_to_right);
     }
     if (spec.look == ButtonLook::chosen) {
         const Face& big = ctx.fonts.heading;
-        draw().AddText(big.regular, big.size,
-                       {area.max.x - pad - big.size, area.min.y + (area.height() - big.size) / 2},
+        const float tick = ctx.mirrored() ? area.min.x + pad : area.max.x - pad - big.size;
+        draw().AddText(big.regular, big.size, {tick, area.min.y + (area.height() - big.size) / 2},
                        c.primary, icon::check);
     }
     record_button(ctx, area, spec.label);
@@ -266,7 +335,8 @@ float top_bar_logo(ScreenContext& ctx, Area area, float x) {
     const float h = area.height() * 0.64f;
     const float w = h * ctx.logo.width / ctx.logo.height;
     const float y = area.min.y + (area.height() - h) / 2;
-    draw().AddImage(ctx.logo.texture, {x, y}, {x + w, y + h});
+    const float at = ctx.place_x(x, w, area.min.x, area.max.x);
+    draw().AddImage(ctx.logo.texture, {at, y}, {at + w, y + h});
     return x + w + 0.6f * ctx.em;
 }
 
@@ -281,7 +351,7 @@ void top_bar_buttons(ScreenContext& ctx, Area area, const std::vector<Toggle>& t
     for (const auto& t : toggles) {
         const float w = icons_only ? h : button_width(ctx, t.label, true, label_face);
         x -= w;
-        if (button(ctx, {{x, y}, {x + w, y + h}},
+        if (button(ctx, ctx.place({{x, y}, {x + w, y + h}}, area),
                    {.id = t.id,
                     .label = t.label,
                     .icon = t.glyph,
@@ -313,7 +383,8 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
     // What fits, in this order: everything; the toggles' words smaller; the
     // logo without the name beside it; icons alone. Words stay as long as
     // they can: a visitor who asked for larger text must still read them.
-    const float name_w = body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, name.c_str()).x;
+    const std::string shown_name = visual_line(name, ctx.direction);
+    const float name_w = body.bold->CalcTextSizeA(body.size, FLT_MAX, 0, shown_name.c_str()).x;
     auto needed = [&](const Face* face) {
         float w = 0;
         for (const auto& t : toggles)
@@ -325,8 +396,10 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
     const bool show_name = !label_face || needed(label_face) + name_w <= room || !ctx.logo.texture;
     const bool icons_only = needed(label_face) + (show_name ? name_w : 0) > room;
     if (show_name) {
-        draw().AddText(body.bold, body.size, {name_x, area.min.y + (area.height() - body.size) / 2},
-                       c.text, name.c_str());
+        draw_line(ctx, body.bold, body.size,
+                  {ctx.place_x(name_x, name_w, area.min.x, area.max.x),
+                   area.min.y + (area.height() - body.size) / 2},
+                  c.text, shown_name, name);
     }
     ctx.record.add_text(name);
     top_bar_buttons(ctx, area, toggles, label_face, icons_only);
@@ -364,7 +437,8 @@ void language_menu(ScreenContext& ctx, Area screen) {
                    {.id = id,
                     .label = name,
                     .look = code == ctx.lang() ? ButtonLook::chosen : ButtonLook::secondary,
-                    .centred = true})) {
+                    .centred = true,
+                    .direction = text_direction(ctx.pack, code)})) {
             ctx.emit(flow::ChangeLanguage{code});
             ctx.memory.language_menu = false;
         }

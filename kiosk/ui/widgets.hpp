@@ -6,6 +6,7 @@
 
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,9 @@ struct ButtonSpec {
     const Face* face = nullptr;  // default: body bold
     bool icon_only =
         false;  // a narrow screen: the icon shows, the label is still the target's name
+    // The label's direction when it is not the visitor's language (a language's
+    // own name); `second` is Dutch, always left to right.
+    std::optional<TextDirection> direction = {};
 };
 
 // A button filling `area`. True on the frame it is tapped.
@@ -41,13 +45,24 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec);
 float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon = true,
                    const Face* face = nullptr);
 
-enum class Align { left, centre };
+// `start` is the left edge for a left-to-right text and the right edge for a
+// right-to-left one.
+enum class Align { start, centre };
 
 // Words wrapped to `width`, drawn at `pos`; returns the height used.
+// `direction` is the text's paragraph direction, by default the visitor's
+// language's; right to left aligns `start` to the right. Text with Arabic (or
+// Hebrew) letters is shaped and put in visual order line by line; any other
+// text is drawn as it is, with no shaping at all.
 float text_block(ScreenContext& ctx, ImVec2 pos, float width, std::string_view text, ImFont* font,
-                 float size, ImU32 colour, Align align = Align::left);
+                 float size, ImU32 colour, Align align = Align::start,
+                 std::optional<TextDirection> direction = std::nullopt);
 // The height text_block would use, without drawing.
-float text_height(std::string_view text, ImFont* font, float size, float width);
+float text_height(std::string_view text, ImFont* font, float size, float width,
+                  TextDirection direction = TextDirection::left_to_right);
+// One line as it is drawn: shaped and in visual order when it holds
+// right-to-left letters, otherwise the text itself.
+std::string visual_line(std::string_view text, TextDirection direction);
 
 // A QR code of `payload` in a white square of side `side` (quiet zone
 // included), modules of whole pixels so phone cameras see sharp edges.

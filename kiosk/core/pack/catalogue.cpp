@@ -361,4 +361,20 @@ Result<Course> Catalogue::course(int index) const {
     return c;
 }
 
+void Catalogue::for_each_course_text(const std::function<void(std::string_view)>& each) const {
+    // Errors here only mean fewer letters counted: the pack was checked when opened.
+    if (auto texts = db_->prepare("SELECT title, description, bring FROM course_text")) {
+        while (texts->step() == SQLITE_ROW) {
+            for (int column = 0; column < 3; ++column)
+                each(texts->text(column));
+        }
+    }
+    if (auto courses = db_->prepare("SELECT DISTINCT provider, place FROM course")) {
+        while (courses->step() == SQLITE_ROW) {
+            each(courses->text(0));
+            each(courses->text(1));
+        }
+    }
+}
+
 }  // namespace kiosk

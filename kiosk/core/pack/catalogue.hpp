@@ -3,8 +3,10 @@
 // memory, the match index in memory, and course details read on demand.
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "kiosk/core/base/result.hpp"
 #include "kiosk/core/content/content.hpp"
@@ -38,6 +40,10 @@ class Catalogue {
 
     // Reads the full course from the file.
     Result<Course> course(int course) const;
+
+    // Every text of every course that the screens and receipt draw (titles,
+    // descriptions, what to bring, providers, places), for the font atlas.
+    void for_each_course_text(const std::function<void(std::string_view)>& each) const;
 
   private:
     Catalogue();

@@ -5,12 +5,18 @@
 #include <utility>
 #include <vector>
 
+#include "kiosk/core/content/text_direction.hpp"
 #include "kiosk/core/takeaway/receipt_content.hpp"
 
 namespace kiosk {
 namespace {
 
 constexpr const char* dot = "  \xc2\xb7  ";
+// Between two Latin names ("Taalhuis · Maastricht") on an Arabic line the dot
+// would join them into one left-to-right run read in the wrong order; right-
+// to-left marks around it keep each part in its place. The marks are removed
+// when the line is shaped.
+constexpr const char* rtl_dot = "  \u200F\xc2\xb7\u200F  ";
 
 // A kiosk text (texts.toml "screen.*") in the visitor's language.
 std::string screen_text(const CourseWords& words, const std::string& key,
@@ -43,15 +49,19 @@ std::string place_text(const CourseWords& words, const Course& course) {
 }
 
 std::string when_text(const CourseWords& words, const Course& course) {
+    // Arabic script has its own comma (Hebrew and Yiddish use ",").
+    const bool arabic_script =
+        right_to_left(words.pack, words.lang) && words.lang != "he" && words.lang != "yi";
+    const char* comma = arabic_script ? "\u060C " : ", ";
     std::string out = start_text(words.pack, course, words.today, words.lang);
     std::string times;
     for (auto [bit, key] : {std::pair{schedule_day, "day"}, std::pair{schedule_evening, "evening"},
                             std::pair{schedule_weekend, "weekend"}}) {
         if (course.schedule & bit)
-            times += (times.empty() ? "" : ", ") + screen_text(words, key);
+            times += (times.empty() ? "" : comma) + screen_text(words, key);
     }
     if (!times.empty())
-        out += dot + times;
+        out += list_dot(words.pack, words.lang) + times;
     return out;
 }
 
@@ -75,9 +85,14 @@ std::string cost_line(const CourseWords& words, const Course& course) {
     return out;
 }
 
+std::string list_dot(const ContentPack& pack, const std::string& lang) {
+    return right_to_left(pack, lang) ? rtl_dot : dot;
+}
+
 std::string summary_line(const CourseWords& words, const Course& course) {
-    return course.provider + dot + place_text(words, course) + dot +
-           start_text(words.pack, course, words.today, words.lang) + dot +
+    const std::string sep = list_dot(words.pack, words.lang);
+    return course.provider + sep + place_text(words, course) + sep +
+           start_text(words.pack, course, words.today, words.lang) + sep +
            cost_text(words.pack, course, words.lang);
 }
 

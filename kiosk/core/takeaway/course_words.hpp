@@ -23,6 +23,8 @@ std::string place_text(const CourseWords& words, const Course& course);
 std::string when_text(const CourseWords& words, const Course& course);  // start and times of day
 std::string duration_text(const CourseWords& words, const Course& course);
 std::string cost_line(const CourseWords& words, const Course& course);  // cost and funding
+// " · " between the parts of a line, kept apart also on a right-to-left line.
+std::string list_dot(const ContentPack& pack, const std::string& lang);
 // "Provider · Place · Starts … · Free": one line for a list.
 std::string summary_line(const CourseWords& words, const Course& course);
 // The first `at_most` reasons of a result, in plain words.

@@ -52,17 +52,22 @@ TypeScale type_scale_for(int width_dots) {
     return scale;
 }
 
-enum class Align { left, centre };
+// `start` is the left edge for a left-to-right paragraph, the right edge for a
+// right-to-left one.
+enum class Align { start, centre };
 
 // Paper that grows downward as the receipt is laid out: everything is drawn in
 // grey first and made black or white once at the end.
 class Paper {
   public:
-    Paper(int width, int margin) : margin_(margin) { image_.width = width; }
+    Paper(int width, int margin, TextDirection direction) : margin_(margin), direction_(direction) {
+        image_.width = width;
+    }
 
     int content_width() const { return image_.width - 2 * margin_; }
     int y() const { return y_; }
     int margin() const { return margin_; }
+    bool right_to_left() const { return direction_ == TextDirection::right_to_left; }
     void space(int dots) { grow(y_ += dots); }
 
     // Draws `text` at the current line without moving down: the course
@@ -72,10 +77,22 @@ class Paper {
         font.draw(image_, x, y_ + font.metrics(size).ascent, text, size);
     }
 
+    // `indent` is kept free at the start side (the right, right to left).
+    // `direction` is the paragraph's when it is not the receipt's own.
     void paragraph(const Font& font, float size, int leading, std::string_view text, Align align,
-                   int indent = 0) {
-        const LineMetrics line = font.metrics(size);
+                   int indent = 0, std::optional<TextDirection> direction = std::nullopt) {
         const int width = content_width() - indent;
+        const bool rtl = direction.value_or(direction_) == TextDirection::right_to_left;
+        // The indent (the course numbers' column) is on the receipt's start side.
+        const int left = margin_ + (right_to_left() ? 0 : indent);
+        if (has_right_to_left(text)) {
+            // Shaped, broken on the logical text and reordered line by line.
+            const auto lines = bidi_lines(
+                text, direction.value_or(direction_), static_cast<float>(width),
+                [&](std::string_view s) { return static_cast<float>(font.measure(s, size)); });
+            draw_lines(font, size, leading, lines, align, rtl, left, width);
+            return;
+        }
         auto lines = font.wrap(text, size, width);
         if (align == Align::centre && lines.size() > 1) {
             // Centred lines read best of even length: the narrowest width that
@@ -97,13 +114,23 @@ class Paper {
             }
             lines = font.wrap(text, size, fits);
         }
+        draw_lines(font, size, leading, lines, align, rtl, left, width);
+    }
+
+    // Lines already in visual order, from `left` in a column `width` wide.
+    void draw_lines(const Font& font, float size, int leading,
+                    const std::vector<std::string>& lines, Align align, bool rtl, int left,
+                    int width) {
+        const LineMetrics line = font.metrics(size);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             if (i > 0)
                 y_ += leading;
             grow(y_ + line.line_height);
-            int x = margin_ + indent;
+            int x = left;
             if (align == Align::centre)
                 x += std::max(0, (width - font.measure(lines[i], size)) / 2);
+            else if (rtl)
+                x += std::max(0, width - font.measure(lines[i], size));
             font.draw(image_, x, y_ + line.ascent, lines[i], size);
             y_ += line.line_height;
         }
@@ -152,6 +179,7 @@ class Paper {
 
     GrayImage image_;
     int margin_ = 0;
+    TextDirection direction_ = TextDirection::left_to_right;
     int y_ = 0;
 };
 
@@ -219,12 +247,19 @@ void lay_out_course(Paper& paper, const Font& regular, const Font& bold, const T
                     int indent) {
     // A hanging number: the eye finds each course by its number, and the text
     // of one course lines up under its title.
-    paper.label(bold, type.title, paper.margin(), std::to_string(number) + ".");
-    paper.paragraph(bold, type.title, type.leading, course.title, Align::left, indent);
+    const std::string label = std::to_string(number) + ".";
+    paper.label(bold, type.title,
+                paper.right_to_left()
+                    ? paper.margin() + paper.content_width() - bold.measure(label, type.title)
+                    : paper.margin(),
+                label);
+    paper.paragraph(bold, type.title, type.leading, course.title, Align::start, indent);
     if (!course.title_nl.empty()) {
         paper.space(type.leading);
+        // The Dutch title reads left to right, also on an Arabic receipt.
         paper.paragraph(regular, type.small, type.leading,
-                        join_list({dutch_label, course.title_nl}, " "), Align::left, indent);
+                        join_list({dutch_label, course.title_nl}, " "), Align::start, indent,
+                        TextDirection::left_to_right);
     }
     paper.space(type.leading * 2);
     // The no-break space keeps the dot with the provider when the place wraps.
@@ -232,7 +267,7 @@ void lay_out_course(Paper& paper, const Font& regular, const Font& bold, const T
          {join_list({course.provider, course.place}, "\u00A0\u00B7 "), course.start, course.cost}) {
         if (line.empty())
             continue;
-        paper.paragraph(regular, type.body, type.leading, line, Align::left, indent);
+        paper.paragraph(regular, type.body, type.leading, line, Align::start, indent);
         paper.space(type.leading);
     }
 }
@@ -285,7 +320,7 @@ std::optional<Error> lay_out_top(Paper& paper, const Receipt& receipt, const Rec
 void lay_out_courses(Paper& paper, const Receipt& receipt, const ReceiptType& t) {
     const TypeScale& type = t.size;
     if (!receipt.text.heading.empty()) {
-        paper.paragraph(t.bold, type.heading, type.leading, receipt.text.heading, Align::left);
+        paper.paragraph(t.bold, type.heading, type.leading, receipt.text.heading, Align::start);
         paper.space(type.gap);
     }
     // Room for the widest number, so all titles start in one column.
@@ -316,11 +351,14 @@ void lay_out_qr_and_contact(Paper& paper, const Receipt& receipt, const ReceiptT
     paper.space(type.gap * 2);
 
     if (!receipt.text.contact_heading.empty()) {
-        paper.paragraph(t.bold, type.body, type.leading, receipt.text.contact_heading, Align::left);
+        paper.paragraph(t.bold, type.body, type.leading, receipt.text.contact_heading,
+                        Align::start);
         paper.space(type.leading);
     }
     if (!receipt.contact.empty()) {
-        paper.paragraph(t.regular, type.body, type.leading, receipt.contact, Align::left);
+        // The counter's own words (address, phone), as the configuration writes them.
+        paper.paragraph(t.regular, type.body, type.leading, receipt.contact, Align::start, 0,
+                        TextDirection::left_to_right);
     }
 }
 
@@ -362,7 +400,7 @@ Result<ReceiptImage> render_receipt_image(const Receipt& receipt, const ReceiptS
                      " dots per module"};
     }
 
-    Paper paper(style.width_dots, style.margin_dots);
+    Paper paper(style.width_dots, style.margin_dots, receipt.direction);
     paper.space(style.margin_dots);
     if (auto failed = lay_out_top(paper, receipt, *type, style))
         return std::move(*failed);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/base/bidi_text.hpp"
 #include "kiosk/core/base/image.hpp"
 #include "kiosk/core/base/result.hpp"
 #include "kiosk/core/takeaway/qr.hpp"
@@ -44,6 +45,10 @@ struct Receipt {
     std::string contact;     // may hold its own line breaks ('\n')
     ReceiptText text;
     std::optional<GrayImage> logo;  // scaled down and dithered to fit
+    // The visitor's language's. Right to left (Arabic): its lines are shaped,
+    // in visual order and aligned to the right, the course numbers stand on
+    // the right; the Dutch titles and the counter's contact stay left to right.
+    TextDirection direction = TextDirection::left_to_right;
 };
 
 struct ReceiptStyle {

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "kiosk/core/content/text_direction.hpp"
 #include "kiosk/core/takeaway/qr.hpp"
 
 namespace kiosk {
@@ -60,6 +61,7 @@ Result<Receipt> receipt_for(const Catalogue& catalogue, const Ranking& ranking,
     std::snprintf(time, sizeof time, "%02d:%02d", local.tm_hour, local.tm_min);
 
     Receipt receipt;
+    receipt.direction = text_direction(pack, lang);
     receipt.kiosk_name = context.kiosk_name;
     receipt.contact = context.contact;
     receipt.date_time = format_date(today) + "  " + time;

@@ -25,7 +25,8 @@ void course_screen(ScreenContext& ctx, Area area) {
     const bool wide = body.width() > 40 * em;
     const float qr_side = wide ? std::min(13.0f * em, body.height() * 0.6f) : 0;
     const float text_w = body.width() - 2 * margin - (wide ? qr_side + 2 * em : 0);
-    const float x = body.min.x + margin;
+    // Mirrored on a right-to-left screen: the words on the right, the code on the left.
+    const float x = ctx.place_x(body.min.x + margin, text_w, body.min.x, body.max.x);
     const Face& heading = ctx.fonts.heading;
     const Face& b = ctx.fonts.body;
     const Face& small = ctx.fonts.small;
@@ -42,7 +43,7 @@ void course_screen(ScreenContext& ctx, Area area) {
             y += text_block(ctx, {o.x, y}, text_w, t.title, heading.bold, heading.size, c.text);
             if (ctx.dutch_too())
                 y += text_block(ctx, {o.x, y}, text_w, course->text_in("nl").title, small.regular,
-                                small.size, c.muted);
+                                small.size, c.muted, Align::start, TextDirection::left_to_right);
             y += text_block(ctx, {o.x, y}, text_w, course->provider, b.regular, b.size, c.muted);
             y += 0.6f * em;
             y += text_block(ctx, {o.x, y}, text_w, t.description, b.regular, b.size, c.text) +
@@ -51,8 +52,10 @@ void course_screen(ScreenContext& ctx, Area area) {
             // The facts, each with its pictogram and a label.
             auto fact = [&](const char* glyph, const std::string& label, const std::string& value) {
                 auto& draw = *ImGui::GetWindowDrawList();
-                draw.AddText(b.regular, b.size, {o.x, y}, c.primary, glyph);
-                const float vx = o.x + 1.8f * em;
+                draw.AddText(b.regular, b.size, {ctx.place_x(o.x, b.size, o.x, o.x + text_w), y},
+                             c.primary, glyph);
+                const float vx =
+                    ctx.place_x(o.x + 1.8f * em, text_w - 1.8f * em, o.x, o.x + text_w);
                 const float lh = text_block(ctx, {vx, y}, text_w - 1.8f * em, label, small.bold,
                                             small.size, c.muted);
                 y += lh +
@@ -69,7 +72,8 @@ void course_screen(ScreenContext& ctx, Area area) {
         });
 
     if (wide) {
-        const float qx = body.max.x - margin - qr_side;
+        const float qx =
+            ctx.place_x(body.max.x - margin - qr_side, qr_side, body.min.x, body.max.x);
         const float qy = body.min.y + 1.2f * em;
         const std::string url = course ? course->url : "";
         if (!url.empty() && qr_code(ctx, url, {qx, qy}, qr_side)) {

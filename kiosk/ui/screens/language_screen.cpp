@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "kiosk/core/content/text_direction.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
 
@@ -24,7 +25,7 @@ void language_screen(ScreenContext& ctx, Area area) {
         const Face& face = first ? heading : ctx.fonts.body;
         y += text_block(ctx, {x, y}, width, pack_text(ctx.pack, "screen.language_title", code),
                         first ? face.bold : face.regular, face.size, first ? c.text : c.muted,
-                        Align::centre);
+                        Align::centre, text_direction(ctx.pack, code));
     }
     y += 1.2f * em;
 
@@ -42,7 +43,8 @@ void language_screen(ScreenContext& ctx, Area area) {
                     .label = ctx.pack.info.language_names.at(code),
                     .look = ButtonLook::secondary,
                     .centred = true,
-                    .face = &ctx.fonts.heading}))
+                    .face = &ctx.fonts.heading,
+                    .direction = text_direction(ctx.pack, code)}))
             ctx.emit(flow::PickLanguage{code});
     }
     if (back_button(ctx, bottom_bar(ctx, area)))

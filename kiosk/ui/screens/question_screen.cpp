@@ -25,7 +25,9 @@ float progress_bar(ScreenContext& ctx, ImVec2 pos, float width) {
     auto& draw = *ImGui::GetWindowDrawList();
     draw.AddRectFilled({pos.x, y}, {pos.x + width, y + bar}, ctx.colours.border, bar);
     const float done = p.total > 0 ? static_cast<float>(p.step) / static_cast<float>(p.total) : 0;
-    draw.AddRectFilled({pos.x, y}, {pos.x + width * done, y + bar}, ctx.colours.primary, bar);
+    // Progress grows in the reading direction: from the right in Arabic.
+    const float from = ctx.place_x(pos.x, width * done, pos.x, pos.x + width);
+    draw.AddRectFilled({from, y}, {from + width * done, y + bar}, ctx.colours.primary, bar);
     return h + 0.25f * em + bar;
 }
 
@@ -39,17 +41,20 @@ float question_heading(ScreenContext& ctx, const Question& q, ImVec2 pos, float 
     float text_x = pos.x;
     float y = pos.y;
     if (!glyph.empty()) {
-        ImGui::GetWindowDrawList()->AddText(heading.regular, heading.size * 1.0f, pos, c.primary,
-                                            glyph.c_str());
+        const float icon_x = ctx.place_x(pos.x, heading.size, pos.x, pos.x + width);
+        ImGui::GetWindowDrawList()->AddText(heading.regular, heading.size * 1.0f, {icon_x, pos.y},
+                                            c.primary, glyph.c_str());
         text_x += heading.size * 1.6f;
     }
     const float text_w = width - (text_x - pos.x);
+    // Mirrored, the words fill the same width from the right edge.
+    text_x = ctx.place_x(text_x, text_w, pos.x, pos.x + width);
     y += text_block(ctx, {text_x, y}, text_w, text_in(q.text, ctx.lang()), heading.bold,
                     heading.size, c.text);
     const Face& small = ctx.fonts.small;
     if (ctx.dutch_too())
         y += text_block(ctx, {text_x, y}, text_w, text_in(q.text, "nl"), small.regular, small.size,
-                        c.muted);
+                        c.muted, Align::start, TextDirection::left_to_right);
     if (!q.help.empty())
         y += 0.2f * em + text_block(ctx, {text_x, y + 0.2f * em}, text_w,
                                     text_in(q.help, ctx.lang()), ctx.fonts.body.regular,
@@ -67,7 +72,7 @@ float option_height(ScreenContext& ctx, const Question& q, float bw) {
         bw - 1.6f * em - (ctx.fonts.heading.size * 1.15f + 0.6f * em) - ctx.fonts.heading.size;
     for (const Option& o : q.options) {
         float h = text_height(text_in(o.text, ctx.lang()), ctx.fonts.body.bold, ctx.fonts.body.size,
-                              words_w);
+                              words_w, ctx.direction);
         if (ctx.dutch_too())
             h +=
                 0.15f * em + text_height(text_in(o.text, "nl"), small.regular, small.size, words_w);

@@ -26,10 +26,12 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
     const float pad = 0.9f * em;
     const float inner = width - 2 * pad - 2.4f * em;
     const std::string dutch = ctx.dutch_too() && course ? course->text_in("nl").title : "";
-    const float h = pad + text_height(title, body.bold, body.size, inner) +
+    const TextDirection dir = ctx.direction;
+    const float h = pad + text_height(title, body.bold, body.size, inner, dir) +
                     (dutch.empty() ? 0 : text_height(dutch, small.regular, small.size, inner)) +
-                    0.25f * em + text_height(facts, small.regular, small.size, inner) + 0.35f * em +
-                    text_height(why, small.regular, small.size, inner - 1.6f * em) + pad;
+                    0.25f * em + text_height(facts, small.regular, small.size, inner, dir) +
+                    0.35f * em +
+                    text_height(why, small.regular, small.size, inner - 1.6f * em, dir) + pad;
     const Area area{pos, {pos.x + width, pos.y + h}};
 
     ImGui::SetCursorScreenPos(pos);
@@ -38,20 +40,26 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
     const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
     card(area, held ? c.pressed : c.surface, c.border, em);
 
+    // Mirrored on a right-to-left screen: words from the right, the chevron on the left.
+    const auto at = [&](float x, float w) { return ctx.place_x(x, w, area.min.x, area.max.x); };
     float y = pos.y + pad;
-    const float x = pos.x + pad;
+    const float x = at(pos.x + pad, inner);
     y += text_block(ctx, {x, y}, inner, title, body.bold, body.size, c.text);
     if (!dutch.empty())
-        y += text_block(ctx, {x, y}, inner, dutch, small.regular, small.size, c.muted);
+        y += text_block(ctx, {x, y}, inner, dutch, small.regular, small.size, c.muted, Align::start,
+                        TextDirection::left_to_right);
     y += 0.25f * em;
     y += text_block(ctx, {x, y}, inner, facts, small.regular, small.size, c.muted) + 0.35f * em;
     auto& draw = *ImGui::GetWindowDrawList();
-    draw.AddText(small.regular, small.size, {x, y}, c.primary, icon::check);
-    text_block(ctx, {x + 1.6f * em, y}, inner - 1.6f * em, why, small.regular, small.size, c.text);
+    draw.AddText(small.regular, small.size, {at(pos.x + pad, small.size), y}, c.primary,
+                 icon::check);
+    text_block(ctx, {at(pos.x + pad + 1.6f * em, inner - 1.6f * em), y}, inner - 1.6f * em, why,
+               small.regular, small.size, c.text);
     const Face& heading = ctx.fonts.heading;
-    draw.AddText(heading.regular, heading.size,
-                 {area.max.x - pad - heading.size, pos.y + (h - heading.size) / 2}, c.primary,
-                 icon::chevron);
+    draw.AddText(
+        heading.regular, heading.size,
+        {at(area.max.x - pad - heading.size, heading.size), pos.y + (h - heading.size) / 2},
+        c.primary, ctx.mirrored() ? icon::chevron_rtl : icon::chevron);
 
     const ImVec2 lo = draw.GetClipRectMin(), hi = draw.GetClipRectMax();
     if (std::min(area.max.y, hi.y) - std::max(area.min.y, lo.y) > 4)
@@ -79,7 +87,7 @@ void results_screen(ScreenContext& ctx, Area area) {
                     c.text);
     if (ctx.dutch_too())
         y += text_block(ctx, {x, y}, width, ctx.dutch("results_title"), ctx.fonts.small.regular,
-                        ctx.fonts.small.size, c.muted);
+                        ctx.fonts.small.size, c.muted, Align::start, TextDirection::left_to_right);
     y += text_block(ctx, {x, y}, width,
                     ranking.results.empty() ? ctx.text("no_results") : ctx.text("results_hint"),
                     ctx.fonts.body.regular, ctx.fonts.body.size, c.muted);
@@ -87,35 +95,42 @@ void results_screen(ScreenContext& ctx, Area area) {
 
     const bool entered =
         ctx.memory.last_screen != Screen::results && ctx.memory.last_screen != Screen::course;
-    scroll_list(ctx, "results", {{x - 0.3f * em, y}, {x + width + 0.3f * em, body.max.y}},
-                ctx.memory.results, entered, [&](ImVec2 origin) {
-                    float cy = origin.y;
-                    const Face& small = ctx.fonts.small;
-                    // What was relaxed, said first and plainly, so no result surprises.
-                    for (auto kind : ranking.relaxed) {
-                        auto it = ctx.pack.matching.relax_text.find(kind);
-                        if (it == ctx.pack.matching.relax_text.end())
-                            continue;
-                        const std::string note = text_in(it->second, ctx.lang());
-                        const float h =
-                            text_height(note, small.regular, small.size, width - 3.2f * em) +
-                            1.2f * em;
-                        card({{origin.x + 0.3f * em, cy}, {origin.x + 0.3f * em + width, cy + h}},
-                             c.background, c.accent, em, 0.12f);
-                        ImGui::GetWindowDrawList()->AddText(small.regular, small.size,
-                                                            {origin.x + 0.9f * em, cy + 0.6f * em},
-                                                            c.primary, icon::info);
-                        text_block(ctx, {origin.x + 2.5f * em, cy + 0.6f * em}, width - 3.2f * em,
-                                   note, small.regular, small.size, c.text);
-                        cy += h + metric::gap * em;
-                    }
-                    for (std::size_t i = 0; i < ranking.results.size(); ++i) {
-                        cy += course_card(ctx, static_cast<int>(i), ranking.results[i],
-                                          {origin.x + 0.3f * em, cy}, width) +
-                              metric::gap * em;
-                    }
-                    return cy - origin.y + 0.6f * em;
-                });
+    scroll_list(
+        ctx, "results", {{x - 0.3f * em, y}, {x + width + 0.3f * em, body.max.y}},
+        ctx.memory.results, entered, [&](ImVec2 origin) {
+            float cy = origin.y;
+            const Face& small = ctx.fonts.small;
+            // What was relaxed, said first and plainly, so no result surprises.
+            for (auto kind : ranking.relaxed) {
+                auto it = ctx.pack.matching.relax_text.find(kind);
+                if (it == ctx.pack.matching.relax_text.end())
+                    continue;
+                const std::string note = text_in(it->second, ctx.lang());
+                const float h =
+                    text_height(note, small.regular, small.size, width - 3.2f * em, ctx.direction) +
+                    1.2f * em;
+                const Area row{{origin.x + 0.3f * em, cy}, {origin.x + 0.3f * em + width, cy + h}};
+                card({{origin.x + 0.3f * em, cy}, {origin.x + 0.3f * em + width, cy + h}},
+                     c.background, c.accent, em, 0.12f);
+                ImGui::GetWindowDrawList()->AddText(
+                    small.regular, small.size,
+                    {ctx.place_x(origin.x + 0.9f * em, small.size, row.min.x, row.max.x),
+                     cy + 0.6f * em},
+                    c.primary, icon::info);
+                text_block(
+                    ctx,
+                    {ctx.place_x(origin.x + 2.5f * em, width - 3.2f * em, row.min.x, row.max.x),
+                     cy + 0.6f * em},
+                    width - 3.2f * em, note, small.regular, small.size, c.text);
+                cy += h + metric::gap * em;
+            }
+            for (std::size_t i = 0; i < ranking.results.size(); ++i) {
+                cy += course_card(ctx, static_cast<int>(i), ranking.results[i],
+                                  {origin.x + 0.3f * em, cy}, width) +
+                      metric::gap * em;
+            }
+            return cy - origin.y + 0.6f * em;
+        });
 
     const Area bar = bottom_bar(ctx, area);
     if (back_button(ctx, bar))
