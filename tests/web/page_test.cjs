@@ -241,8 +241,13 @@ scenarios.catalogue = async (browser) => {
   assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, 'en')), 'sorted by title');
   assert.ok(both.length > 0 && both.length < en.courses.length);
   // A course opens to its details.
+  // The details are drawn on the 'toggle' event, which comes after the click
+  // returns: on a busy machine, wait for it rather than look at once.
   await page.click('.catalogue details summary');
-  assert.ok(await page.$eval('.catalogue details', (d) => d.open && !!d.querySelector('.facts')));
+  await page.waitForFunction(() => {
+    const d = document.querySelector('.catalogue details');
+    return d.open && !!d.querySelector('.facts');
+  }, { timeout: 10000 });
   page.checkPrivate();
 };
 
