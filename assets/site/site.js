@@ -222,9 +222,10 @@
     var textLang = course.text_lang || site.language;
     var facts = [whenFact(course, site), whereFact(course, site), durationFact(course, site),
       costFact(course, site)];
-    if (course.bring) facts.push(fact(w['page.bring'], [el('p', { lang: textLang, text: course.bring })]));
+    // A description or list may be translated before the title, or after it.
+    if (course.bring) facts.push(fact(w['page.bring'], [el('p', { lang: course.bring_lang || textLang, text: course.bring })]));
     facts.push(enrolFact(course, site));
-    var body = [el('p', { class: 'description', lang: textLang, text: course.description }),
+    var body = [el('p', { class: 'description', lang: course.description_lang || textLang, text: course.description }),
       el('div', { class: 'facts' }, facts)];
     return el('div', { class: 'course-body' }, body);
   }

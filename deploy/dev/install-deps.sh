@@ -25,6 +25,8 @@ packages=(
   # Chromium driven by puppeteer-core from npm, and an iCalendar parser of its
   # own for the calendar file the page makes.
   chromium python3-icalendar
+  # msgfmt --check on the PO files of a pack's translations (tests/cli)
+  gettext
 )
 # Node.js and npm: Debian's, unless a node that brings its own npm (such as
 # NodeSource's nodejs package, which conflicts with Debian's npm) is there.

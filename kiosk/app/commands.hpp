@@ -8,6 +8,7 @@ namespace kiosk::app {
 int kiosk_command(Args& args);  // no subcommand: the touch kiosk
 int content_command(Args& args);
 int ooapi_import_command(Args& args);  // content import ooapi
+int po_command(Args& args);            // content po export|import
 int match_command(Args& args);
 int visit_command(Args& args);
 int print_test_command(Args& args);

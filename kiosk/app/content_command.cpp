@@ -7,6 +7,7 @@
 #include "kiosk/app/commands.hpp"
 #include "kiosk/app/site_assets.hpp"
 #include "kiosk/core/content/content_loader.hpp"
+#include "kiosk/core/content/pack_texts.hpp"
 #include "kiosk/core/io/atomic_folder.hpp"
 #include "kiosk/core/pack/catalogue.hpp"
 #include "kiosk/core/pack/pack_writer.hpp"
@@ -19,7 +20,9 @@ constexpr const char* usage =
     "usage: kiosk content validate DIR\n"
     "       kiosk content build DIR -o FILE.db\n"
     "       kiosk content import ooapi FILE.json...|--url URL -o FILE.csv [...]\n"
-    "       kiosk content publish DIR|FILE.db -o SITE_DIR\n";
+    "       kiosk content publish DIR|FILE.db -o SITE_DIR\n"
+    "       kiosk content po export DIR --lang LANG -o FILE.po\n"
+    "       kiosk content po import DIR FILE.po\n";
 
 void print_issues(const Issues& issues) {
     for (const auto& issue : issues.all())
@@ -57,6 +60,11 @@ int validate(Args& args) {
         return 1;
     std::cout << *dir << ": valid: " << source->pack.questionnaire.questions.size()
               << " questions, " << source->courses.size() << " courses\n";
+    ContentSource counted = *source;
+    for (const auto& c : language_coverage(counted)) {
+        std::cout << c.language << ": " << c.missing << " of " << c.texts << " texts missing"
+                  << (c.missing > 0 ? " (shown in Dutch)" : "") << '\n';
+    }
     return 0;
 }
 
@@ -153,6 +161,8 @@ int content_command(Args& args) {
     }
     if (verb == "publish")
         return publish(args);
+    if (verb == "po")
+        return po_command(args);
     std::cerr << usage;
     return 2;
 }

@@ -31,6 +31,8 @@ constexpr const char* help =
     "  kiosk content build DIR -o FILE.db       compile a content pack\n"
     "  kiosk content import ooapi FILE.json -o FILE.csv\n"
     "                                           courses from an Open Education API document\n"
+    "  kiosk content po export DIR --lang LANG -o FILE.po\n"
+    "  kiosk content po import DIR FILE.po      translations as gettext PO files\n"
     "  kiosk match --content FILE.db --answers \"question=option,...\" [--lang en] [--qr q.png]\n"
     "                                           results and reasons for a set of answers\n"
     "  kiosk print-test --content FILE.db [--config kiosk.toml] [--printer TARGET] [--png r.png]\n"

@@ -38,10 +38,14 @@ TEST_CASE(
     std::vector<std::string> names;
     for (const auto& [name, bytes] : files)
         names.push_back(name);
-    CHECK(names == std::vector<std::string>{"README.txt", "calendar.js", "data-en.js", "data-nl.js",
+    CHECK(names == std::vector<std::string>{"README.txt", "calendar.js", "data-ar.js", "data-en.js",
+                                            "data-nl.js", "data-pl.js", "data-tr.js", "data-uk.js",
                                             "index.html", "site.css", "site.js"});
-    CHECK(files.at("index.html").find("<meta name=\"kiosk-languages\" content=\"nl en\">") !=
+    CHECK(files.at("index.html")
+              .find("<meta name=\"kiosk-languages\" content=\"nl en pl tr uk ar\">") !=
           std::string::npos);
+    CHECK(files.at("data-ar.js").find("\"dir\":\"rtl\"") != std::string::npos);
+    CHECK(files.at("data-pl.js").find("\"dir\":\"ltr\"") != std::string::npos);
     CHECK(files.at("index.html").find("{{") == std::string::npos);
     CHECK(files.at("data-en.js").starts_with("window.KIOSK_SITE = {"));
     CHECK(files.at("README.txt").find("Hosting") != std::string::npos);

@@ -208,7 +208,7 @@ scenarios.gone = async (browser) => {
   assert.equal(shown.lang, 'nl');
   assert.deepEqual(shown.articles.map((a) => a.title), [first.title, second.title]);
 
-  shown = await show(page, `#pl.${first.id}`);  // not a language of this site
+  shown = await show(page, `#de.${first.id}`);  // not a language of this site
   assert.equal(shown.lang, 'nl');
   assert.equal(shown.articles[0].title, first.title);
   page.checkPrivate();
@@ -241,8 +241,13 @@ scenarios.catalogue = async (browser) => {
   assert.deepEqual(titles, [...titles].sort((a, b) => a.localeCompare(b, 'en')), 'sorted by title');
   assert.ok(both.length > 0 && both.length < en.courses.length);
   // A course opens to its details.
+  // The details are drawn on the 'toggle' event, which comes after the click
+  // returns: on a busy machine, wait for it rather than look at once.
   await page.click('.catalogue details summary');
-  assert.ok(await page.$eval('.catalogue details', (d) => d.open && !!d.querySelector('.facts')));
+  await page.waitForFunction(() => {
+    const d = document.querySelector('.catalogue details');
+    return d.open && !!d.querySelector('.facts');
+  }, { timeout: 10000 });
   page.checkPrivate();
 };
 
@@ -353,6 +358,68 @@ scenarios.rtl = async (browser) => {
   await page.screenshot({ path: path.join(opt.out, 'rtl-ar-360x800.png') });
   // English stays left to right on the same site.
   assert.equal((await show(page, '#en.CARE-1', 'file://' + folder + '/index.html')).dir, 'ltr');
+  page.checkPrivate();
+};
+
+// Every language of the bundled pack, with its published translations: the
+// code kiosk match prints in that language opens its list in it, Arabic right
+// to left with the layout mirrored, and each language is offered in its own script.
+scenarios.languages = async (browser) => {
+  const page = await openPage(browser, 1280, 800);
+  const nl = readSite('nl');
+  const names = nl.pack.languages.map((l) => l[1]);
+  assert.deepEqual(nl.pack.languages.map((l) => l[0]), ['nl', 'en', 'pl', 'tr', 'uk', 'ar']);
+  assert.deepEqual(names, ['Nederlands', 'English', 'Polski', 'Türkçe', 'Українська', 'العربية']);
+  const scripts = { pl: /[ąćęłńóśźż]/i, tr: /[çğışöü]/i, uk: /[\u0400-\u04FF]/, ar: /[\u0600-\u06FF]/ };
+  for (const language of ['pl', 'tr', 'uk', 'ar']) {
+    const site = readSite(language);
+    assert.equal(site.dir, language === 'ar' ? 'rtl' : 'ltr', language);
+    assert.notEqual(site.words['page.title'], nl.words['page.title'], `${language}: page.title is Dutch`);
+    const qr = path.join(opt.out, `qr-${language}.png`);
+    const match = kioskMatch(ANSWER_SETS[0], language, qr);
+    const fragment = fragmentOf(zbar(qr));
+    assert.ok(fragment.startsWith(`#${language}.`), fragment);
+    const shown = await show(page, fragment);
+    assert.equal(shown.lang, language);
+    assert.equal(shown.dir, language === 'ar' ? 'rtl' : 'ltr', language);
+    assert.equal(shown.h1, site.words['page.title'], language);
+    assert.deepEqual(shown.articles.map((a) => a.title), match.titles, language);
+    const translated = shown.articles.filter((a) => a.titleLang === language);
+    assert.ok(translated.length > 0, `${language}: no title in ${language}`);
+    for (const a of translated) {
+      assert.match(a.title + a.text, scripts[language], `${language}: "${a.title}"`);
+      assert.ok(a.dutch && a.dutch !== a.title, `${language}: no Dutch title beside "${a.title}"`);
+    }
+    const nav = await page.evaluate(() => Array.from(document.querySelectorAll('#languages a'))
+      .map((a) => a.textContent));
+    assert.deepEqual(nav, names);
+    if (language === 'ar') {
+      // Mirrored: the pack's name sits in the right half, and the language
+      // links (on its line or the next) end where it ends, at the right edge.
+      const sides = await page.evaluate(() => {
+        const box = (sel) => {
+          const r = document.querySelector(sel).getBoundingClientRect();
+          return { left: r.left, right: r.right };
+        };
+        return { name: box('#pack-name'), nav: box('#languages'), width: window.innerWidth };
+      });
+      assert.ok(sides.name.left > sides.width / 2 && Math.abs(sides.nav.right - sides.name.right) < 1,
+        `not mirrored: ${JSON.stringify(sides)}`);
+      await page.setViewport({ width: 360, height: 800, deviceScaleFactor: 1 });
+      const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+      assert.ok(wide <= 360, `${wide} px wide`);
+      await page.screenshot({ path: path.join(opt.out, 'chosen-ar-360x800.png') });
+      await page.setViewport({ width: 1280, height: 800, deviceScaleFactor: 1 });
+    }
+  }
+  // "#pl." without ids: the catalogue, in Polish.
+  const pl = readSite('pl');
+  const catalogue = await show(page, '#pl.');
+  assert.equal(catalogue.ready, 'catalogue');
+  assert.equal(catalogue.lang, 'pl');
+  assert.equal(catalogue.h1, pl.words['page.catalogue_title']);
+  assert.notEqual(catalogue.h1, nl.words['page.catalogue_title']);
+  await page.screenshot({ path: path.join(opt.out, 'catalogue-pl-1280x800.png') });
   page.checkPrivate();
 };
 

@@ -124,6 +124,30 @@ std::string pack_text(const ContentPack& pack, const std::string& key, const std
     return text;
 }
 
+std::string_view to_string(TextDirection direction) {
+    return direction == TextDirection::rtl ? "rtl" : "ltr";
+}
+
+std::optional<TextDirection> parse_text_direction(std::string_view text) {
+    if (text == "ltr")
+        return TextDirection::ltr;
+    if (text == "rtl")
+        return TextDirection::rtl;
+    return std::nullopt;
+}
+
+bool is_right_to_left(const std::string& language) {
+    static const std::array<const char*, 7> rtl = {"ar", "fa", "he", "ur", "ps", "yi", "dv"};
+    return std::find_if(rtl.begin(), rtl.end(), [&](auto l) { return language == l; }) != rtl.end();
+}
+
+TextDirection PackInfo::direction(const std::string& lang) const {
+    auto it = language_directions.find(lang);
+    if (it != language_directions.end())
+        return it->second;
+    return is_right_to_left(lang) ? TextDirection::rtl : TextDirection::ltr;
+}
+
 int Question::option_index(const std::string& option_id) const {
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (options[i].id == option_id)

@@ -130,6 +130,15 @@ struct Location {
     double lon = 0;
 };
 
+// Which way a language is written; the screens and the page behind the QR
+// code lay out right-to-left languages mirrored.
+enum class TextDirection : std::uint8_t { ltr, rtl };
+std::string_view to_string(TextDirection direction);  // "ltr", "rtl"
+std::optional<TextDirection> parse_text_direction(std::string_view text);
+// Arabic, Persian, Hebrew, Urdu, Pashto, Yiddish, Dhivehi: the direction a
+// pack gets for a language whose [language.xx] does not say.
+bool is_right_to_left(const std::string& language);
+
 struct PackInfo {
     std::string id;
     Texts name;
@@ -140,8 +149,14 @@ struct PackInfo {
     bool level_required = false;                        // courses.csv may not say level = unknown
     std::vector<std::string> languages;                 // "nl" first
     std::map<std::string, std::string> language_names;  // in their own script
+    std::map<std::string, TextDirection> language_directions;
     std::string results_url;
     Location location;
+
+    // `[language.xx] direction` of pack.toml, kept in the compiled pack's
+    // `language` table; for a language the pack does not list, what
+    // is_right_to_left says.
+    TextDirection direction(const std::string& lang) const;
 };
 
 struct ContentPack {

@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "kiosk/core/content/po_translations.hpp"
+
 namespace kiosk {
 namespace {
 
@@ -19,7 +21,8 @@ std::optional<std::string> read_file(const std::filesystem::path& path, Issues& 
 
 }  // namespace
 
-ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues) {
+ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues,
+                               bool with_po_files) {
     ContentSource source;
     if (!std::filesystem::is_directory(dir)) {
         issues.error(dir.string(), 0, "", "is not a folder with a content pack");
@@ -48,6 +51,8 @@ ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues)
     if (auto text = read_file(dir / "courses.csv", issues)) {
         source.courses = load_courses_csv(*text, "courses.csv", source.pack, issues);
     }
+    if (with_po_files)
+        apply_po_translations(dir, source, issues);
     return source;
 }
 

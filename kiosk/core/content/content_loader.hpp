@@ -1,6 +1,7 @@
 #pragma once
 // Reads a content pack's source folder (pack.toml, questionnaire.toml,
-// courses.csv), checks everything, and reports every problem it finds.
+// texts.toml, courses.csv, po/*.po), checks everything, and reports every
+// problem it finds.
 
 #include <filesystem>
 #include <string>
@@ -23,7 +24,10 @@ struct ContentSource {
     std::vector<Course> courses;  // sorted by id
 };
 
-// Loads and validates the folder; the result is usable only when `issues` has no errors.
-ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues);
+// Loads and validates the folder; the result is usable only when `issues` has
+// no errors. The translations in its po/<lang>.po files are applied unless
+// `with_po_files` is false (po_translations.hpp).
+ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues,
+                               bool with_po_files = true);
 
 }  // namespace kiosk

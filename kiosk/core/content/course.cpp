@@ -106,14 +106,25 @@ std::string schedule_to_string(std::uint8_t bits) {
     return out;
 }
 
-const CourseText& Course::text_in(const std::string& lang) const {
-    static const CourseText empty;
-    if (auto it = text.find(lang); it != text.end() && !it->second.title.empty()) {
-        return it->second;
+CourseText Course::text_in(const std::string& lang) const {
+    CourseText out;
+    const auto dutch = text.find("nl");
+    if (auto it = text.find(lang); it != text.end())
+        out = it->second;
+    if (dutch != text.end()) {
+        // Each text falls back on its own: a title may be translated before
+        // its description is.
+        for (auto field : {&CourseText::title, &CourseText::description, &CourseText::bring}) {
+            if ((out.*field).empty())
+                out.*field = dutch->second.*field;
+        }
     }
-    if (auto it = text.find("nl"); it != text.end())
-        return it->second;
-    return empty;
+    return out;
+}
+
+bool Course::has_text(const std::string& lang, std::string CourseText::*field) const {
+    auto it = text.find(lang);
+    return it != text.end() && !(it->second.*field).empty();
 }
 
 }  // namespace kiosk

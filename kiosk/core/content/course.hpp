@@ -88,8 +88,10 @@ struct Course {
     std::string phone;
     std::string email;
 
-    // Title in `lang`, falling back to Dutch.
-    const CourseText& text_in(const std::string& lang) const;
+    // The texts in `lang`, each one missing there in Dutch.
+    CourseText text_in(const std::string& lang) const;
+    // True when `field` is given in `lang` (false: it shows in Dutch).
+    bool has_text(const std::string& lang, std::string CourseText::*field) const;
 };
 
 // What courses.csv accepts: anything outside is a mistake in the catalogue.

@@ -11,6 +11,7 @@
 #include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/base/text_list.hpp"
 #include "kiosk/core/content/contact_fields.hpp"
+#include "kiosk/core/content/plain_language.hpp"
 #include "kiosk/core/content/questionnaire_loader.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 #include "kiosk/core/io/csv.hpp"
@@ -108,8 +109,18 @@ void read_id_and_texts(RowReader& row, const ContentPack& pack, Course& c) {
                 row.error("title_nl", "missing Dutch title");
             if (text.description.empty())
                 row.error("description_nl", "missing Dutch description");
-        } else if (text.title.empty()) {
-            row.warning("title_" + lang, "missing; the Dutch title is shown instead");
+        }
+        // Other languages may come from po/<lang>.po; `content validate`
+        // counts what is missing per language once all are read.
+        if (lang == "nl" || lang == "en") {
+            const std::pair<const char*, const std::string*> fields[] = {
+                {"title_", &text.title},
+                {"description_", &text.description},
+                {"bring_", &text.bring}};
+            for (const auto& [column, value] : fields) {
+                for (int words : long_sentences(*value))
+                    row.warning(column + lang, long_sentence_message(words));
+            }
         }
         if (!text.title.empty() || !text.description.empty() || !text.bring.empty())
             c.text[lang] = std::move(text);

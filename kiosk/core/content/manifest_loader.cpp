@@ -6,6 +6,7 @@
 #include <set>
 
 #include "kiosk/core/base/ids.hpp"
+#include "kiosk/core/content/pictograms.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
@@ -35,6 +36,10 @@ std::vector<Term> read_terms(TomlReader& reader, const toml::table& root, std::s
             if (!is_pictogram_id(*p)) {
                 reader.error(t->get("pictogram"), join_field(field, "pictogram"),
                              "'" + *p + "' is not a pictogram id (a-z, 0-9, '-')");
+            } else if (!is_known_pictogram(*p)) {
+                reader.error(t->get("pictogram"), join_field(field, "pictogram"),
+                             "'" + *p + "' is not a pictogram the kiosk can draw (" +
+                                 known_pictogram_list() + ")");
             }
             term.pictogram = *p;
         }
@@ -109,9 +114,20 @@ void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
         const toml::table* lang = names ? reader.table(*names, code, "language", true) : nullptr;
         if (!lang)
             continue;
-        reader.reject_unknown_keys(*lang, join_field("language", code), {"name"});
-        if (auto name = reader.string(*lang, "name", join_field("language", code), true)) {
+        const auto field = join_field("language", code);
+        reader.reject_unknown_keys(*lang, field, {"name", "direction"});
+        if (auto name = reader.string(*lang, "name", field, true)) {
             info.language_names[code] = *name;
+        }
+        info.language_directions[code] =
+            is_right_to_left(code) ? TextDirection::rtl : TextDirection::ltr;
+        if (auto direction = reader.string(*lang, "direction", field, false)) {
+            if (auto parsed = parse_text_direction(*direction)) {
+                info.language_directions[code] = *parsed;
+            } else {
+                reader.error(lang->get("direction"), join_field(field, "direction"),
+                             "'" + *direction + "' is not \"ltr\" (left to right) or \"rtl\"");
+            }
         }
     }
 }

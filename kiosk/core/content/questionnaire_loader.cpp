@@ -5,6 +5,7 @@
 
 #include "kiosk/core/base/ids.hpp"
 #include "kiosk/core/base/text_list.hpp"
+#include "kiosk/core/content/pictograms.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
 namespace kiosk {
@@ -64,6 +65,32 @@ std::string check_tag(const ContentPack& pack, std::string_view tag) {
     return "'" + std::string(ns) +
            "' is not a tag namespace (sector, interest, target, funding, level, entry, mode, "
            "schedule, hours, language, topic, cost)";
+}
+
+// Every answer is a button, and every button of the kiosk shows a pictogram
+// beside its words, for visitors who read little Dutch or none.
+std::string read_pictogram(TomlReader& reader, const toml::table& t, const std::string& field,
+                           std::string_view what) {
+    const auto name = join_field(field, "pictogram");
+    auto id = reader.string(t, "pictogram", field, false);
+    if (!id) {
+        if (!t.contains("pictogram")) {
+            reader.warning(&t, name,
+                           "missing: every " + std::string(what) +
+                               " shows a pictogram beside its words (content/README.md, "
+                               "\"Pictograms\")");
+        }
+        return {};
+    }
+    if (!is_pictogram_id(*id)) {
+        reader.error(t.get("pictogram"), name,
+                     "'" + *id + "' is not a pictogram id (a-z, 0-9, '-')");
+    } else if (!is_known_pictogram(*id)) {
+        reader.error(
+            t.get("pictogram"), name,
+            "'" + *id + "' is not a pictogram the kiosk can draw (" + known_pictogram_list() + ")");
+    }
+    return *id;
 }
 
 Constraints read_constraints(TomlReader& reader, const toml::table& t, const std::string& field) {
@@ -143,11 +170,7 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
         reader.error(t.get("id"), join_field(field, "id"),
                      "\"skipped\" is reserved for conditions; choose another id");
     }
-    option.pictogram = reader.string(t, "pictogram", field, false).value_or("");
-    if (!option.pictogram.empty() && !is_pictogram_id(option.pictogram)) {
-        reader.error(t.get("pictogram"), join_field(field, "pictogram"),
-                     "'" + option.pictogram + "' is not a pictogram id");
-    }
+    option.pictogram = read_pictogram(reader, t, field, "answer");
     option.text = reader.texts(t, "text", field, languages, true);
     option.reason = reader.texts(t, "reason", field, languages, false);
     option.reason_if =
@@ -268,7 +291,7 @@ void load_questionnaire_toml(std::string_view text, const std::string& file_name
         if (q.question_index(question.id) >= 0) {
             reader.error(t->get("id"), field, "question id '" + question.id + "' is used twice");
         }
-        question.pictogram = reader.string(*t, "pictogram", field, false).value_or("");
+        question.pictogram = read_pictogram(reader, *t, field, "question");
         question.text = reader.texts(*t, "text", field, pack.info.languages, true);
         question.help = reader.texts(*t, "help", field, pack.info.languages, false);
         read_conditions(reader, *t, field, question, q);

@@ -118,10 +118,13 @@ void read_info(PackReader& r, ContentPack& pack) {
     pack.matching.outside_text = r.texts("matching.outside_reason");
     pack.matching.broad_text = r.texts("matching.broad_reason");
     pack.texts = r.texts_under("ui.");
-    r.each("SELECT code, name FROM language ORDER BY position", [&](sqlite::Statement& s) {
-        info.languages.push_back(s.text(0));
-        info.language_names[s.text(0)] = s.text(1);
-    });
+    r.each("SELECT code, name, direction FROM language ORDER BY position",
+           [&](sqlite::Statement& s) {
+               info.languages.push_back(s.text(0));
+               info.language_names[s.text(0)] = s.text(1);
+               info.language_directions[s.text(0)] =
+                   parse_text_direction(s.text(2)).value_or(TextDirection::ltr);
+           });
 }
 
 // The word lists, the region's agenda and the order in which wishes relax.

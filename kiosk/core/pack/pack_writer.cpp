@@ -84,7 +84,8 @@ void write_pack(Writer& w, const ContentPack& pack) {
     for (std::size_t i = 0; i < info.languages.size(); ++i) {
         const auto& code = info.languages[i];
         const auto name = info.language_names.contains(code) ? info.language_names.at(code) : code;
-        w.run("INSERT INTO language VALUES(?,?,?)", {std::to_string(i), code, name});
+        w.run("INSERT INTO language VALUES(?,?,?,?)",
+              {std::to_string(i), code, name, to_string(info.direction(code))});
     }
     const std::pair<const char*, const std::vector<Term>*> kinds[] = {
         {"sector", &pack.sectors}, {"target", &pack.targets}, {"funding", &pack.funding}};

@@ -4,14 +4,14 @@
 namespace kiosk {
 
 // Bumped whenever the tables change; kept in PRAGMA user_version.
-inline constexpr int content_schema_version = 2;
+inline constexpr int content_schema_version = 3;
 
 inline constexpr const char* content_schema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE text(key TEXT NOT NULL, lang TEXT NOT NULL, value TEXT NOT NULL,
                   PRIMARY KEY(key, lang));
 CREATE TABLE language(position INTEGER PRIMARY KEY, code TEXT UNIQUE NOT NULL,
-                      name TEXT NOT NULL);
+                      name TEXT NOT NULL, direction TEXT NOT NULL CHECK (direction IN ('ltr', 'rtl')));
 CREATE TABLE term(kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NULL,
                   pictogram TEXT NOT NULL, PRIMARY KEY(kind, id));
 CREATE TABLE agenda(sector TEXT PRIMARY KEY, weight REAL NOT NULL);

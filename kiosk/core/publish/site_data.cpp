@@ -56,9 +56,19 @@ json course_json(const Course& c, const std::string& language) {
                 {"starts", c.start_dates},
                 {"language", c.language}};
     // The page marks a text that fell back to Dutch with lang="nl", so a
-    // screen reader pronounces it as Dutch.
-    if (language != "nl" && !c.text.contains(language))
-        out["text_lang"] = "nl";
+    // screen reader pronounces it as Dutch; each text falls back on its own.
+    // `text_lang` is the title's, and the others' unless they say otherwise.
+    if (language != "nl") {
+        const bool title_dutch = !c.has_text(language, &CourseText::title);
+        if (title_dutch)
+            out["text_lang"] = "nl";
+        const bool description_dutch = !c.has_text(language, &CourseText::description);
+        if (description_dutch != title_dutch)
+            out["description_lang"] = description_dutch ? "nl" : language;
+        const bool bring_dutch = !c.has_text(language, &CourseText::bring);
+        if (!text.bring.empty() && bring_dutch != title_dutch)
+            out["bring_lang"] = bring_dutch ? "nl" : language;
+    }
     json schedule = json::array();
     for (const auto& [bit, name] :
          {std::pair{schedule_day, "day"}, std::pair{schedule_evening, "evening"},
@@ -72,9 +82,7 @@ json course_json(const Course& c, const std::string& language) {
     const std::string& dutch_title = c.text_in("nl").title;
     if (language != "nl" && dutch_title != text.title)
         out["title_nl"] = dutch_title;
-    // What to bring falls back to Dutch on its own: a course may have an
-    // English title but no English list yet.
-    put_if(out, "bring", text.bring.empty() ? c.text_in("nl").bring : text.bring);
+    put_if(out, "bring", text.bring);
     put_if(out, "place", c.mode == Mode::online ? std::string() : c.place);
     put_if(out, "postcode", c.postcode);
     put_if(out, "address", c.address);
@@ -94,12 +102,6 @@ json course_json(const Course& c, const std::string& language) {
 
 }  // namespace
 
-bool is_right_to_left(const std::string& language) {
-    // Arabic, Persian, Hebrew, Urdu, Pashto, Yiddish, Dhivehi.
-    static const std::array<const char*, 7> rtl = {"ar", "fa", "he", "ur", "ps", "yi", "dv"};
-    return std::find_if(rtl.begin(), rtl.end(), [&](auto l) { return language == l; }) != rtl.end();
-}
-
 std::string site_data_script(const ContentPack& pack, const std::vector<Course>& courses,
                              const std::string& language) {
     json languages = json::array();
@@ -111,7 +113,7 @@ std::string site_data_script(const ContentPack& pack, const std::vector<Course>&
     for (const auto& course : courses)
         course_list.push_back(course_json(course, language));
     const json site = {{"language", language},
-                       {"dir", is_right_to_left(language) ? "rtl" : "ltr"},
+                       {"dir", std::string(to_string(pack.info.direction(language)))},
                        {"pack",
                         {{"id", pack.info.id},
                          {"name", text_in(pack.info.name, language)},

@@ -11,9 +11,6 @@
 
 namespace kiosk {
 
-// Right-to-left scripts: the page sets dir="rtl" for these.
-bool is_right_to_left(const std::string& language);
-
 // `window.KIOSK_SITE = {...};` with everything the page shows in `language`:
 // the pack's name and languages, the page's words, the sectors and kinds of
 // funding, and every course (sorted by id) with its title, Dutch title when

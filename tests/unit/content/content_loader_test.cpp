@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "kiosk/core/content/pack_texts.hpp"
 #include "tests/support/test_support.hpp"
 
 using namespace kiosk;
@@ -47,7 +48,11 @@ TEST_CASE("the bundled default pack is valid, bilingual and large enough") {
     Issues issues;
     const auto source = load_content_dir(test::source_dir() / "content", issues);
     INFO(test::all_issues(issues));
-    CHECK(issues.all().empty());
+    CHECK_FALSE(issues.has_errors());
+    // Its only warnings are sentences longer than plain language wants, left
+    // for the region's editors: rewriting them would strand their translations.
+    for (const auto& issue : issues.all())
+        CHECK(issue.message.find("plain language keeps sentences to 15") != std::string::npos);
     const auto questions = source.pack.questionnaire.questions.size();
     CHECK(questions >= 8);
     CHECK(questions <= 12);
@@ -60,7 +65,7 @@ TEST_CASE("a condition naming an unknown option is reported with its line") {
                                R"(["newcommer", "skipped"])");
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(
-        issues, "questionnaire.toml:28: question.dutch.show_if: unknown option id 'newcommer'"));
+        issues, "questionnaire.toml:30: question.dutch.show_if: unknown option id 'newcommer'"));
 }
 
 TEST_CASE("a condition may only name an earlier question") {
@@ -69,7 +74,7 @@ TEST_CASE("a condition may only name an earlier question") {
     INFO(test::all_issues(issues));
     CHECK(test::has_issue(
         issues,
-        "questionnaire.toml:28: question.dutch.show_if: 'time' is not a question asked before"));
+        "questionnaire.toml:30: question.dutch.show_if: 'time' is not a question asked before"));
 }
 
 TEST_CASE("a duplicate course id names both lines") {
@@ -128,12 +133,22 @@ TEST_CASE("a question without Dutch text is rejected") {
           std::string::npos);
 }
 
-TEST_CASE("a missing English text is only a warning") {
-    auto issues = load_changed("questionnaire.toml", "text.en = \"When can you learn?\"\n", "");
+TEST_CASE("a missing English text is no problem: it is counted and shown in Dutch") {
+    test::TempDir dir;
+    test::copy_small_pack(dir);
+    test::write_text(dir / "questionnaire.toml",
+                     test::replace_once(test::read_text(dir / "questionnaire.toml"),
+                                        "text.en = \"When can you learn?\"\n", ""));
+    Issues issues;
+    auto source = load_content_dir(dir.path(), issues);
     INFO(test::all_issues(issues));
-    CHECK_FALSE(issues.has_errors());
-    CHECK(test::all_issues(issues).find("question.time.text.en: warning: missing") !=
-          std::string::npos);
+    CHECK(issues.all().empty());
+    const auto& time = source.pack.questionnaire.questions.back();
+    CHECK(text_in(time.text, "en") == "Wanneer kunt u leren?");
+    const auto coverage = language_coverage(source);
+    REQUIRE(coverage.size() == 1);
+    CHECK(coverage[0].language == "en");
+    CHECK(coverage[0].missing == 1);
 }
 
 TEST_CASE("malformed CSV quoting is reported on its line") {

@@ -183,3 +183,31 @@ TEST_CASE("weights and coordinates keep every digit in the compiled pack") {
           12345678.125);
     CHECK(catalogue->pack().info.location.lat == 50.88823456789);
 }
+
+TEST_CASE("the compiled pack keeps each language's name, direction and translations") {
+    test::TempDir dir;
+    Issues issues;
+    auto source = load_content_dir(test::source_dir() / "content", issues);
+    REQUIRE_FALSE(issues.has_errors());
+    REQUIRE(build_content_db(source, dir / "pack.db").ok());
+    auto catalogue = Catalogue::open(dir / "pack.db");
+    REQUIRE(catalogue.ok());
+    const PackInfo& info = catalogue->pack().info;
+    CHECK(info.languages == std::vector<std::string>{"nl", "en", "pl", "tr", "uk", "ar"});
+    CHECK(info.language_names.at("uk") == "Українська");
+    CHECK(info.language_names.at("ar") == "العربية");
+    CHECK(info.direction("ar") == TextDirection::rtl);
+    for (const char* lang : {"nl", "en", "pl", "tr", "uk"})
+        CHECK(info.direction(lang) == TextDirection::ltr);
+    // What po/<lang>.po gave is in the pack, and a text without it shows in Dutch.
+    for (const char* lang : {"pl", "tr", "uk", "ar"}) {
+        INFO(lang);
+        CHECK(pack_text(catalogue->pack(), "page.title", lang) ==
+              pack_text(source.pack, "page.title", lang));
+        CHECK(pack_text(catalogue->pack(), "page.title", lang) != "Uw cursussen");
+        auto course = catalogue->course(0);
+        REQUIRE(course.ok());
+        CHECK(course->text_in(lang).title == source.courses[0].text_in(lang).title);
+        CHECK(course->text_in(lang).title != course->text_in("nl").title);
+    }
+}
