@@ -125,14 +125,14 @@ std::string pack_text(const ContentPack& pack, const std::string& key, const std
 }
 
 std::string_view to_string(TextDirection direction) {
-    return direction == TextDirection::rtl ? "rtl" : "ltr";
+    return direction == TextDirection::right_to_left ? "rtl" : "ltr";
 }
 
 std::optional<TextDirection> parse_text_direction(std::string_view text) {
     if (text == "ltr")
-        return TextDirection::ltr;
+        return TextDirection::left_to_right;
     if (text == "rtl")
-        return TextDirection::rtl;
+        return TextDirection::right_to_left;
     return std::nullopt;
 }
 
@@ -145,7 +145,7 @@ TextDirection PackInfo::direction(const std::string& lang) const {
     auto it = language_directions.find(lang);
     if (it != language_directions.end())
         return it->second;
-    return is_right_to_left(lang) ? TextDirection::rtl : TextDirection::ltr;
+    return is_right_to_left(lang) ? TextDirection::right_to_left : TextDirection::left_to_right;
 }
 
 int Question::option_index(const std::string& option_id) const {

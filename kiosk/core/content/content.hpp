@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/core/base/bidi_text.hpp"
 #include "kiosk/core/content/course.hpp"
 
 namespace kiosk {
@@ -130,9 +131,9 @@ struct Location {
     double lon = 0;
 };
 
-// Which way a language is written; the screens and the page behind the QR
-// code lay out right-to-left languages mirrored.
-enum class TextDirection : std::uint8_t { ltr, rtl };
+// Which way a language is written (TextDirection, kiosk/core/base/bidi_text):
+// the screens and the page behind the QR code lay out right-to-left languages
+// mirrored.
 std::string_view to_string(TextDirection direction);  // "ltr", "rtl"
 std::optional<TextDirection> parse_text_direction(std::string_view text);
 // Arabic, Persian, Hebrew, Urdu, Pashto, Yiddish, Dhivehi: the direction a

@@ -120,7 +120,7 @@ void read_info(TomlReader& reader, const toml::table& root, PackInfo& info) {
             info.language_names[code] = *name;
         }
         info.language_directions[code] =
-            is_right_to_left(code) ? TextDirection::rtl : TextDirection::ltr;
+            is_right_to_left(code) ? TextDirection::right_to_left : TextDirection::left_to_right;
         if (auto direction = reader.string(*lang, "direction", field, false)) {
             if (auto parsed = parse_text_direction(*direction)) {
                 info.language_directions[code] = *parsed;

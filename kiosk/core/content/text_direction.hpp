@@ -1,8 +1,6 @@
 #pragma once
-// Which way a language of the pack is written. Until the compiled pack
-// stores each language's direction, this knows the right-to-left languages
-// by their code; the pack is already passed in, so reading its field later
-// changes only the body of text_direction().
+// Which way a language of the pack is written: `[language.xx] direction` of
+// pack.toml, kept in the compiled pack (PackInfo::direction).
 
 #include <string_view>
 
@@ -11,8 +9,8 @@
 
 namespace kiosk {
 
-// Arabic, Hebrew, Persian, Urdu (and Yiddish, Pashto, Sorani, Dhivehi) are
-// right to left; every other language left to right.
+// As the pack says; for a language it does not list, Arabic, Hebrew, Persian,
+// Urdu (and Yiddish, Pashto, Dhivehi) are right to left, the rest left to right.
 TextDirection text_direction(const ContentPack& pack, std::string_view lang);
 
 inline bool right_to_left(const ContentPack& pack, std::string_view lang) {

@@ -123,7 +123,7 @@ void read_info(PackReader& r, ContentPack& pack) {
                info.languages.push_back(s.text(0));
                info.language_names[s.text(0)] = s.text(1);
                info.language_directions[s.text(0)] =
-                   parse_text_direction(s.text(2)).value_or(TextDirection::ltr);
+                   parse_text_direction(s.text(2)).value_or(TextDirection::left_to_right);
            });
 }
 

@@ -258,8 +258,8 @@ TEST_CASE("a language's direction comes from pack.toml, right to left for Arabic
     Issues issues;
     auto source = load_content_dir(dir.path(), issues);
     INFO(test::all_issues(issues));
-    CHECK(source.pack.info.direction("ar") == TextDirection::rtl);
-    CHECK(source.pack.info.direction("pl") == TextDirection::ltr);
+    CHECK(source.pack.info.direction("ar") == TextDirection::right_to_left);
+    CHECK(source.pack.info.direction("pl") == TextDirection::left_to_right);
     CHECK(source.pack.info.language_names.at("ar") == "العربية");
     test::write_text(dir / "pack.toml",
                      test::replace_once(test::read_text(dir / "pack.toml"), "name = \"Polski\"",

@@ -196,9 +196,9 @@ TEST_CASE("the compiled pack keeps each language's name, direction and translati
     CHECK(info.languages == std::vector<std::string>{"nl", "en", "pl", "tr", "uk", "ar"});
     CHECK(info.language_names.at("uk") == "Українська");
     CHECK(info.language_names.at("ar") == "العربية");
-    CHECK(info.direction("ar") == TextDirection::rtl);
+    CHECK(info.direction("ar") == TextDirection::right_to_left);
     for (const char* lang : {"nl", "en", "pl", "tr", "uk"})
-        CHECK(info.direction(lang) == TextDirection::ltr);
+        CHECK(info.direction(lang) == TextDirection::left_to_right);
     // What po/<lang>.po gave is in the pack, and a text without it shows in Dutch.
     for (const char* lang : {"pl", "tr", "uk", "ar"}) {
         INFO(lang);
