@@ -9,6 +9,8 @@ packages=(
   catch2 libzbar-dev zbar-tools libbenchmark-dev fonts-dejavu-core
   libimgui-dev libsdl2-dev fonts-font-awesome xvfb xdotool x11-apps netpbm
   libsodium-dev sqlite3 libsystemd-dev
+  # read-aloud: libespeak-ng and its voices
+  libespeak-ng-dev espeak-ng-data
   # the Debian package and its checks (dpkg-shlibdeps and file: CPack's Depends)
   dpkg-dev file lintian bc
   # the kiosk session: systemd-analyze verify, cage (whose ExecStart it checks)
