@@ -30,6 +30,7 @@ struct KioskUi::State {
     KioskHealth health;
     FontFiles font_files;  // the atlas reads its faces from these bytes
     float dt = 0;          // seconds since the last frame, at most 0.1
+    SpeechButton speech;
 
     // Starts a frame: forgets the last visitor's screen memory when a new
     // visit began, and times the frame.
@@ -52,7 +53,8 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
                                            {},
                                            {},
                                            {},
-                                           0})) {}
+                                           0,
+                                           {}})) {}
 
 KioskUi::~KioskUi() = default;
 
@@ -68,6 +70,10 @@ Result<bool> KioskUi::build_fonts(int width, int height) {
 
 void KioskUi::set_health(KioskHealth health) {
     state_->health = std::move(health);
+}
+
+void KioskUi::set_speech(bool available, bool speaking) {
+    state_->speech = {available, speaking};
 }
 
 void KioskUi::set_logo(void* texture, int width, int height) {
@@ -155,8 +161,8 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
 
     const Palette& colours = flow.high_contrast() ? s.contrast : s.branded;
     const FontScale& fonts = s.fonts.scale(flow.large_text());
-    ScreenContext ctx{flow,     s.pack,  s.config, colours, fonts, fonts.body.size,
-                      s.record, intents, s.memory, now,     s.dt,  s.logo};
+    ScreenContext ctx{flow,    s.pack,   s.config, colours, fonts,  fonts.body.size, s.record,
+                      intents, s.memory, now,      s.dt,    s.logo, s.speech};
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Area screen{{0, 0}, display};
 
@@ -175,6 +181,9 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     // The language screen is itself the language choice: no second one above it.
     top_bar(ctx, bar, flow.screen() != Screen::attract && flow.screen() != Screen::language);
     draw_screen(ctx, content);
+    const Screen shown = flow.screen();
+    if (ctx.speech.available && shown != Screen::attract && shown != Screen::thanks)
+        speaker_button(ctx, bottom_bar(ctx, content));
     s.memory.corner_held = false;
     adviser_corner(ctx, screen, s.config.adviser.corner, s.config.adviser.hold);
     ImGui::End();

@@ -41,6 +41,8 @@ inline constexpr const char* info = "\xef\x81\x9a";        // U+F05A
 inline constexpr const char* chevron = "\xef\x81\x94";     // U+F054 chevron-right
 inline constexpr const char* home = "\xef\x80\x95";        // U+F015
 inline constexpr const char* more_below = "\xef\x81\xb8";  // U+F078 chevron-down
+inline constexpr const char* speaker = "\xef\x80\xa8";     // U+F028 volume-up
+inline constexpr const char* stop = "\xef\x81\x8d";        // U+F04D
 }  // namespace icon
 
 // Every code point this file can produce, for the font atlas: pairs of

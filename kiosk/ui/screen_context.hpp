@@ -46,6 +46,13 @@ struct Logo {
     float width = 0, height = 0;  // pixels of the image
 };
 
+// Read-aloud as the speaker button shows it: whether the kiosk can speak at
+// all (a sound device, speech on), and whether it is speaking now.
+struct SpeechButton {
+    bool available = false;
+    bool speaking = false;
+};
+
 struct ScreenContext {
     const VisitFlow& flow;
     const ContentPack& pack;
@@ -59,6 +66,7 @@ struct ScreenContext {
     Clock::time_point now;
     float dt = 0;  // seconds since the last frame
     Logo logo;
+    SpeechButton speech;
 
     const std::string& lang() const { return flow.language(); }
     bool dutch_too() const { return flow.dutch_beside() && flow.language() != "nl"; }

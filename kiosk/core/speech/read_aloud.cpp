@@ -26,7 +26,14 @@ class Reading {
         if (it == pack_.texts.end())
             return;
         const std::string lang = it->second.contains(lang_) ? lang_ : "nl";
-        say(lang, speech_text(pack_, full, lang, pack_text(pack_, full, lang, values)));
+        std::string text = speech_text(pack_, full, lang, text_in(it->second, lang));
+        for (const auto& [name, value] : values) {
+            const std::string placeholder = "{" + name + "}";
+            for (auto at = text.find(placeholder); at != std::string::npos;
+                 at = text.find(placeholder, at + value.size()))
+                text.replace(at, placeholder.size(), value);
+        }
+        say(lang, std::move(text));
     }
     // Already in the visitor's words (a course's facts).
     void say(const std::string& lang, std::string text) {
@@ -94,8 +101,8 @@ void read_course(Reading& r, const VisitFlow& flow, const ContentPack& pack) {
     const CourseWords words{pack, r.lang(), flow.today()};
     auto fact = [&](const char* label, const std::string& value) {
         if (!value.empty())
-            r.say(r.lang(), pack_text(pack, std::string("screen.") + label, r.lang()) + ": " +
-                                value + ".");
+            r.say(r.lang(),
+                  pack_text(pack, std::string("screen.") + label, r.lang()) + ": " + value + ".");
     };
     fact("where", place_text(words, *course));
     fact("when", when_text(words, *course));

@@ -1,5 +1,7 @@
 // The bottom bar every screen after the attract screen shares.
 
+#include <algorithm>
+
 #include "kiosk/ui/pictograms.hpp"
 #include "kiosk/ui/screens/screens.hpp"
 #include "kiosk/ui/widgets.hpp"
@@ -39,6 +41,31 @@ bool forward_button(ScreenContext& ctx, Area bar, const char* id, const std::str
                    .label = label,
                    .icon = glyph,
                    .look = primary ? ButtonLook::primary : ButtonLook::quiet});
+}
+
+void speaker_button(ScreenContext& ctx, Area bar) {
+    const bool speaking = ctx.speech.speaking;
+    const std::string label = ctx.text(speaking ? "stop_reading" : "read_aloud");
+    // As wide in both states, so nothing moves when it starts or stops; the
+    // words only where they fit between the widest back and forward buttons.
+    const float wide = std::max(button_width(ctx, ctx.text("read_aloud")),
+                                button_width(ctx, ctx.text("stop_reading")));
+    float sides = button_width(ctx, ctx.text("back"));
+    for (const char* key : {"skip", "take_away", "done"})
+        sides = std::max(sides, button_width(ctx, ctx.text(key)));
+    const float room = bar.width() - 2 * (metric::margin * ctx.em + sides + metric::gap * ctx.em);
+    const float h = metric::touch_min * ctx.em;
+    const bool icon_only = wide > room;
+    const float w = icon_only ? h : wide;
+    const float x = bar.min.x + (bar.width() - w) / 2;
+    const float y = bar.min.y + (bar.height() - h) / 2;
+    if (button(ctx, {{x, y}, {x + w, y + h}},
+               {.id = "read-aloud",
+                .label = label,
+                .icon = speaking ? icon::stop : icon::speaker,
+                .look = speaking ? ButtonLook::primary : ButtonLook::quiet,
+                .icon_only = icon_only}))
+        ctx.emit(speaking ? FlowIntent{flow::StopReading{}} : FlowIntent{flow::ReadAloud{}});
 }
 
 }  // namespace kiosk::ui
