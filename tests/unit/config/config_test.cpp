@@ -470,7 +470,8 @@ TEST_CASE("the kiosk is named as configured, or by the pack's name in the visito
 
 TEST_CASE("speech reads enabled, volume and rate, and names each bad value's line") {
     Issues good;
-    const auto config = load("[kiosk]\nname = \"X\"\n[speech]\nenabled = false\nvolume = 40\nrate = 200\n", good);
+    const auto config =
+        load("[kiosk]\nname = \"X\"\n[speech]\nenabled = false\nvolume = 40\nrate = 200\n", good);
     INFO(test::all_issues(good));
     CHECK_FALSE(good.has_errors());
     CHECK_FALSE(config.speech.enabled);
