@@ -26,7 +26,7 @@ mkdir -p "$shots"
 "$kiosk" --headless --size 1920x1080 --content "$work/content.db" --today 2026-12-01 \
     --script "$script" --screenshots "$shots" --speech-wav "$work/speech" 2>"$work/stderr" ||
     fail "$script: not met: $(cat "$work/stderr")"
-grep -q '^kiosk: content .*; speech on (dummy' "$work/stderr" ||
+grep -q '^kiosk: content .*; speech: on (dummy' "$work/stderr" ||
     fail "the start-up line does not say speech is on: $(cat "$work/stderr")"
 [[ -f $work/speech/speech.log ]] || fail "no speech.log: the kiosk said nothing"
 cat "$work/speech/speech.log"
