@@ -221,8 +221,8 @@ void log_start(const KioskOptions& options, const KioskConfig& config, const Cat
               << catalogue.course_count() << " courses); configuration "
               << (options.config ? *options.config + " (" + config.name + ")" : std::string("none"))
               << "; " << mode_name(options.window.mode) << " " << view.output_width << "x"
-              << view.output_height << ", renderer " << window.renderer_description() << "; speech: "
-              << speech << std::endl;
+              << view.output_height << ", renderer " << window.renderer_description()
+              << "; speech: " << speech << std::endl;
 }
 
 // What the kiosk shows, read at start and again at each reload.
