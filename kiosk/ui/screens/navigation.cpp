@@ -46,18 +46,23 @@ bool forward_button(ScreenContext& ctx, Area bar, const char* id, const std::str
 void speaker_button(ScreenContext& ctx, Area bar) {
     const bool speaking = ctx.speech.speaking;
     const std::string label = ctx.text(speaking ? "stop_reading" : "read_aloud");
-    // As wide in both states, so nothing moves when it starts or stops; the
-    // words only where they fit between the widest back and forward buttons.
+    // As wide in both states, so nothing moves when it starts or stops; in
+    // the middle with its words where they fit between the widest back and
+    // forward buttons, else its icon alone just after "back", clear of a wide
+    // forward button on a narrow (portrait) screen.
+    const float em = ctx.em;
     const float wide = std::max(button_width(ctx, ctx.text("read_aloud")),
                                 button_width(ctx, ctx.text("stop_reading")));
-    float sides = button_width(ctx, ctx.text("back"));
+    const float back = button_width(ctx, ctx.text("back"));
+    float sides = back;
     for (const char* key : {"skip", "take_away", "done"})
         sides = std::max(sides, button_width(ctx, ctx.text(key)));
-    const float room = bar.width() - 2 * (metric::margin * ctx.em + sides + metric::gap * ctx.em);
-    const float h = metric::touch_min * ctx.em;
+    const float room = bar.width() - 2 * (metric::margin * em + sides + metric::gap * em);
+    const float h = metric::touch_min * em;
     const bool icon_only = wide > room;
     const float w = icon_only ? h : wide;
-    const float x = bar.min.x + (bar.width() - w) / 2;
+    const float x = icon_only ? bar.min.x + metric::margin * em + back + 1.5f * metric::gap * em
+                              : bar.min.x + (bar.width() - w) / 2;
     const float y = bar.min.y + (bar.height() - h) / 2;
     if (button(ctx, {{x, y}, {x + w, y + h}},
                {.id = "read-aloud",
