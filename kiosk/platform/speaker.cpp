@@ -17,14 +17,6 @@ std::string sdl_error() {
     return e && *e ? e : "unknown SDL error";
 }
 
-// What one utterance put into the device's queue, for the WAV of a headless run.
-struct Recording {
-    std::string language;
-    std::vector<std::int16_t> samples;
-    std::uint64_t start = 0;  // samples queued before it in this request
-    bool cut = false;         // its synthesis was stopped
-};
-
 }  // namespace
 
 Result<std::unique_ptr<Speaker>> Speaker::open(const SpeakerOptions& options) {
@@ -175,10 +167,13 @@ void Speaker::read(EspeakSynth& synth, const Request& request) {
     const std::uint64_t unplayed = SDL_GetQueuedAudioSize(device_id_) / sizeof(std::int16_t);
     SDL_ClearQueuedAudio(device_id_);
     const std::uint64_t played = queued - std::min(queued, unplayed);
+    // The files first: whoever sees the speaking end finds them written.
+    if (options_.wav_dir)
+        record(recordings, played);
     finish(request.id);
+}
 
-    if (!options_.wav_dir)
-        return;
+void Speaker::record(const std::vector<Recording>& recordings, std::uint64_t played) {
     std::ofstream log(*options_.wav_dir / "speech.log", std::ios::app);
     for (const Recording& rec : recordings) {
         if (rec.start >= played && !rec.samples.empty())

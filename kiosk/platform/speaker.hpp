@@ -63,7 +63,16 @@ class Speaker {
         std::uint64_t id = 0;
         std::vector<Utterance> utterances;
     };
+    // What one utterance put into the device's queue, for its WAV file.
+    struct Recording {
+        std::string language;
+        std::vector<std::int16_t> samples;
+        std::uint64_t start = 0;  // samples queued before it in this request
+        bool cut = false;         // its synthesis was stopped
+    };
     void run(std::unique_ptr<EspeakSynth> synth);
+    // Writes the WAV files and speech.log lines of what `played` covers.
+    void record(const std::vector<Recording>& recordings, std::uint64_t played);
     void read(EspeakSynth& synth, const Request& request);
     bool superseded(std::uint64_t id) const;
     void finish(std::uint64_t id);
