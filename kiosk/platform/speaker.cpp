@@ -62,7 +62,8 @@ Result<std::unique_ptr<Speaker>> Speaker::open(const SpeakerOptions& options) {
         speaker->thread_.join();
         return Error{ok.error()};  // the destructor closes the device
     }
-    SDL_PauseAudioDevice(id, 0);
+    // Paused while silent: SDL's audio thread would otherwise wake every
+    // buffer to play silence, on a kiosk that idles 24/7.
     return speaker;
 }
 
@@ -129,6 +130,7 @@ void Speaker::run(std::unique_ptr<EspeakSynth> synth) {
 
 void Speaker::read(EspeakSynth& synth, const Request& request) {
     SDL_ClearQueuedAudio(device_id_);
+    SDL_PauseAudioDevice(device_id_, 0);
     std::vector<Recording> recordings;
     std::uint64_t queued = 0;
     bool first = true;
@@ -166,6 +168,9 @@ void Speaker::read(EspeakSynth& synth, const Request& request) {
     }
     const std::uint64_t unplayed = SDL_GetQueuedAudioSize(device_id_) / sizeof(std::int16_t);
     SDL_ClearQueuedAudio(device_id_);
+    if (!superseded(request.id))
+        SDL_Delay(60);  // the device's last buffer (~46 ms) is still playing
+    SDL_PauseAudioDevice(device_id_, 1);
     const std::uint64_t played = queued - std::min(queued, unplayed);
     // The files first: whoever sees the speaking end finds them written.
     if (options_.wav_dir)
