@@ -1,5 +1,9 @@
 #include "kiosk/platform/speaker.hpp"
 
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
 #include <fstream>
 #include <future>
 #include <iomanip>
@@ -50,6 +54,9 @@ Result<std::unique_ptr<Speaker>> Speaker::open(const SpeakerOptions& options) {
     auto ready = started.get_future();
     Speaker* self = speaker.get();
     speaker->thread_ = std::thread([self, &started] {
+        // Behind the UI thread for the CPU: espeak-ng synthesises many times
+        // faster than it speaks, a frame must not wait (Linux nices threads).
+        setpriority(PRIO_PROCESS, static_cast<id_t>(syscall(SYS_gettid)), 5);
         auto synth = EspeakSynth::open();
         if (!synth) {
             started.set_value(Error{synth.error()});
