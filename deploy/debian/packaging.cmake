@@ -101,10 +101,11 @@ its health for prometheus-node-exporter.")
 # Depends: the libraries really linked (dpkg-shlibdeps), and what the program
 # opens or runs without linking it: the fonts it draws with, the compositor,
 # Xwayland (Debian's cage exits without it), seatd (the session has no logind
-# seat), systemd-sysusers for the user, and pkill for the reload.
+# seat), systemd-sysusers for the user, pkill for the reload, and espeak-ng's
+# voices (libespeak-ng1 pulls them in today; the kiosk opens them itself).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "cage, xwayland, seatd, fonts-dejavu-core, fonts-font-awesome, systemd, procps")
+    "cage, xwayland, seatd, fonts-dejavu-core, fonts-font-awesome, systemd, procps, espeak-ng-data")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${KIOSK_DEB_DIR}/conffiles ${KIOSK_DEB_DIR}/postinst ${KIOSK_DEB_DIR}/prerm

@@ -11,6 +11,8 @@ packages=(
   libsodium-dev sqlite3 libsystemd-dev
   # Arabic shaped into its joined forms and laid out right to left
   libfribidi-dev
+  # read-aloud: libespeak-ng and its voices
+  libespeak-ng-dev espeak-ng-data
   # the Debian package and its checks (dpkg-shlibdeps and file: CPack's Depends)
   dpkg-dev file lintian bc
   # the kiosk session: systemd-analyze verify, cage (whose ExecStart it checks)

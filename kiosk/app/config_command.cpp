@@ -39,6 +39,11 @@ int check(Args& args) {
         return 1;
     }
     std::cout << *file << ": valid" << (content ? " for " + *content : std::string()) << '\n';
+    if (config.speech.enabled)
+        std::cout << "speech: on, volume " << config.speech.volume << ", rate "
+                  << config.speech.rate << " words a minute\n";
+    else
+        std::cout << "speech: off\n";
     return 0;
 }
 

@@ -17,6 +17,7 @@
 #include "kiosk/app/health_source.hpp"
 #include "kiosk/app/kiosk_loop.hpp"
 #include "kiosk/app/script_player.hpp"
+#include "kiosk/app/speech_output.hpp"
 #include "kiosk/app/usage_figures.hpp"
 #include "kiosk/app/window_loop.hpp"
 #include "kiosk/core/adviser/adviser_pin.hpp"
@@ -38,7 +39,7 @@ constexpr const char* usage =
     "             [--today YYYY-MM-DD]\n"
     "       kiosk --content FILE.db [--config kiosk.toml] [--stats FILE.db] --headless [--size "
     "WxH]\n"
-    "             --script FILE [--screenshots DIR] [--today YYYY-MM-DD]\n";
+    "             --script FILE [--screenshots DIR] [--speech-wav DIR] [--today YYYY-MM-DD]\n";
 
 struct KioskOptions {
     std::string content;
@@ -47,6 +48,7 @@ struct KioskOptions {
     platform::WindowOptions window;
     std::optional<std::string> script;
     std::optional<std::string> screenshots;
+    std::optional<std::string> speech_wav;  // headless: read-aloud into WAV files here
     std::optional<std::int32_t> today;  // fixed by --today; otherwise the local date, kept current
 };
 
@@ -61,6 +63,7 @@ std::optional<KioskOptions> parse_options(Args& args) {
     const auto size = args.take_option("--size");
     options.script = args.take_option("--script");
     options.screenshots = args.take_option("--screenshots");
+    options.speech_wav = args.take_option("--speech-wav");
     const auto today = args.take_option("--today");
     if (reject_leftovers(args, "") || !content)
         return std::nullopt;
@@ -73,8 +76,8 @@ std::optional<KioskOptions> parse_options(Args& args) {
         return complain("--windowed and --headless exclude each other");
     if (headless && !options.script)
         return complain("--headless needs a --script to play");
-    if (!headless && (options.script || options.screenshots || size))
-        return complain("--script, --screenshots and --size go with --headless");
+    if (!headless && (options.script || options.screenshots || options.speech_wav || size))
+        return complain("--script, --screenshots, --speech-wav and --size go with --headless");
     if (today) {
         options.today = parse_day(*today);
         if (!options.today)
@@ -156,8 +159,10 @@ FlowSettings flow_settings(const KioskConfig& config) {
 // it reads must outlive it.
 std::function<KioskHealth()> health_view(const KioskOptions& options, const KioskConfig& config,
                                          const Catalogue& catalogue, const ReceiptPrinter* printer,
-                                         UsageStats* stats, const VisitFlow& flow) {
-    return [&options, &config, &catalogue, printer, stats, &flow, started = Clock::now()]() {
+                                         UsageStats* stats, const VisitFlow& flow,
+                                         std::string speech) {
+    return [&options, &config, &catalogue, printer, stats, &flow, speech = std::move(speech),
+            started = Clock::now()]() {
         const ContentPack& pack = catalogue.pack();
         KioskHealth h;
         h.kiosk_version = KIOSK_VERSION;
@@ -173,6 +178,7 @@ std::function<KioskHealth()> health_view(const KioskOptions& options, const Kios
         } else {
             h.printer = "none configured";
         }
+        h.speech = speech;
         h.uptime_s =
             std::chrono::duration_cast<std::chrono::seconds>(Clock::now() - started).count();
         h.free_disk_bytes =
@@ -209,14 +215,15 @@ void show_logo(ui::KioskUi& ui, platform::ImGuiRenderer& gui, const KioskConfig&
 
 // Once, at start, and never anything about a visitor.
 void log_start(const KioskOptions& options, const KioskConfig& config, const Catalogue& catalogue,
-               const platform::Window& window, platform::ViewSize view, const std::string& fonts) {
+               const platform::Window& window, platform::ViewSize view, const std::string& fonts,
+               const std::string& speech) {
     const ContentPack& pack = catalogue.pack();
     std::cerr << "kiosk: content " << pack.info.id << " " << pack.info.version << " ("
               << catalogue.course_count() << " courses); configuration "
               << (options.config ? *options.config + " (" + config.name + ")" : std::string("none"))
               << "; " << mode_name(options.window.mode) << " " << view.output_width << "x"
               << view.output_height << ", renderer " << window.renderer_description() << ", "
-              << fonts << std::endl;
+              << fonts << "; speech: " << speech << std::endl;
 }
 
 // What the kiosk shows, read at start and again at each reload.
@@ -240,7 +247,7 @@ std::optional<PackAndConfig> load_pack_and_config(const KioskOptions& options) {
 }
 
 struct LoopEvents {
-    std::uint32_t quit = 0, reload = 0;
+    std::uint32_t quit = 0, reload = 0, speech = 0;
 };
 
 struct Served {
@@ -274,8 +281,11 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     std::optional<UsageStats> stats = open_usage_figures(options.stats, figures);
     ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
     UsageStats* stats_part = stats ? &*stats : nullptr;
-    KioskServices services{printer_part, stats_part,
-                           health_view(options, config, catalogue, printer_part, stats_part, flow)};
+    SpeechOutput speech = open_speech(config.speech, headless, options.speech_wav, events.speech);
+    KioskServices services{
+        printer_part, stats_part,
+        health_view(options, config, catalogue, printer_part, stats_part, flow, speech.status),
+        speech.speaker.get(), events.speech};
 
     ui::KioskUi ui(config, pack);
     ui.add_catalogue_letters(catalogue);
@@ -285,7 +295,8 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
         std::cerr << "kiosk: " << fonts.error() << '\n';
         return {false, 1};
     }
-    log_start(options, config, catalogue, window, loop.view(), ui.font_atlas_summary());
+    log_start(options, config, catalogue, window, loop.view(), ui.font_atlas_summary(),
+              speech.status);
 
     std::optional<HealthFile> health;
     if (!config.health.textfile_dir.empty() && !headless) {
@@ -328,8 +339,8 @@ int run_kiosk(const KioskOptions& options, PackAndConfig first,
         std::cerr << "kiosk: " << window.error() << '\n';
         return 1;
     }
-    const std::uint32_t first_event = SDL_RegisterEvents(2);
-    const LoopEvents events{first_event, first_event + 1};
+    const std::uint32_t first_event = SDL_RegisterEvents(3);
+    const LoopEvents events{first_event, first_event + 1, first_event + 2};
     platform::QuitSignalThread signals(events.quit, events.reload);
     platform::ServiceNotifier notifier;  // once: READY=1 is sent once, not at each reload
     const std::int64_t started = std::time(nullptr);

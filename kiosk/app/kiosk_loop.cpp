@@ -65,6 +65,10 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
         reload_.ask();
         return;
     }
+    if (services_.speech_event != 0 && event.type == services_.speech_event) {
+        dirty_ = true;  // read-aloud ended: the speaker button shows it
+        return;
+    }
     if (services_.printer) {
         if (auto effects = services_.printer->handle(event, flow_)) {
             dirty_ = true;  // a receipt printed or failed, or the printer's health changed
@@ -109,6 +113,7 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
     if (ticked)
         dirty_ = true;
     run_effects(ticked.effects);
+    follow_speech();
     if (reload_.take_if_due(flow_)) {
         reloading_ = true;
         return false;
@@ -134,6 +139,14 @@ void KioskLoop::frame(Clock::time_point now, platform::RgbaPixels* capture) {
             dirty_ = true;
         run_effects(applied.effects);
     }
+    follow_speech();
+}
+
+void KioskLoop::follow_speech() {
+    if (!speaking() || speech_place(flow_) == spoken_at_)
+        return;
+    services_.speaker->stop();
+    dirty_ = true;
 }
 
 void KioskLoop::set_open(bool open) {
@@ -186,6 +199,14 @@ void KioskLoop::run_effects(const Effects& effects) {
         } else if (std::holds_alternative<effect::CheckPrinter>(effect)) {
             if (services_.printer)
                 services_.printer->check_status();
+        } else if (std::holds_alternative<effect::ReadAloud>(effect)) {
+            if (services_.speaker) {
+                services_.speaker->speak(read_aloud(flow_, flow_.catalogue().pack()));
+                spoken_at_ = speech_place(flow_);
+            }
+        } else if (std::holds_alternative<effect::StopReading>(effect)) {
+            if (services_.speaker)
+                services_.speaker->stop();
         } else if (std::holds_alternative<effect::StopKiosk>(effect)) {
             std::cerr << "kiosk: stopping (closed for maintenance by an adviser)" << std::endl;
             quitting_ = true;
@@ -203,6 +224,7 @@ std::vector<FlowIntent> KioskLoop::draw(Clock::time_point now, platform::RgbaPix
     ++frames_drawn_;
 
     input_.begin_frame(view_, delta);
+    ui_.set_speech(services_.speaker != nullptr, speaking());
     gui_.new_frame();
     std::vector<FlowIntent> intents = ui_.frame(flow_, now);
     gui_.render();

@@ -17,6 +17,7 @@
 #include "kiosk/app/kiosk_services.hpp"
 #include "kiosk/core/base/result.hpp"
 #include "kiosk/core/service/log_limiter.hpp"
+#include "kiosk/core/speech/read_aloud.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
 #include "kiosk/core/visit/reload_policy.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
@@ -53,6 +54,8 @@ class KioskLoop {
     void frame(Clock::time_point now, platform::RgbaPixels* capture = nullptr);
 
     bool quitting() const { return quitting_; }
+    // Read-aloud is playing.
+    bool speaking() const { return services_.speaker && services_.speaker->speaking(); }
     // Opening hours: closed, the screen goes dark once no visit is in
     // progress (a visitor is never cut off) and nothing is drawn and no
     // touch counts until it opens again.
@@ -80,6 +83,8 @@ class KioskLoop {
     // figures and the loop itself.
     void run_effects(const Effects& effects);
     void go_dark();
+    // Stops read-aloud when the visitor is no longer where it began.
+    void follow_speech();
 
     platform::Window& window_;
     platform::ImGuiRenderer& gui_;
@@ -104,6 +109,7 @@ class KioskLoop {
     LogLimiter refusals_log_;  // the same refused key at most once a minute
     bool close_asked_ = false;
     bool dark_ = false;
+    SpeechPlace spoken_at_;  // where the last read-aloud began
 };
 
 }  // namespace kiosk::app

@@ -10,13 +10,16 @@
 #include "kiosk/core/adviser/kiosk_health.hpp"
 #include "kiosk/core/stats/usage_stats.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
+#include "kiosk/platform/speaker.hpp"
 
 namespace kiosk::app {
 
 struct KioskServices {
     ReceiptPrinter* printer = nullptr;
     UsageStats* stats = nullptr;
-    std::function<KioskHealth()> health;  // gathered while adviser mode is open
+    std::function<KioskHealth()> health;   // gathered while adviser mode is open
+    platform::Speaker* speaker = nullptr;  // no sound device, or speech off: null
+    std::uint32_t speech_event = 0;        // the speaker's "done speaking" wake-up
 
     // Adds a finished visit to the figures of `today`, when there are any.
     void count_visit(std::int32_t today, const VisitSummary& visit) const;

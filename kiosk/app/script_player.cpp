@@ -21,6 +21,8 @@ constexpr int settle_frames = 600;  // ten virtual seconds of frames at most
 // Real time: a receipt on the loopback printers of tests takes well under a
 // second; one still printing after this is stuck, and the script says so.
 constexpr Millis printer_patience{5'000};
+// Read-aloud of a whole screen at a calm pace lasts well under this.
+constexpr Millis speech_patience{30'000};
 
 template <class... Ts>
 struct Overloaded : Ts... {
@@ -68,6 +70,21 @@ bool wait_for_printer(KioskLoop& loop, const VisitFlow& flow, Clock::time_point 
     const auto deadline = std::chrono::steady_clock::now() + printer_patience;
     SDL_Event event;
     while (flow.print_state() == PrintState::printing) {
+        const auto left = std::chrono::ceil<Millis>(deadline - std::chrono::steady_clock::now());
+        if (left <= Millis{0})
+            return false;
+        if (SDL_WaitEventTimeout(&event, static_cast<int>(std::min(left, Millis{50}).count())))
+            loop.handle(event, now);
+    }
+    return true;
+}
+
+// Lets read-aloud play on the real clock until it ends; virtual time stands
+// still. False when it still speaks after `speech_patience`.
+bool wait_for_speech(KioskLoop& loop, Clock::time_point now) {
+    const auto deadline = std::chrono::steady_clock::now() + speech_patience;
+    SDL_Event event;
+    while (loop.speaking()) {
         const auto left = std::chrono::ceil<Millis>(deadline - std::chrono::steady_clock::now());
         if (left <= Millis{0})
             return false;
@@ -139,6 +156,13 @@ std::optional<std::string> ScriptPlayer::run(const script::Step& step) {
             [&](const script::Hold& h) { return hold(h); },
             [&](const script::Wait& wait) -> std::optional<std::string> {
                 run_for(wait.duration);
+                return std::nullopt;
+            },
+            [&](const script::WaitForSpeech&) -> std::optional<std::string> {
+                if (!wait_for_speech(loop_, now_))
+                    return "still reading aloud after " +
+                           std::to_string(speech_patience.count() / 1000) + " s of real time";
+                settle();
                 return std::nullopt;
             },
             [&](const script::WaitForPrinter&) -> std::optional<std::string> {

@@ -41,6 +41,7 @@ struct KioskUi::State {
     KioskHealth health;
     FontFiles font_files;  // the atlas reads its faces from these bytes
     float dt = 0;          // seconds since the last frame, at most 0.1
+    SpeechButton speech;
 
     // Starts a frame: forgets the last visitor's screen memory when a new
     // visit began, and times the frame.
@@ -63,7 +64,8 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
                                            {},
                                            {},
                                            {},
-                                           0})) {}
+                                           0,
+                                           {}})) {}
 
 KioskUi::~KioskUi() = default;
 
@@ -94,6 +96,10 @@ void KioskUi::add_catalogue_letters(const Catalogue& catalogue) {
 
 void KioskUi::set_health(KioskHealth health) {
     state_->health = std::move(health);
+}
+
+void KioskUi::set_speech(bool available, bool speaking) {
+    state_->speech = {available, speaking};
 }
 
 void KioskUi::set_logo(void* texture, int width, int height) {
@@ -184,19 +190,13 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
 
     const Palette& colours = flow.high_contrast() ? s.contrast : s.branded;
     const FontScale& fonts = s.fonts.scale(flow.large_text());
-    ScreenContext ctx{flow,
-                      s.pack,
-                      s.config,
-                      colours,
-                      fonts,
-                      fonts.body.size,
-                      s.record,
-                      intents,
-                      s.memory,
-                      now,
-                      s.dt,
-                      s.logo,
-                      text_direction(s.pack, flow.language())};
+    ScreenContext ctx{flow,     s.pack,
+                      s.config, colours,
+                      fonts,    fonts.body.size,
+                      s.record, intents,
+                      s.memory, now,
+                      s.dt,     s.logo,
+                      s.speech, text_direction(s.pack, flow.language())};
     const ImVec2 display = ImGui::GetIO().DisplaySize;
     const Area screen{{0, 0}, display};
 
@@ -215,6 +215,9 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     // The language screen is itself the language choice: no second one above it.
     top_bar(ctx, bar, flow.screen() != Screen::attract && flow.screen() != Screen::language);
     draw_screen(ctx, content);
+    const Screen shown = flow.screen();
+    if (ctx.speech.available && shown != Screen::attract && shown != Screen::thanks)
+        speaker_button(ctx, bottom_bar(ctx, content));
     s.memory.corner_held = false;
     adviser_corner(ctx, screen, s.config.adviser.corner, s.config.adviser.hold);
     ImGui::End();

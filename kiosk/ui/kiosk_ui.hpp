@@ -58,6 +58,10 @@ class KioskUi {
     // adviser mode is open.
     void set_health(KioskHealth health);
 
+    // Whether read-aloud can be offered, and is speaking; the app sets it
+    // before each frame.
+    void set_speech(bool available, bool speaking);
+
     // The deployment's logo, uploaded by the platform as a texture (an
     // SDL_Texture* with the SDL renderer); drawn in the top bar.
     void set_logo(void* texture, int width, int height);

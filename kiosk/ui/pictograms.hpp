@@ -44,6 +44,8 @@ inline constexpr const char* skip_rtl = "\xef\x81\x8a";     // U+F04A backward
 inline constexpr const char* chevron_rtl = "\xef\x81\x93";  // U+F053 chevron-left
 inline constexpr const char* home = "\xef\x80\x95";         // U+F015
 inline constexpr const char* more_below = "\xef\x81\xb8";   // U+F078 chevron-down
+inline constexpr const char* speaker = "\xef\x80\xa8";      // U+F028 volume-up
+inline constexpr const char* stop = "\xef\x81\x8d";         // U+F04D
 }  // namespace icon
 
 // Every code point this file can produce, for the font atlas: pairs of

@@ -47,6 +47,13 @@ struct Logo {
     float width = 0, height = 0;  // pixels of the image
 };
 
+// Read-aloud as the speaker button shows it: whether the kiosk can speak at
+// all (a sound device, speech on), and whether it is speaking now.
+struct SpeechButton {
+    bool available = false;
+    bool speaking = false;
+};
+
 struct ScreenContext {
     const VisitFlow& flow;
     const ContentPack& pack;
@@ -60,6 +67,7 @@ struct ScreenContext {
     Clock::time_point now;
     float dt = 0;  // seconds since the last frame
     Logo logo;
+    SpeechButton speech;
     // The visitor's language's: right to left mirrors the whole layout.
     TextDirection direction = TextDirection::left_to_right;
 

@@ -22,7 +22,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # shlibdeps must have run: without dpkg-dev CPack silently leaves these out.
 for need in cage xwayland seatd fonts-dejavu-core fonts-font-awesome libsdl2-2.0-0 \
-            libsqlite3-0 libsodium23 libsystemd0 libc6; do
+            libsqlite3-0 libsodium23 libsystemd0 libc6 libespeak-ng1 espeak-ng-data; do
   [[ ", $depends," == *", $need "* || ", $depends," == *", $need,"* ]] || fail "Depends lacks $need"
 done
 

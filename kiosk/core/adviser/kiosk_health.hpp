@@ -22,6 +22,7 @@ struct KioskHealth {
     std::size_t courses = 0;
     std::string printer;     // "online", "paper out", "none configured", ...
     std::string last_fault;  // empty when none was ever seen
+    std::string speech;      // read-aloud: on, or why it is not (no sound device, off)
     std::int64_t uptime_s = 0;
     std::int64_t free_disk_bytes = -1;  // -1: unknown
     std::vector<DayCount> today;        // today's anonymous figures

@@ -310,7 +310,8 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     if (!root)
         return config;
     reader.reject_unknown_keys(
-        *root, "", {"kiosk", "timeouts", "branding", "printer", "adviser", "health", "hours"});
+        *root, "",
+        {"kiosk", "timeouts", "branding", "printer", "adviser", "health", "hours", "speech"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
@@ -318,6 +319,7 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     read_adviser(reader, *root, config.adviser);
     read_health(reader, *root, config.health);
     read_hours(reader, *root, config.hours);
+    read_speech(reader, *root, config.speech);
     return config;
 }
 

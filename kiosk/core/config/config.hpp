@@ -61,6 +61,18 @@ struct HealthConfig {
     std::filesystem::path textfile_dir = "/var/lib/prometheus/node-exporter";
 };
 
+// Read-aloud with espeak-ng: on by default; a kiosk without a sound device
+// hides the speaker button whatever this says.
+struct SpeechConfig {
+    bool enabled = true;
+    int volume = 80;  // 0 to 100
+    // Words a minute; espeak-ng speaks 80 to 450, and visitors who read with
+    // difficulty or are new to the language follow a calm pace best.
+    int rate = 150;
+};
+inline constexpr int speech_rate_min = 80;
+inline constexpr int speech_rate_max = 450;
+
 struct KioskConfig {
     std::string name;         // shown and printed, e.g. "Leerwerkloket Heerlen"
     std::string contact;      // printed under the QR code; may hold line breaks
@@ -74,6 +86,7 @@ struct KioskConfig {
     AdviserConfig adviser;
     HealthConfig health;
     OpeningHours hours;  // no [hours]: always open
+    SpeechConfig speech;
 };
 
 // The kiosk's name as the visitor reads it on paper: the configured one, or

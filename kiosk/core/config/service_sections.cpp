@@ -1,5 +1,7 @@
 #include "kiosk/core/config/service_sections.hpp"
 
+#include <cmath>
+
 namespace kiosk {
 
 void read_health(TomlReader& reader, const toml::table& root, HealthConfig& health) {
@@ -37,6 +39,36 @@ void read_hours(TomlReader& reader, const toml::table& root, OpeningHours& hours
         else
             reader.error(t->get(weekday_keys[day]), join_field("hours", weekday_keys[day]), error);
     }
+}
+
+namespace {
+
+int read_whole(TomlReader& reader, const toml::table& t, std::string_view key, int low, int high,
+               std::string_view unit, int fallback) {
+    auto value = reader.number(t, key, "speech", false);
+    if (!value)
+        return fallback;
+    if (*value != std::floor(*value) || *value < low || *value > high) {
+        reader.error(t.get(key), join_field("speech", key),
+                     "must be a whole number " + std::string(unit) + "between " +
+                         std::to_string(low) + " and " + std::to_string(high));
+        return fallback;
+    }
+    return static_cast<int>(*value);
+}
+
+}  // namespace
+
+void read_speech(TomlReader& reader, const toml::table& root, SpeechConfig& speech) {
+    const toml::table* t = reader.table(root, "speech", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "speech", {"enabled", "volume", "rate"});
+    if (auto enabled = reader.boolean(*t, "enabled", "speech"))
+        speech.enabled = *enabled;
+    speech.volume = read_whole(reader, *t, "volume", 0, 100, "", speech.volume);
+    speech.rate = read_whole(reader, *t, "rate", speech_rate_min, speech_rate_max,
+                             "of words a minute ", speech.rate);
 }
 
 }  // namespace kiosk

@@ -10,5 +10,7 @@ namespace kiosk {
 void read_health(TomlReader& reader, const toml::table& root, HealthConfig& health);
 // One key per weekday; a day left out is closed; no section: always open.
 void read_hours(TomlReader& reader, const toml::table& root, OpeningHours& hours);
+// [speech]: enabled, volume (0-100), rate (words a minute, espeak-ng's range).
+void read_speech(TomlReader& reader, const toml::table& root, SpeechConfig& speech);
 
 }  // namespace kiosk

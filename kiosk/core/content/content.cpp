@@ -92,14 +92,14 @@ const std::vector<std::string>& required_texts() {
         "screen.new_visit", "screen.contrast", "screen.larger_text", "screen.dutch_beside",
         "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.one_week",
         "screen.cost", "screen.level", "screen.provider", "screen.day", "screen.evening",
-        "screen.weekend",
+        "screen.weekend", "screen.read_aloud", "screen.stop_reading", "screen.results_count",
         // Adviser mode.
         "adviser.title", "adviser.pin", "adviser.wrong_pin", "adviser.locked", "adviser.enter",
         "adviser.erase", "adviser.cancel", "adviser.close", "adviser.answers", "adviser.no_answers",
         "adviser.matches", "adviser.health", "adviser.today", "adviser.reprint", "adviser.leave",
         "adviser.language", "adviser.version", "adviser.configuration", "adviser.pack",
         "adviser.courses", "adviser.printer", "adviser.last_fault", "adviser.uptime",
-        "adviser.disk",
+        "adviser.disk", "adviser.speech",
         // The page behind the QR code (kiosk content publish).
         "page.title", "page.intro", "page.privacy", "page.gone_title", "page.gone",
         "page.catalogue_title", "page.catalogue_intro", "page.sector", "page.place", "page.all",

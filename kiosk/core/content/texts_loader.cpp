@@ -17,12 +17,38 @@ bool is_text_table(const toml::table& table, const std::vector<std::string>& lan
     });
 }
 
+// [speech]: texts for read-aloud only, in the languages that need one (Arabic
+// fully diacritized), so no Dutch is required; keys name the text they stand
+// for ("screen.results_title", "question.ID", "option.QUESTION.OPTION").
+void collect_speech(TomlReader& reader, const toml::table& table, const std::string& path,
+                    ContentPack& pack) {
+    for (auto&& [key, node] : table) {
+        const std::string name = join_field(path, key.str());
+        if (const toml::table* child = node.as_table()) {
+            collect_speech(reader, *child, name, pack);
+            continue;
+        }
+        const auto& languages = pack.info.languages;
+        if (std::find(languages.begin(), languages.end(), key.str()) == languages.end()) {
+            reader.error(
+                &node, name,
+                "language '" + std::string(key.str()) + "' is not in the pack's languages");
+        } else if (!node.is_string() || node.value<std::string>()->empty()) {
+            reader.error(&node, name, "must be text in double quotes");
+        } else {
+            pack.texts[path].emplace(std::string(key.str()), *node.value<std::string>());
+        }
+    }
+}
+
 void collect(TomlReader& reader, const toml::table& table, const std::string& path,
              ContentPack& pack) {
     for (auto&& [key, node] : table) {
         const std::string name = join_field(path, key.str());
         const toml::table* child = node.as_table();
-        if (!child) {
+        if (path.empty() && key.str() == "speech" && child) {
+            collect_speech(reader, *child, name, pack);
+        } else if (!child) {
             reader.error(&node, name,
                          "must give a text per language, e.g. " + name + ".nl = \"...\"");
         } else if (is_text_table(*child, pack.info.languages)) {
@@ -49,7 +75,8 @@ void load_texts_toml(std::string_view text, const std::string& file_name, Conten
     }
     for (const auto& [key, texts] : pack.texts) {
         const auto& required = required_texts();
-        if (std::find(required.begin(), required.end(), key) == required.end()) {
+        if (!key.starts_with("speech.") &&
+            std::find(required.begin(), required.end(), key) == required.end()) {
             issues.warning(file_name, 0, key, "is not used by this version of the kiosk");
         }
     }

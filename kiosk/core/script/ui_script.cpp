@@ -141,6 +141,8 @@ Result<Parsed> parse_wait(Args args) {
         return Error{"needs a duration such as 95s, 500ms or 2m"};
     if (!args[0].quoted && args[0].text == "printer")
         return Parsed{WaitForPrinter{}, 1};
+    if (!args[0].quoted && args[0].text == "speech")
+        return Parsed{WaitForSpeech{}, 1};
     auto duration = parse_duration(args[0], std::chrono::hours(24), "24 hours");
     if (!duration)
         return Error{duration.error()};

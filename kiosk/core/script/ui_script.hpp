@@ -8,6 +8,7 @@
 //   hold 30 30 3.5s             press, keep the finger still for that long, release
 //   wait 95s | wait 500ms       let the fixed frame clock run
 //   wait printer                wait in real time (5 s at most) for the receipt being printed
+//   wait speech                 wait in real time (30 s at most) until read-aloud has ended
 //   key Escape | key Alt+F4     a key (with modifiers) as the keyboard sends it
 //   close                       the window manager's close request
 //   screenshot NAME             write NAME.png into the screenshot folder
@@ -50,6 +51,9 @@ struct Wait {
 // The print queue works in real time beside the virtual clock, so a script
 // that checks what became of a receipt first waits for it, the clock standing still.
 struct WaitForPrinter {};
+// Read-aloud plays on the real clock too: a script that wants the speech
+// heard to its end waits for it.
+struct WaitForSpeech {};
 struct Key {
     // As SDL_GetKeyName spells it: "Escape", "F4", "W", "Tab", "Return"; a
     // modifier pressed alone is SDL's "Left Ctrl", "Left Shift", "Left Alt", "Left GUI".
@@ -76,8 +80,9 @@ struct Locate {
     std::string label;
 };
 
-using Step = std::variant<TapLabel, TapAt, Drag, Hold, Wait, Key, Close, Screenshot, ExpectScreen,
-                          ExpectText, ExpectCountdown, ExpectRunning, Locate, WaitForPrinter>;
+using Step =
+    std::variant<TapLabel, TapAt, Drag, Hold, Wait, Key, Close, Screenshot, ExpectScreen,
+                 ExpectText, ExpectCountdown, ExpectRunning, Locate, WaitForPrinter, WaitForSpeech>;
 
 struct Line {
     int number = 0;    // 1-based, for "script.txt:12: expected screen results, got question"

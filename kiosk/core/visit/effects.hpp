@@ -38,10 +38,16 @@ struct CountPrinterFault {
 struct CheckPrinter {};
 // End the kiosk (an adviser closes it for maintenance).
 struct StopKiosk {};
+// Read the screen aloud (what: kiosk/core/speech/read_aloud), stopping
+// whatever was being read.
+struct ReadAloud {};
+// Stop reading aloud.
+struct StopReading {};
 }  // namespace effect
 
 using Effect = std::variant<effect::PrintReceipt, effect::CountVisit, effect::CountPrinted,
-                            effect::CountPrinterFault, effect::CheckPrinter, effect::StopKiosk>;
+                            effect::CountPrinterFault, effect::CheckPrinter, effect::StopKiosk,
+                            effect::ReadAloud, effect::StopReading>;
 using Effects = std::vector<Effect>;
 
 // What applying an intent or advancing the clock did.

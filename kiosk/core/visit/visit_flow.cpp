@@ -382,4 +382,19 @@ bool VisitFlow::on(const flow::LeaveKiosk&, Clock::time_point) {
     return true;
 }
 
+// Read-aloud fits the visitor's screens, not the attract or thank-you screen
+// (nothing of the visit to read) and not while the adviser's views cover them.
+bool VisitFlow::on(const flow::ReadAloud&, Clock::time_point) {
+    if (state_.screen == Screen::attract || state_.screen == Screen::thanks ||
+        state_.adviser != AdviserState::closed || state_.countdown)
+        return false;
+    asked_.emplace_back(std::in_place_type<effect::ReadAloud>);
+    return true;
+}
+
+bool VisitFlow::on(const flow::StopReading&, Clock::time_point) {
+    asked_.emplace_back(std::in_place_type<effect::StopReading>);
+    return true;
+}
+
 }  // namespace kiosk

@@ -66,6 +66,8 @@ struct KeypadEnter {};
 struct CloseAdviser {};  // cancel the keypad, or leave adviser mode
 struct Reprint {};       // adviser: print the visit's receipt (again)
 struct LeaveKiosk {};    // adviser: end the kiosk for maintenance
+struct ReadAloud {};     // the speaker button: read this screen aloud
+struct StopReading {};   // the speaker button again, while it reads
 }  // namespace flow
 
 using FlowIntent =
@@ -74,7 +76,7 @@ using FlowIntent =
                  flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
                  flow::ToggleDutchBeside, flow::NewVisit, flow::OpenKeypad, flow::KeypadDigit,
                  flow::KeypadErase, flow::KeypadEnter, flow::CloseAdviser, flow::Reprint,
-                 flow::LeaveKiosk>;
+                 flow::LeaveKiosk, flow::ReadAloud, flow::StopReading>;
 
 struct FlowSettings {
     std::vector<std::string> languages;  // offered, in this order; a subset of the pack's
@@ -220,6 +222,8 @@ class VisitFlow {
     bool on(const flow::CloseAdviser&, Clock::time_point now);
     bool on(const flow::Reprint&, Clock::time_point now);
     bool on(const flow::LeaveKiosk&, Clock::time_point now);
+    bool on(const flow::ReadAloud&, Clock::time_point now);
+    bool on(const flow::StopReading&, Clock::time_point now);
     // After Choose or Skip: the results once the last question is passed.
     bool answered(bool applied);
 

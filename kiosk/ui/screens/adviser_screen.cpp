@@ -170,6 +170,8 @@ void health_column(Column col, const KioskHealth& health, float bottom) {
     line("printer", health.printer);
     if (!health.last_fault.empty())
         line("last_fault", health.last_fault);
+    if (!health.speech.empty())
+        line("speech", health.speech);
     line("uptime", duration(health.uptime_s));
     line("disk", gigabytes(health.free_disk_bytes));
     col.y += em;

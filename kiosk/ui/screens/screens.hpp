@@ -30,5 +30,9 @@ bool back_button(ScreenContext& ctx, Area bar);
 // The way forward at the bottom right (skip, take away, done); true when tapped.
 bool forward_button(ScreenContext& ctx, Area bar, const char* id, const std::string& label,
                     const char* glyph, bool primary);
+// Read-aloud in the middle of the bottom bar, on every screen of the visit
+// (drawn by the frame, not by each screen): filled with a stop sign while it
+// reads; a tap reads the screen, a second tap stops.
+void speaker_button(ScreenContext& ctx, Area bar);
 
 }  // namespace kiosk::ui

@@ -467,3 +467,44 @@ TEST_CASE("the kiosk is named as configured, or by the pack's name in the visito
     config.name = "Leerwerkloket Heerlen";
     CHECK(kiosk_name(config, pack, "en") == "Leerwerkloket Heerlen");
 }
+
+TEST_CASE("speech reads enabled, volume and rate, and names each bad value's line") {
+    Issues good;
+    const auto config =
+        load("[kiosk]\nname = \"X\"\n[speech]\nenabled = false\nvolume = 40\nrate = 200\n", good);
+    INFO(test::all_issues(good));
+    CHECK_FALSE(good.has_errors());
+    CHECK_FALSE(config.speech.enabled);
+    CHECK(config.speech.volume == 40);
+    CHECK(config.speech.rate == 200);
+
+    Issues bad;
+    const auto fallback = load(R"([kiosk]
+name = "X"
+[speech]
+enabled = "yes"
+volume = 101
+rate = 79
+voice = "nl"
+)",
+                               bad);
+    INFO(test::all_issues(bad));
+    CHECK(test::has_issue(bad, "kiosk.toml:4: speech.enabled: must be true or false"));
+    CHECK(test::has_issue(bad,
+                          "kiosk.toml:5: speech.volume: must be a whole number between 0 "
+                          "and 100"));
+    CHECK(test::has_issue(bad,
+                          "kiosk.toml:6: speech.rate: must be a whole number of words a "
+                          "minute between 80 and 450"));
+    CHECK(test::has_issue(bad, "kiosk.toml:7: speech.voice: unknown key"));
+    CHECK(bad.error_count() == 4);
+    CHECK(fallback.speech.enabled == SpeechConfig{}.enabled);
+    CHECK(fallback.speech.volume == SpeechConfig{}.volume);
+    CHECK(fallback.speech.rate == SpeechConfig{}.rate);
+
+    Issues limits;
+    const auto edge = load("[kiosk]\nname = \"X\"\n[speech]\nvolume = 0\nrate = 450\n", limits);
+    CHECK_FALSE(limits.has_errors());
+    CHECK(edge.speech.volume == 0);
+    CHECK(edge.speech.rate == 450);
+}

@@ -71,6 +71,13 @@ TEST_CASE("a wait runs the clock for seconds, milliseconds or minutes", "[script
     CHECK(only_step<Wait>("wait 1440m").duration == Millis{24 * 60 * 60 * 1000});
 }
 
+TEST_CASE("wait printer and wait speech wait for what runs on the real clock", "[script]") {
+    only_step<WaitForPrinter>("wait printer");
+    only_step<WaitForSpeech>("wait speech   # until read-aloud has ended");
+    // Quoted, it is no keyword but a duration that is not one.
+    CHECK(error_of("wait \"speech\"").find("visit.script:1:") == 0);
+}
+
 TEST_CASE("a key is spelled as SDL names it, with canonical modifiers", "[script]") {
     const auto escape = only_step<Key>("key Escape");
     CHECK(escape.key == "Escape");
