@@ -92,7 +92,7 @@ const std::vector<std::string>& required_texts() {
         "screen.new_visit", "screen.contrast", "screen.larger_text", "screen.dutch_beside",
         "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.one_week",
         "screen.cost", "screen.level", "screen.provider", "screen.day", "screen.evening",
-        "screen.weekend",
+        "screen.weekend", "screen.also_in", "screen.also_more", "screen.why_not_quite",
         // Adviser mode.
         "adviser.title", "adviser.pin", "adviser.wrong_pin", "adviser.locked", "adviser.enter",
         "adviser.erase", "adviser.cancel", "adviser.close", "adviser.answers", "adviser.no_answers",
@@ -113,7 +113,10 @@ const std::vector<std::string>& required_texts() {
 std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
                       const std::map<std::string, std::string>& values) {
     auto it = pack.texts.find(key);
-    std::string text = it == pack.texts.end() ? key : text_in(it->second, lang);
+    return fill_in(it == pack.texts.end() ? key : text_in(it->second, lang), values);
+}
+
+std::string fill_in(std::string text, const std::map<std::string, std::string>& values) {
     for (const auto& [name, value] : values) {
         const std::string placeholder = "{" + name + "}";
         for (auto at = text.find(placeholder); at != std::string::npos;

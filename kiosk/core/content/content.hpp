@@ -115,6 +115,9 @@ struct MatchingSettings {
     int start_within_days = 180;
     std::vector<ConstraintKind> relax;
     std::map<ConstraintKind, Texts> relax_text;
+    // A few words on each course that misses a relaxed wish ("If someone helps pay
+    // {amount}"); none for a constraint without one.
+    std::map<ConstraintKind, Texts> relax_flag;
     Texts fits_text;  // the reason shown when no single answer stood out
     // Questions whose answer says what the visitor is after (their interest, their
     // goal): courses outside it come after those inside it, and the region's agenda
@@ -161,5 +164,7 @@ const std::vector<std::string>& required_texts();
 // A text of texts.toml in `lang` (Dutch if missing), with each "{name}" replaced.
 std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
                       const std::map<std::string, std::string>& values = {});
+// `text` with each "{name}" replaced by its value.
+std::string fill_in(std::string text, const std::map<std::string, std::string>& values);
 
 }  // namespace kiosk

@@ -197,9 +197,13 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
         if (!texts)
             reader.error(&root, join_field("relax", name), "missing");
         if (text) {
-            reader.reject_unknown_keys(*text, join_field("relax", name), {"text"});
+            reader.reject_unknown_keys(*text, join_field("relax", name), {"text", "flag"});
             m.relax_text[*kind] =
                 reader.texts(*text, "text", join_field("relax", name), pack.info.languages, true);
+            if (text->contains("flag")) {
+                m.relax_flag[*kind] = reader.texts(*text, "flag", join_field("relax", name),
+                                                   pack.info.languages, true);
+            }
         }
     }
 }

@@ -150,7 +150,7 @@ struct Assessment {
     std::vector<float> distances;       // km², for ordering equal fits
     // Courses that become eligible at each step, per provider ([step * providers
     // + provider]): the provider cap decides how many of them can be shown, and
-    // so whether to relax further.
+    // so whether to relax further. A course in several places counts once.
     std::vector<int> eligible_at;
 };
 
@@ -174,6 +174,9 @@ Assessment assess(const MatchIndex& index, CourseFilter filter, const Weights& w
     Assessment all{std::vector<std::uint32_t>(n), std::vector<float>(n),
                    std::vector<std::uint8_t>(n), std::vector<float>(n),
                    std::vector<int>(steps * providers, 0)};
+    // The first step at which some place of a group becomes eligible.
+    constexpr std::uint8_t never = 255;
+    std::vector<std::uint8_t> group_step(n, never);
     for (std::size_t i = 0; i < n; ++i) {
         const CourseKey& k = index.courses[i];
         float km2 = 0;
@@ -200,9 +203,18 @@ Assessment assess(const MatchIndex& index, CourseFilter filter, const Weights& w
         // courses outside it only fill the list after those.
         for (std::size_t s = 0; s < steps && all.outside[i] == 0; ++s) {
             if ((f & ~allowed_at_step[s]) == 0) {
-                ++all.eligible_at[s * providers + k.provider];
+                auto& first = group_step[index.groups[i]];
+                first = std::min(first, static_cast<std::uint8_t>(s));
                 break;
             }
+        }
+    }
+    // All places of a group have one provider: the first place stands for it.
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& first = group_step[index.groups[i]];
+        if (first != never) {
+            ++all.eligible_at[first * providers + index.courses[i].provider];
+            first = never;
         }
     }
     return all;
@@ -231,9 +243,6 @@ std::pair<std::size_t, int> first_showable_step(const std::vector<int>& eligible
     return {step, eligible};
 }
 
-// The top `want` candidates with at most `max_per_provider` courses of one
-// provider. Sorting a small head usually suffices; sort everything only when
-// it does not.
 // The first sector a course is in; -1 for none.
 int sector_of(const MatchIndex& index, const CourseKey& k) {
     const auto* tags = index.tags.data() + k.first_tag;
@@ -244,11 +253,19 @@ int sector_of(const MatchIndex& index, const CourseKey& k) {
     return -1;
 }
 
-// With `one_per_sector` (nothing was answered), no two courses of one sector, so
-// that the list shows the breadth of what the region offers.
-std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment& all,
-                                       std::uint32_t allowed, int eligible, std::size_t want,
-                                       int max_per_provider, bool one_per_sector) {
+struct Chosen {
+    Candidate best;         // the place shown: the best fit, of equal ones the nearest
+    std::vector<int> also;  // the same course's other places, nearest first
+};
+
+// The top `want` courses with at most `max_per_provider` of one provider, a
+// course in several places counting once. Sorting a small head usually
+// suffices; sort everything only when it does not. With `one_per_sector`
+// (nothing was answered), no two courses of one sector, so that the list shows
+// the breadth of what the region offers.
+std::vector<Chosen> best_candidates(const MatchIndex& index, const Assessment& all,
+                                    std::uint32_t allowed, int eligible, std::size_t want,
+                                    int max_per_provider, bool one_per_sector) {
     std::vector<Candidate> candidates;
     candidates.reserve(static_cast<std::size_t>(eligible));
     for (std::size_t i = 0; i < all.fails.size(); ++i) {
@@ -262,7 +279,14 @@ std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment
                       candidates.end(), better);
     std::vector<int> per_provider(index.providers.size(), 0);
     std::vector<int> sectors_shown;
-    std::vector<Candidate> chosen;
+    std::vector<Chosen> chosen;
+    const auto group_of = [&](const Candidate& c) {
+        return index.groups[static_cast<std::size_t>(c.course)];
+    };
+    const auto chosen_in = [&](std::uint32_t group) {
+        return std::find_if(chosen.begin(), chosen.end(),
+                            [&](const Chosen& ch) { return group_of(ch.best) == group; });
+    };
     for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
         if (i == head) {
             std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(head), candidates.end(),
@@ -271,7 +295,8 @@ std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment
         }
         const auto provider =
             index.courses[static_cast<std::size_t>(candidates[i].course)].provider;
-        if (per_provider[provider] >= max_per_provider)
+        if (per_provider[provider] >= max_per_provider ||
+            chosen_in(group_of(candidates[i])) != chosen.end())
             continue;
         if (one_per_sector) {
             const int sector =
@@ -283,7 +308,19 @@ std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment
             sectors_shown.push_back(sector);
         }
         ++per_provider[provider];
-        chosen.push_back(candidates[i]);
+        chosen.push_back({candidates[i], {}});
+    }
+    // Every other place of a chosen course, nearest first (online after places).
+    std::vector<std::pair<float, int>> places;
+    for (auto& ch : chosen) {
+        places.clear();
+        for (const Candidate& c : candidates) {
+            if (c.course != ch.best.course && group_of(c) == group_of(ch.best))
+                places.emplace_back(c.distance_km2, c.course);
+        }
+        std::sort(places.begin(), places.end());
+        for (const auto& [km2, course] : places)
+            ch.also.push_back(course);
     }
     return chosen;
 }
@@ -360,16 +397,21 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     const std::uint32_t allowed = allowed_at_step[step];
 
     Ranking ranking;
+    ranking.wished = filter.c;
     ranking.candidates = eligible;
     ranking.broad = broad;
-    for (const Candidate& chosen :
+    for (Chosen& chosen :
          best_candidates(index_, all, allowed, eligible, static_cast<std::size_t>(settings.results),
                          settings.max_per_provider, broad)) {
         MatchResult result;
-        result.course = chosen.course;
-        result.score = chosen.score;
-        result.missed = all.fails[static_cast<std::size_t>(chosen.course)] & allowed;
-        result.outside_focus = chosen.outside;
+        result.course = chosen.best.course;
+        result.score = chosen.best.score;
+        result.missed = all.fails[static_cast<std::size_t>(chosen.best.course)] & allowed;
+        result.outside_focus = chosen.best.outside;
+        result.also = std::move(chosen.also);
+        const CourseKey& key = index_.courses[static_cast<std::size_t>(chosen.best.course)];
+        if (key.mode != static_cast<std::uint8_t>(Mode::online) && !std::isnan(key.lat))
+            result.km = std::sqrt(chosen.best.distance_km2);
         result.reasons = reasons_for(answers, result, broad, !weights.focus.empty());
         ranking.results.push_back(std::move(result));
     }

@@ -50,6 +50,10 @@ struct MatchResult {
     std::uint32_t missed = 0;    // bits of relaxed constraints this course does not meet
     bool outside_focus = false;  // not in the interest or goal the visitor chose
     std::vector<Reason> reasons;
+    // The same course in other places that meet the (relaxed) wishes too, nearest
+    // first: one result, "also in ...", not one result per town.
+    std::vector<int> also;
+    float km = -1;  // from the kiosk; -1 for an online course or one without a place
 
     bool operator==(const MatchResult&) const = default;
 };
@@ -59,6 +63,7 @@ struct Ranking {
     std::vector<ConstraintKind> relaxed;  // in the order they were relaxed
     int candidates = 0;                   // courses that met the (relaxed) constraints
     bool broad = false;                   // nothing answered: a mix across sectors
+    Constraints wished;                   // what the answers asked, before relaxing
 };
 
 class Matcher {

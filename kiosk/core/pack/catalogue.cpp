@@ -142,6 +142,8 @@ void read_terms(PackReader& r, ContentPack& pack) {
         if (auto kind = parse_constraint_kind(s.text(0))) {
             pack.matching.relax.push_back(*kind);
             pack.matching.relax_text[*kind] = r.texts("relax." + s.text(0));
+            if (Texts flag = r.texts("relax_flag." + s.text(0)); !flag.empty())
+                pack.matching.relax_flag[*kind] = std::move(flag);
         }
     });
 }

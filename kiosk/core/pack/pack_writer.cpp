@@ -105,6 +105,9 @@ void write_pack(Writer& w, const ContentPack& pack) {
         if (auto it = pack.matching.relax_text.find(kind); it != pack.matching.relax_text.end()) {
             w.texts("relax." + std::string(to_string(kind)), it->second);
         }
+        if (auto it = pack.matching.relax_flag.find(kind); it != pack.matching.relax_flag.end()) {
+            w.texts("relax_flag." + std::string(to_string(kind)), it->second);
+        }
     }
 }
 

@@ -81,6 +81,38 @@ std::string summary_line(const CourseWords& words, const Course& course) {
            cost_text(words.pack, course, words.lang);
 }
 
+std::string also_in_text(const CourseWords& words, const std::vector<std::string>& places) {
+    constexpr std::size_t named = 3;
+    if (places.empty())
+        return {};
+    std::string list;
+    for (std::size_t i = 0; i < places.size() && i < named; ++i)
+        list += (i == 0 ? "" : ", ") + places[i];
+    if (places.size() > named) {
+        list += ' ' +
+                screen_text(words, "also_more", {{"count", std::to_string(places.size() - named)}});
+    }
+    return screen_text(words, "also_in", {{"places", list}});
+}
+
+std::string flags_text(const CourseWords& words, const MatchResult& result, const Course& course,
+                       const Constraints& wished) {
+    std::string out;
+    for (const ConstraintKind kind : words.pack.matching.relax) {
+        const auto flag = words.pack.matching.relax_flag.find(kind);
+        if ((result.missed & (1u << static_cast<unsigned>(kind))) == 0 ||
+            flag == words.pack.matching.relax_flag.end())
+            continue;
+        std::map<std::string, std::string> values;
+        if (wished.max_cost)
+            values["amount"] = number(std::max(0.0, course.cost_eur - *wished.max_cost));
+        if (result.km >= 0)
+            values["km"] = std::to_string(std::lround(result.km));
+        out += (out.empty() ? "" : dot) + fill_in(text_in(flag->second, words.lang), values);
+    }
+    return out;
+}
+
 std::string why_text(const CourseWords& words, const MatchResult& result, int at_most) {
     std::string out;
     int given = 0;

@@ -25,6 +25,13 @@ std::string duration_text(const CourseWords& words, const Course& course);
 std::string cost_line(const CourseWords& words, const Course& course);  // cost and funding
 // "Provider · Place · Starts … · Free": one line for a list.
 std::string summary_line(const CourseWords& words, const Course& course);
+// "Also in Sittard, Maastricht and 2 more": the other towns of one course; empty
+// when there are none.
+std::string also_in_text(const CourseWords& words, const std::vector<std::string>& places);
+// A few words for each relaxed wish the course misses, joined by dots: "Starts
+// later  ·  If someone helps pay € 45". Empty when it misses none.
+std::string flags_text(const CourseWords& words, const MatchResult& result, const Course& course,
+                       const Constraints& wished);
 // The first `at_most` reasons of a result, in plain words.
 std::string why_text(const CourseWords& words, const MatchResult& result, int at_most = 1);
 
