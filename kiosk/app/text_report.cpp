@@ -51,6 +51,8 @@ void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking&
             }
             out << '\n';
         }
+        if (const std::string paid = paid_text({pack, lang, today}, result); !paid.empty())
+            out << "   paid: " << paid << '\n';
         if (const std::string flags = flags_text({pack, lang, today}, result, c, ranking.wished);
             !flags.empty())
             out << "   note: " << flags << '\n';

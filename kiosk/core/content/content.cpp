@@ -127,6 +127,21 @@ std::string fill_in(std::string text, const std::map<std::string, std::string>& 
     return text;
 }
 
+std::optional<std::pair<int, int>> find_answer(const Questionnaire& questionnaire,
+                                               std::string_view answer) {
+    const auto equals = answer.find('=');
+    if (equals == std::string_view::npos)
+        return std::nullopt;
+    const int question = questionnaire.question_index(std::string(answer.substr(0, equals)));
+    if (question < 0)
+        return std::nullopt;
+    const int option = questionnaire.questions[static_cast<std::size_t>(question)].option_index(
+        std::string(answer.substr(equals + 1)));
+    if (option < 0)
+        return std::nullopt;
+    return std::pair{question, option};
+}
+
 int Question::option_index(const std::string& option_id) const {
     for (std::size_t i = 0; i < options.size(); ++i) {
         if (options[i].id == option_id)

@@ -23,6 +23,11 @@ struct Term {
     std::string id;
     Texts text;
     std::string pictogram;
+    // Funding only: the answers ("question=option") for which it pays the whole
+    // course, so that the course is free for that visitor, and what the visitor
+    // is told then ("Free for you: UWV pays").
+    std::vector<std::string> free_for = {};
+    Texts paid = {};
 };
 
 // The hard constraints; `ConstraintKind` numbers the bits of a course's
@@ -157,6 +162,10 @@ struct ContentPack {
     Questionnaire questionnaire;
     std::map<std::string, Texts> texts;  // texts.toml: "receipt.heading" -> per language
 };
+
+// The answer "question=option" names, if the questionnaire has it.
+std::optional<std::pair<int, int>> find_answer(const Questionnaire& questionnaire,
+                                               std::string_view answer);
 
 // The kiosk's own words (texts.toml) that every pack must give in Dutch.
 const std::vector<std::string>& required_texts();

@@ -29,8 +29,17 @@ std::vector<Term> read_terms(TomlReader& reader, const toml::table& root, std::s
             reader.error(&node, field, "must be a table with text.nl = \"...\"");
             continue;
         }
-        reader.reject_unknown_keys(*t, field, {"text", "pictogram"});
+        const bool funding = kind == "funding";
+        if (funding)
+            reader.reject_unknown_keys(*t, field, {"text", "pictogram", "free_for", "paid"});
+        else
+            reader.reject_unknown_keys(*t, field, {"text", "pictogram"});
         term.text = reader.texts(*t, "text", field, languages, true);
+        if (funding && t->contains("free_for")) {
+            term.free_for =
+                reader.strings(*t, "free_for", field, false).value_or(std::vector<std::string>{});
+            term.paid = reader.texts(*t, "paid", field, languages, true);
+        }
         if (auto p = reader.string(*t, "pictogram", field, false)) {
             if (!is_pictogram_id(*p)) {
                 reader.error(t->get("pictogram"), join_field(field, "pictogram"),

@@ -66,10 +66,12 @@ struct CourseFilter {
     double origin_lon;
     double lon_scale;
     double max_km2;
-    double far_km2;  // beyond even a relaxed distance
+    double far_km2;             // beyond even a relaxed distance
+    const MatchIndex& tags_of;  // to ask whether a course has a paying funding
+    std::vector<int> paying;    // funding tags that make a course free for this visitor
 
     CourseFilter(Constraints constraints, const MatchIndex& index, const MatchContext& context,
-                 int start_within_days)
+                 int start_within_days, std::vector<int> paying_tags)
         : c(std::move(constraints)),
           languages_allowed(index.languages.size(), 1),
           education(c.education ? education_rank(*c.education) : 255),
@@ -80,7 +82,9 @@ struct CourseFilter {
           origin_lon(context.origin_lon),
           lon_scale(std::cos(context.origin_lat * std::numbers::pi / 180.0)),
           max_km2(c.max_distance_km ? *c.max_distance_km * *c.max_distance_km : 0),
-          far_km2(c.max_distance_km ? std::pow(2 * *c.max_distance_km + relaxed_extra_km, 2) : 0) {
+          far_km2(c.max_distance_km ? std::pow(2 * *c.max_distance_km + relaxed_extra_km, 2) : 0),
+          tags_of(index),
+          paying(std::move(paying_tags)) {
         if (c.languages) {
             for (std::size_t i = 0; i < index.languages.size(); ++i) {
                 languages_allowed[i] = std::find(c.languages->begin(), c.languages->end(),
@@ -123,13 +127,19 @@ struct CourseFilter {
             f |= bit_of(ConstraintKind::schedule);
         if (c.max_hours && k.hours > *c.max_hours)
             f |= bit_of(ConstraintKind::hours);
-        if (c.max_cost && k.cost > *c.max_cost)
+        if (c.max_cost && k.cost > *c.max_cost && !paid_for(k))
             f |= k.cost > *c.max_cost + relaxed_extra_cost_eur ? ~0u : bit_of(ConstraintKind::cost);
         if (c.modes && ((*c.modes >> k.mode) & 1u) == 0)
             f |= bit_of(ConstraintKind::mode);
         if (!languages_allowed[k.language])
             f |= bit_of(ConstraintKind::language);
         return f;
+    }
+
+    // Whether a funding pays the whole of `k` for this visitor.
+    bool paid_for(const CourseKey& k) const {
+        return std::any_of(paying.begin(), paying.end(),
+                           [&](int tag) { return tags_of.has_tag(k, tag); });
     }
 };
 
@@ -367,6 +377,29 @@ Matcher::Matcher(const ContentPack& pack, const MatchIndex& index) : pack_(pack)
             agenda_.emplace_back(tag, &sector);
         }
     }
+    for (const Term& funding : pack.funding) {
+        const int tag = index.tag_index("funding:" + funding.id);
+        if (tag < 0 || funding.free_for.empty())
+            continue;
+        FreeFor entry{tag, &funding, {}};
+        for (const std::string& answer : funding.free_for) {
+            if (auto found = find_answer(pack.questionnaire, answer))
+                entry.answers.push_back({found->first, found->second});
+        }
+        free_for_.push_back(std::move(entry));
+    }
+}
+
+std::vector<int> Matcher::paying_tags(const std::vector<Answer>& answers) const {
+    std::vector<int> tags;
+    for (const FreeFor& entry : free_for_) {
+        if (std::any_of(answers.begin(), answers.end(), [&](const Answer& a) {
+                return std::find(entry.answers.begin(), entry.answers.end(), a) !=
+                       entry.answers.end();
+            }))
+            tags.push_back(entry.tag);
+    }
+    return tags;
 }
 
 Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
@@ -381,8 +414,8 @@ Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
 
 Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& context) const {
     const MatchingSettings& settings = pack_.matching;
-    const CourseFilter filter(constraints_for(answers), index_, context,
-                              settings.start_within_days);
+    const CourseFilter filter(constraints_for(answers), index_, context, settings.start_within_days,
+                              paying_tags(answers));
     const std::vector<std::uint32_t> allowed_at_step = relaxation_steps(settings.relax);
     Weights weights{tag_weights(answers, false), tag_weights(answers, true), agenda_bonus()};
     const auto any = [](const std::vector<float>& w) {
@@ -412,6 +445,16 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
         const CourseKey& key = index_.courses[static_cast<std::size_t>(chosen.best.course)];
         if (key.mode != static_cast<std::uint8_t>(Mode::online) && !std::isnan(key.lat))
             result.km = std::sqrt(chosen.best.distance_km2);
+        if (key.cost > 0) {
+            for (const FreeFor& entry : free_for_) {
+                if (std::find(filter.paying.begin(), filter.paying.end(), entry.tag) !=
+                        filter.paying.end() &&
+                    index_.has_tag(key, entry.tag)) {
+                    result.paid_by = entry.funding->id;
+                    break;
+                }
+            }
+        }
         result.reasons = reasons_for(answers, result, broad, !weights.focus.empty());
         ranking.results.push_back(std::move(result));
     }

@@ -75,10 +75,22 @@ std::string cost_line(const CourseWords& words, const Course& course) {
     return out;
 }
 
-std::string summary_line(const CourseWords& words, const Course& course) {
+std::string paid_text(const CourseWords& words, const MatchResult& result) {
+    if (result.paid_by.empty())
+        return {};
+    for (const Term& funding : words.pack.funding) {
+        if (funding.id == result.paid_by)
+            return text_in(funding.paid, words.lang);
+    }
+    return {};
+}
+
+std::string summary_line(const CourseWords& words, const Course& course,
+                         const MatchResult* result) {
+    const std::string paid = result ? paid_text(words, *result) : "";
     return course.provider + dot + place_text(words, course) + dot +
            start_text(words.pack, course, words.today, words.lang) + dot +
-           cost_text(words.pack, course, words.lang);
+           (paid.empty() ? cost_text(words.pack, course, words.lang) : paid);
 }
 
 std::string also_in_text(const CourseWords& words, const std::vector<std::string>& places) {

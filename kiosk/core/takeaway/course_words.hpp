@@ -23,8 +23,13 @@ std::string place_text(const CourseWords& words, const Course& course);
 std::string when_text(const CourseWords& words, const Course& course);  // start and times of day
 std::string duration_text(const CourseWords& words, const Course& course);
 std::string cost_line(const CourseWords& words, const Course& course);  // cost and funding
-// "Provider · Place · Starts … · Free": one line for a list.
-std::string summary_line(const CourseWords& words, const Course& course);
+// "Free for you: UWV pays" when a funding pays the whole course for this
+// visitor (MatchResult::paid_by); empty otherwise.
+std::string paid_text(const CourseWords& words, const MatchResult& result);
+// "Provider · Place · Starts … · Free": one line for a list; with a result whose
+// course a funding pays for this visitor, that says so instead of the price.
+std::string summary_line(const CourseWords& words, const Course& course,
+                         const MatchResult* result = nullptr);
 // "Also in Sittard, Maastricht and 2 more": the other towns of one course; empty
 // when there are none.
 std::string also_in_text(const CourseWords& words, const std::vector<std::string>& places);

@@ -20,7 +20,7 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
     const Course* course = ctx.flow.course(rank);
     const std::string title =
         course ? course->text_in(ctx.lang()).title : ctx.flow.catalogue().course_id(result.course);
-    const std::string facts = course ? summary_line(ctx, *course) : "";
+    const std::string facts = course ? summary_line(ctx, *course, &result) : "";
     const std::string also = also_in_text(ctx, rank);
     const std::string flags = course ? flags_text(ctx, result, *course) : "";
     const std::string why = why_text(ctx, result);

@@ -559,3 +559,26 @@ TEST_CASE("a course in several places counts once when deciding whether to relax
     CHECK(run.ids == Ids{"WELD-1", "COOK", "PAINT"});
     CHECK(r.relaxed == std::vector<ConstraintKind>{ConstraintKind::distance});
 }
+
+TEST_CASE(
+    "a course a funding pays for the visitor's situation is free for them, and says who "
+    "pays") {
+    Constraints free;
+    free.max_cost = 0;
+    Run run{pack_asking({{option("looking"), option("working")}, {option("free", free)}}),
+            {course("VCA"), course("CHEAP")}};
+    Term uwv;
+    uwv.id = "uwv";
+    uwv.free_for = {"q0=looking"};
+    run.pack.funding = {uwv};
+    run.courses[0].cost_eur = 650;
+    run.courses[0].funding = {"uwv"};
+    run.courses[1].cost_eur = 0;
+    const Ranking looking = run.rank({{0, 0}, {1, 0}});
+    CHECK(run.ids == Ids{"CHEAP", "VCA"});
+    CHECK(looking.results[0].paid_by.empty());  // it costs nothing anyway
+    CHECK(looking.results[1].paid_by == "uwv");
+    // Someone with a job pays the course themselves: it is not free for them.
+    run.rank({{0, 1}, {1, 0}});
+    CHECK(run.ids == Ids{"CHEAP"});
+}

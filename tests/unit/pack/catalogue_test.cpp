@@ -54,6 +54,9 @@ TEST_CASE("a built pack opens with the same questionnaire, settings and courses"
     CHECK(pack.matching.relax_text == source.pack.matching.relax_text);
     CHECK(pack.matching.relax_flag == source.pack.matching.relax_flag);
     CHECK_FALSE(pack.matching.relax_flag.empty());
+    REQUIRE(pack.funding.size() == source.pack.funding.size());
+    CHECK(pack.funding[0].free_for == std::vector<std::string>{"situation=newcomer"});
+    CHECK(pack.funding[0].paid == source.pack.funding[0].paid);
     CHECK(pack.matching.fits_text == source.pack.matching.fits_text);
     CHECK(pack.texts == source.pack.texts);
     CHECK(pack.texts.size() == required_texts().size());
