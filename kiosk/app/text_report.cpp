@@ -4,6 +4,7 @@
 #include <iomanip>
 #include <ostream>
 
+#include "kiosk/core/takeaway/course_words.hpp"
 #include "kiosk/core/takeaway/receipt_content.hpp"
 
 namespace kiosk::app {
@@ -41,6 +42,20 @@ void print_ranking(std::ostream& out, const Catalogue& catalogue, const Ranking&
             << schedule_to_string(c.schedule) << " | " << c.hours_per_week << " h/week, "
             << c.duration_weeks << " weeks | " << cost_text(pack, c, lang) << " | "
             << start_text(pack, c, today, lang) << '\n';
+        if (!result.also.empty()) {
+            out << "   also in:";
+            for (std::size_t i = 0; i < result.also.size(); ++i) {
+                auto other = catalogue.course(result.also[i]);
+                out << (i == 0 ? " " : ", ") << (other ? other->place : "?") << " ["
+                    << catalogue.course_id(result.also[i]) << ']';
+            }
+            out << '\n';
+        }
+        if (const std::string paid = paid_text({pack, lang, today}, result); !paid.empty())
+            out << "   paid: " << paid << '\n';
+        if (const std::string flags = flags_text({pack, lang, today}, result, c, ranking.wished);
+            !flags.empty())
+            out << "   note: " << flags << '\n';
         out << "   score " << std::fixed << std::setprecision(2) << result.score
             << std::defaultfloat << '\n';
         for (const auto& reason : result.reasons) {

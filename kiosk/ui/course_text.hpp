@@ -25,8 +25,19 @@ inline std::string duration_text(const ScreenContext& ctx, const Course& course)
 inline std::string cost_line(const ScreenContext& ctx, const Course& course) {
     return kiosk::cost_line(course_words(ctx), course);
 }
-inline std::string summary_line(const ScreenContext& ctx, const Course& course) {
-    return kiosk::summary_line(course_words(ctx), course);
+inline std::string summary_line(const ScreenContext& ctx, const Course& course,
+                                const MatchResult* result = nullptr) {
+    return kiosk::summary_line(course_words(ctx), course, result);
+}
+inline std::string paid_text(const ScreenContext& ctx, const MatchResult& result) {
+    return kiosk::paid_text(course_words(ctx), result);
+}
+inline std::string also_in_text(const ScreenContext& ctx, int rank) {
+    return kiosk::also_in_text(course_words(ctx), ctx.flow.also_places(rank));
+}
+inline std::string flags_text(const ScreenContext& ctx, const MatchResult& result,
+                              const Course& course) {
+    return kiosk::flags_text(course_words(ctx), result, course, ctx.flow.ranking().wished);
 }
 inline std::string why_text(const ScreenContext& ctx, const MatchResult& result, int at_most = 1) {
     return kiosk::why_text(course_words(ctx), result, at_most);

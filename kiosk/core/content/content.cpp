@@ -93,6 +93,7 @@ const std::vector<std::string>& required_texts() {
         "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.one_week",
         "screen.cost", "screen.level", "screen.provider", "screen.day", "screen.evening",
         "screen.weekend", "screen.read_aloud", "screen.stop_reading", "screen.results_count",
+        "screen.also_in", "screen.also_more", "screen.why_not_quite",
         // Adviser mode.
         "adviser.title", "adviser.pin", "adviser.wrong_pin", "adviser.locked", "adviser.enter",
         "adviser.erase", "adviser.cancel", "adviser.close", "adviser.answers", "adviser.no_answers",
@@ -113,7 +114,10 @@ const std::vector<std::string>& required_texts() {
 std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
                       const std::map<std::string, std::string>& values) {
     auto it = pack.texts.find(key);
-    std::string text = it == pack.texts.end() ? key : text_in(it->second, lang);
+    return fill_in(it == pack.texts.end() ? key : text_in(it->second, lang), values);
+}
+
+std::string fill_in(std::string text, const std::map<std::string, std::string>& values) {
     for (const auto& [name, value] : values) {
         const std::string placeholder = "{" + name + "}";
         for (auto at = text.find(placeholder); at != std::string::npos;
@@ -146,6 +150,21 @@ TextDirection PackInfo::direction(const std::string& lang) const {
     if (it != language_directions.end())
         return it->second;
     return is_right_to_left(lang) ? TextDirection::right_to_left : TextDirection::left_to_right;
+}
+
+std::optional<std::pair<int, int>> find_answer(const Questionnaire& questionnaire,
+                                               std::string_view answer) {
+    const auto equals = answer.find('=');
+    if (equals == std::string_view::npos)
+        return std::nullopt;
+    const int question = questionnaire.question_index(std::string(answer.substr(0, equals)));
+    if (question < 0)
+        return std::nullopt;
+    const int option = questionnaire.questions[static_cast<std::size_t>(question)].option_index(
+        std::string(answer.substr(equals + 1)));
+    if (option < 0)
+        return std::nullopt;
+    return std::pair{question, option};
 }
 
 int Question::option_index(const std::string& option_id) const {

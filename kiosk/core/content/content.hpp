@@ -24,6 +24,11 @@ struct Term {
     std::string id;
     Texts text;
     std::string pictogram;
+    // Funding only: the answers ("question=option") for which it pays the whole
+    // course, so that the course is free for that visitor, and what the visitor
+    // is told then ("Free for you: UWV pays").
+    std::vector<std::string> free_for = {};
+    Texts paid = {};
 };
 
 // The hard constraints; `ConstraintKind` numbers the bits of a course's
@@ -116,6 +121,9 @@ struct MatchingSettings {
     int start_within_days = 180;
     std::vector<ConstraintKind> relax;
     std::map<ConstraintKind, Texts> relax_text;
+    // A few words on each course that misses a relaxed wish ("If someone helps pay
+    // {amount}"); none for a constraint without one.
+    std::map<ConstraintKind, Texts> relax_flag;
     Texts fits_text;  // the reason shown when no single answer stood out
     // Questions whose answer says what the visitor is after (their interest, their
     // goal): courses outside it come after those inside it, and the region's agenda
@@ -171,11 +179,17 @@ struct ContentPack {
     std::map<std::string, Texts> texts;  // texts.toml: "receipt.heading" -> per language
 };
 
+// The answer "question=option" names, if the questionnaire has it.
+std::optional<std::pair<int, int>> find_answer(const Questionnaire& questionnaire,
+                                               std::string_view answer);
+
 // The kiosk's own words (texts.toml) that every pack must give in Dutch.
 const std::vector<std::string>& required_texts();
 
 // A text of texts.toml in `lang` (Dutch if missing), with each "{name}" replaced.
 std::string pack_text(const ContentPack& pack, const std::string& key, const std::string& lang,
                       const std::map<std::string, std::string>& values = {});
+// `text` with each "{name}" replaced by its value.
+std::string fill_in(std::string text, const std::map<std::string, std::string>& values);
 
 }  // namespace kiosk

@@ -44,6 +44,14 @@ ContentSource load_content_dir(const std::filesystem::path& dir, Issues& issues,
                              "'" + id + "' is not a question of questionnaire.toml");
             }
         }
+        for (const Term& funding : source.pack.funding) {
+            for (const std::string& answer : funding.free_for) {
+                if (!find_answer(source.pack.questionnaire, answer)) {
+                    issues.error("pack.toml", 0, "funding." + funding.id + ".free_for",
+                                 "'" + answer + "' is not QUESTION=OPTION of questionnaire.toml");
+                }
+            }
+        }
     }
     if (auto text = read_file(dir / "texts.toml", issues)) {
         load_texts_toml(*text, "texts.toml", source.pack, issues);

@@ -30,8 +30,17 @@ std::vector<Term> read_terms(TomlReader& reader, const toml::table& root, std::s
             reader.error(&node, field, "must be a table with text.nl = \"...\"");
             continue;
         }
-        reader.reject_unknown_keys(*t, field, {"text", "pictogram"});
+        const bool funding = kind == "funding";
+        if (funding)
+            reader.reject_unknown_keys(*t, field, {"text", "pictogram", "free_for", "paid"});
+        else
+            reader.reject_unknown_keys(*t, field, {"text", "pictogram"});
         term.text = reader.texts(*t, "text", field, languages, true);
+        if (funding && t->contains("free_for")) {
+            term.free_for =
+                reader.strings(*t, "free_for", field, false).value_or(std::vector<std::string>{});
+            term.paid = reader.texts(*t, "paid", field, languages, true);
+        }
         if (auto p = reader.string(*t, "pictogram", field, false)) {
             if (!is_pictogram_id(*p)) {
                 reader.error(t->get("pictogram"), join_field(field, "pictogram"),
@@ -213,9 +222,13 @@ void read_matching(TomlReader& reader, const toml::table& root, ContentPack& pac
         if (!texts)
             reader.error(&root, join_field("relax", name), "missing");
         if (text) {
-            reader.reject_unknown_keys(*text, join_field("relax", name), {"text"});
+            reader.reject_unknown_keys(*text, join_field("relax", name), {"text", "flag"});
             m.relax_text[*kind] =
                 reader.texts(*text, "text", join_field("relax", name), pack.info.languages, true);
+            if (text->contains("flag")) {
+                m.relax_flag[*kind] = reader.texts(*text, "flag", join_field("relax", name),
+                                                   pack.info.languages, true);
+            }
         }
     }
 }

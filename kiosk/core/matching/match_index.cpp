@@ -12,7 +12,9 @@
 namespace kiosk {
 namespace {
 
-constexpr std::string_view magic = "KMI1";
+constexpr std::string_view magic = "KMI2";
+// Before courses had groups; each course is then a group of its own.
+constexpr std::string_view magic_without_groups = "KMI1";
 static_assert(std::is_trivially_copyable_v<CourseKey>);
 static_assert(sizeof(CourseKey) == 40, "the blob layout depends on CourseKey's size");
 
@@ -148,9 +150,12 @@ MatchIndex MatchIndex::build(const std::vector<Course>& courses) {
         id = next++;
         index.tag_names.push_back(name);
     }
-    std::map<std::string, std::uint32_t> providers, languages;
+    std::map<std::string, std::uint32_t> providers, languages, groups;
     for (std::size_t i = 0; i < courses.size(); ++i) {
         const Course& c = courses[i];
+        const auto group = groups.emplace(c.provider + '\n' + c.text_in("nl").title,
+                                          static_cast<std::uint32_t>(groups.size()));
+        index.groups.push_back(group.first->second);
         CourseKey key;
         key.first_tag = static_cast<std::uint32_t>(index.tags.size());
         for (const auto& t : per_course[i]) {
@@ -203,11 +208,13 @@ std::string MatchIndex::serialize() const {
     put_strings(out, providers);
     put_strings(out, languages);
     put_strings(out, course_ids);
+    put_array(out, groups);
     return out;
 }
 
 Result<MatchIndex> MatchIndex::deserialize(std::string_view blob) {
-    if (!blob.starts_with(magic))
+    const bool with_groups = blob.starts_with(magic);
+    if (!with_groups && !blob.starts_with(magic_without_groups))
         return Error{"the match index has an unknown format"};
     BlobReader in(blob.substr(magic.size()));
     MatchIndex index;
@@ -218,10 +225,21 @@ Result<MatchIndex> MatchIndex::deserialize(std::string_view blob) {
     index.providers = in.get_strings();
     index.languages = in.get_strings();
     index.course_ids = in.get_strings();
+    if (with_groups) {
+        index.groups = in.get_array<std::uint32_t>();
+    } else {
+        for (std::uint32_t i = 0; i < index.course_ids.size(); ++i)
+            index.groups.push_back(i);
+    }
     if (in.failed() || !in.at_end())
         return Error{"the match index is damaged (wrong size)"};
-    if (index.course_ids.size() != index.courses.size()) {
+    if (index.course_ids.size() != index.courses.size() ||
+        index.groups.size() != index.courses.size()) {
         return Error{"the match index is damaged (course count)"};
+    }
+    for (auto g : index.groups) {
+        if (g >= index.courses.size())
+            return Error{"the match index is damaged (group)"};
     }
     for (const auto& key : index.courses) {
         if (std::size_t{key.first_tag} + key.tag_count > index.tags.size() ||

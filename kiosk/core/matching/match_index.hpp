@@ -44,6 +44,9 @@ struct MatchIndex {
     std::vector<std::string> providers;
     std::vector<std::string> languages;
     std::vector<std::string> course_ids;
+    // Per course: the same course offered in several places (one provider, one
+    // title) shares a group, so that it is shown as one result.
+    std::vector<std::uint32_t> groups;
 
     static MatchIndex build(const std::vector<Course>& courses);
 

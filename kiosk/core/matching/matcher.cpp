@@ -66,10 +66,12 @@ struct CourseFilter {
     double origin_lon;
     double lon_scale;
     double max_km2;
-    double far_km2;  // beyond even a relaxed distance
+    double far_km2;             // beyond even a relaxed distance
+    const MatchIndex& tags_of;  // to ask whether a course has a paying funding
+    std::vector<int> paying;    // funding tags that make a course free for this visitor
 
     CourseFilter(Constraints constraints, const MatchIndex& index, const MatchContext& context,
-                 int start_within_days)
+                 int start_within_days, std::vector<int> paying_tags)
         : c(std::move(constraints)),
           languages_allowed(index.languages.size(), 1),
           education(c.education ? education_rank(*c.education) : 255),
@@ -80,7 +82,9 @@ struct CourseFilter {
           origin_lon(context.origin_lon),
           lon_scale(std::cos(context.origin_lat * std::numbers::pi / 180.0)),
           max_km2(c.max_distance_km ? *c.max_distance_km * *c.max_distance_km : 0),
-          far_km2(c.max_distance_km ? std::pow(2 * *c.max_distance_km + relaxed_extra_km, 2) : 0) {
+          far_km2(c.max_distance_km ? std::pow(2 * *c.max_distance_km + relaxed_extra_km, 2) : 0),
+          tags_of(index),
+          paying(std::move(paying_tags)) {
         if (c.languages) {
             for (std::size_t i = 0; i < index.languages.size(); ++i) {
                 languages_allowed[i] = std::find(c.languages->begin(), c.languages->end(),
@@ -123,13 +127,19 @@ struct CourseFilter {
             f |= bit_of(ConstraintKind::schedule);
         if (c.max_hours && k.hours > *c.max_hours)
             f |= bit_of(ConstraintKind::hours);
-        if (c.max_cost && k.cost > *c.max_cost)
+        if (c.max_cost && k.cost > *c.max_cost && !paid_for(k))
             f |= k.cost > *c.max_cost + relaxed_extra_cost_eur ? ~0u : bit_of(ConstraintKind::cost);
         if (c.modes && ((*c.modes >> k.mode) & 1u) == 0)
             f |= bit_of(ConstraintKind::mode);
         if (!languages_allowed[k.language])
             f |= bit_of(ConstraintKind::language);
         return f;
+    }
+
+    // Whether a funding pays the whole of `k` for this visitor.
+    bool paid_for(const CourseKey& k) const {
+        return std::any_of(paying.begin(), paying.end(),
+                           [&](int tag) { return tags_of.has_tag(k, tag); });
     }
 };
 
@@ -150,7 +160,7 @@ struct Assessment {
     std::vector<float> distances;       // km², for ordering equal fits
     // Courses that become eligible at each step, per provider ([step * providers
     // + provider]): the provider cap decides how many of them can be shown, and
-    // so whether to relax further.
+    // so whether to relax further. A course in several places counts once.
     std::vector<int> eligible_at;
 };
 
@@ -174,6 +184,9 @@ Assessment assess(const MatchIndex& index, CourseFilter filter, const Weights& w
     Assessment all{std::vector<std::uint32_t>(n), std::vector<float>(n),
                    std::vector<std::uint8_t>(n), std::vector<float>(n),
                    std::vector<int>(steps * providers, 0)};
+    // The first step at which some place of a group becomes eligible.
+    constexpr std::uint8_t never = 255;
+    std::vector<std::uint8_t> group_step(n, never);
     for (std::size_t i = 0; i < n; ++i) {
         const CourseKey& k = index.courses[i];
         float km2 = 0;
@@ -200,9 +213,18 @@ Assessment assess(const MatchIndex& index, CourseFilter filter, const Weights& w
         // courses outside it only fill the list after those.
         for (std::size_t s = 0; s < steps && all.outside[i] == 0; ++s) {
             if ((f & ~allowed_at_step[s]) == 0) {
-                ++all.eligible_at[s * providers + k.provider];
+                auto& first = group_step[index.groups[i]];
+                first = std::min(first, static_cast<std::uint8_t>(s));
                 break;
             }
+        }
+    }
+    // All places of a group have one provider: the first place stands for it.
+    for (std::size_t i = 0; i < n; ++i) {
+        auto& first = group_step[index.groups[i]];
+        if (first != never) {
+            ++all.eligible_at[first * providers + index.courses[i].provider];
+            first = never;
         }
     }
     return all;
@@ -231,9 +253,6 @@ std::pair<std::size_t, int> first_showable_step(const std::vector<int>& eligible
     return {step, eligible};
 }
 
-// The top `want` candidates with at most `max_per_provider` courses of one
-// provider. Sorting a small head usually suffices; sort everything only when
-// it does not.
 // The first sector a course is in; -1 for none.
 int sector_of(const MatchIndex& index, const CourseKey& k) {
     const auto* tags = index.tags.data() + k.first_tag;
@@ -244,11 +263,19 @@ int sector_of(const MatchIndex& index, const CourseKey& k) {
     return -1;
 }
 
-// With `one_per_sector` (nothing was answered), no two courses of one sector, so
-// that the list shows the breadth of what the region offers.
-std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment& all,
-                                       std::uint32_t allowed, int eligible, std::size_t want,
-                                       int max_per_provider, bool one_per_sector) {
+struct Chosen {
+    Candidate best;         // the place shown: the best fit, of equal ones the nearest
+    std::vector<int> also;  // the same course's other places, nearest first
+};
+
+// The top `want` courses with at most `max_per_provider` of one provider, a
+// course in several places counting once. Sorting a small head usually
+// suffices; sort everything only when it does not. With `one_per_sector`
+// (nothing was answered), no two courses of one sector, so that the list shows
+// the breadth of what the region offers.
+std::vector<Chosen> best_candidates(const MatchIndex& index, const Assessment& all,
+                                    std::uint32_t allowed, int eligible, std::size_t want,
+                                    int max_per_provider, bool one_per_sector) {
     std::vector<Candidate> candidates;
     candidates.reserve(static_cast<std::size_t>(eligible));
     for (std::size_t i = 0; i < all.fails.size(); ++i) {
@@ -262,7 +289,14 @@ std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment
                       candidates.end(), better);
     std::vector<int> per_provider(index.providers.size(), 0);
     std::vector<int> sectors_shown;
-    std::vector<Candidate> chosen;
+    std::vector<Chosen> chosen;
+    const auto group_of = [&](const Candidate& c) {
+        return index.groups[static_cast<std::size_t>(c.course)];
+    };
+    const auto chosen_in = [&](std::uint32_t group) {
+        return std::find_if(chosen.begin(), chosen.end(),
+                            [&](const Chosen& ch) { return group_of(ch.best) == group; });
+    };
     for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
         if (i == head) {
             std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(head), candidates.end(),
@@ -271,7 +305,8 @@ std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment
         }
         const auto provider =
             index.courses[static_cast<std::size_t>(candidates[i].course)].provider;
-        if (per_provider[provider] >= max_per_provider)
+        if (per_provider[provider] >= max_per_provider ||
+            chosen_in(group_of(candidates[i])) != chosen.end())
             continue;
         if (one_per_sector) {
             const int sector =
@@ -283,7 +318,19 @@ std::vector<Candidate> best_candidates(const MatchIndex& index, const Assessment
             sectors_shown.push_back(sector);
         }
         ++per_provider[provider];
-        chosen.push_back(candidates[i]);
+        chosen.push_back({candidates[i], {}});
+    }
+    // Every other place of a chosen course, nearest first (online after places).
+    std::vector<std::pair<float, int>> places;
+    for (auto& ch : chosen) {
+        places.clear();
+        for (const Candidate& c : candidates) {
+            if (c.course != ch.best.course && group_of(c) == group_of(ch.best))
+                places.emplace_back(c.distance_km2, c.course);
+        }
+        std::sort(places.begin(), places.end());
+        for (const auto& [km2, course] : places)
+            ch.also.push_back(course);
     }
     return chosen;
 }
@@ -330,6 +377,29 @@ Matcher::Matcher(const ContentPack& pack, const MatchIndex& index) : pack_(pack)
             agenda_.emplace_back(tag, &sector);
         }
     }
+    for (const Term& funding : pack.funding) {
+        const int tag = index.tag_index("funding:" + funding.id);
+        if (tag < 0 || funding.free_for.empty())
+            continue;
+        FreeFor entry{tag, &funding, {}};
+        for (const std::string& answer : funding.free_for) {
+            if (auto found = find_answer(pack.questionnaire, answer))
+                entry.answers.push_back({found->first, found->second});
+        }
+        free_for_.push_back(std::move(entry));
+    }
+}
+
+std::vector<int> Matcher::paying_tags(const std::vector<Answer>& answers) const {
+    std::vector<int> tags;
+    for (const FreeFor& entry : free_for_) {
+        if (std::any_of(answers.begin(), answers.end(), [&](const Answer& a) {
+                return std::find(entry.answers.begin(), entry.answers.end(), a) !=
+                       entry.answers.end();
+            }))
+            tags.push_back(entry.tag);
+    }
+    return tags;
 }
 
 Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
@@ -344,8 +414,8 @@ Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
 
 Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& context) const {
     const MatchingSettings& settings = pack_.matching;
-    const CourseFilter filter(constraints_for(answers), index_, context,
-                              settings.start_within_days);
+    const CourseFilter filter(constraints_for(answers), index_, context, settings.start_within_days,
+                              paying_tags(answers));
     const std::vector<std::uint32_t> allowed_at_step = relaxation_steps(settings.relax);
     Weights weights{tag_weights(answers, false), tag_weights(answers, true), agenda_bonus()};
     const auto any = [](const std::vector<float>& w) {
@@ -360,16 +430,31 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     const std::uint32_t allowed = allowed_at_step[step];
 
     Ranking ranking;
+    ranking.wished = filter.c;
     ranking.candidates = eligible;
     ranking.broad = broad;
-    for (const Candidate& chosen :
+    for (Chosen& chosen :
          best_candidates(index_, all, allowed, eligible, static_cast<std::size_t>(settings.results),
                          settings.max_per_provider, broad)) {
         MatchResult result;
-        result.course = chosen.course;
-        result.score = chosen.score;
-        result.missed = all.fails[static_cast<std::size_t>(chosen.course)] & allowed;
-        result.outside_focus = chosen.outside;
+        result.course = chosen.best.course;
+        result.score = chosen.best.score;
+        result.missed = all.fails[static_cast<std::size_t>(chosen.best.course)] & allowed;
+        result.outside_focus = chosen.best.outside;
+        result.also = std::move(chosen.also);
+        const CourseKey& key = index_.courses[static_cast<std::size_t>(chosen.best.course)];
+        if (key.mode != static_cast<std::uint8_t>(Mode::online) && !std::isnan(key.lat))
+            result.km = std::sqrt(chosen.best.distance_km2);
+        if (key.cost > 0) {
+            for (const FreeFor& entry : free_for_) {
+                if (std::find(filter.paying.begin(), filter.paying.end(), entry.tag) !=
+                        filter.paying.end() &&
+                    index_.has_tag(key, entry.tag)) {
+                    result.paid_by = entry.funding->id;
+                    break;
+                }
+            }
+        }
         result.reasons = reasons_for(answers, result, broad, !weights.focus.empty());
         ranking.results.push_back(std::move(result));
     }

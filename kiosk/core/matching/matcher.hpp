@@ -50,6 +50,13 @@ struct MatchResult {
     std::uint32_t missed = 0;    // bits of relaxed constraints this course does not meet
     bool outside_focus = false;  // not in the interest or goal the visitor chose
     std::vector<Reason> reasons;
+    // The same course in other places that meet the (relaxed) wishes too, nearest
+    // first: one result, "also in ...", not one result per town.
+    std::vector<int> also;
+    float km = -1;  // from the kiosk; -1 for an online course or one without a place
+    // The funding (pack.funding id) that pays the whole course for this visitor,
+    // given their answers (Term::free_for); empty when they pay what it costs.
+    std::string paid_by;
 
     bool operator==(const MatchResult&) const = default;
 };
@@ -59,6 +66,7 @@ struct Ranking {
     std::vector<ConstraintKind> relaxed;  // in the order they were relaxed
     int candidates = 0;                   // courses that met the (relaxed) constraints
     bool broad = false;                   // nothing answered: a mix across sectors
+    Constraints wished;                   // what the answers asked, before relaxing
 };
 
 class Matcher {
@@ -103,6 +111,14 @@ class Matcher {
     std::vector<std::vector<std::vector<WeightRef>>> option_weights_;  // [question][option]
     std::vector<std::vector<ReasonIf>> reason_if_;                     // [question][option]
     std::vector<std::pair<int, const AgendaSector*>> agenda_;          // tag -> sector
+    struct FreeFor {
+        int tag;  // "funding:ID" in the index
+        const Term* funding;
+        std::vector<Answer> answers;  // any one of them makes it pay
+    };
+    std::vector<FreeFor> free_for_;
+    // The funding tags that pay whole courses for a visitor with these answers.
+    std::vector<int> paying_tags(const std::vector<Answer>& answers) const;
 };
 
 // The text of a reason in `lang` (falls back to Dutch).

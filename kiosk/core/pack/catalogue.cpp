@@ -133,10 +133,21 @@ void read_terms(PackReader& r, ContentPack& pack) {
            [&](sqlite::Statement& s) {
                const auto kind = s.text(0);
                Term term{s.text(1), r.texts(kind + "." + s.text(1)), s.text(2)};
+               if (kind == "funding")
+                   term.paid = r.texts("funding_paid." + term.id);
                (kind == "sector"   ? pack.sectors
                 : kind == "target" ? pack.targets
                                    : pack.funding)
                    .push_back(std::move(term));
+           });
+    r.each("SELECT key, value FROM meta WHERE key LIKE 'funding.%.free_for'",
+           [&](sqlite::Statement& s) {
+               const std::string key = s.text(0);
+               const std::string id = key.substr(8, key.size() - 8 - 9);  // funding.ID.free_for
+               for (Term& term : pack.funding) {
+                   if (term.id == id)
+                       term.free_for = split_list(s.text(1), ';');
+               }
            });
     r.each("SELECT sector, weight FROM agenda ORDER BY sector", [&](sqlite::Statement& s) {
         pack.agenda.push_back({s.text(0), s.real(1), r.texts("agenda." + s.text(0))});
@@ -145,6 +156,8 @@ void read_terms(PackReader& r, ContentPack& pack) {
         if (auto kind = parse_constraint_kind(s.text(0))) {
             pack.matching.relax.push_back(*kind);
             pack.matching.relax_text[*kind] = r.texts("relax." + s.text(0));
+            if (Texts flag = r.texts("relax_flag." + s.text(0)); !flag.empty())
+                pack.matching.relax_flag[*kind] = std::move(flag);
         }
     });
 }

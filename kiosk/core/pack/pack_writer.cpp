@@ -94,6 +94,14 @@ void write_pack(Writer& w, const ContentPack& pack) {
             const Term& t = (*terms)[i];
             w.run("INSERT INTO term VALUES(?,?,?,?)", {kind, t.id, std::to_string(i), t.pictogram});
             w.texts(std::string(kind) + "." + t.id, t.text);
+            if (!t.free_for.empty()) {
+                std::string answers;
+                for (const auto& a : t.free_for)
+                    answers += (answers.empty() ? "" : ";") + a;
+                w.run("INSERT INTO meta VALUES(?,?)",
+                      {std::string(kind) + "." + t.id + ".free_for", answers});
+                w.texts(std::string(kind) + "_paid." + t.id, t.paid);
+            }
         }
     }
     for (const auto& a : pack.agenda) {
@@ -105,6 +113,9 @@ void write_pack(Writer& w, const ContentPack& pack) {
         w.run("INSERT INTO relax VALUES(?,?)", {std::to_string(i), to_string(kind)});
         if (auto it = pack.matching.relax_text.find(kind); it != pack.matching.relax_text.end()) {
             w.texts("relax." + std::string(to_string(kind)), it->second);
+        }
+        if (auto it = pack.matching.relax_flag.find(kind); it != pack.matching.relax_flag.end()) {
+            w.texts("relax_flag." + std::string(to_string(kind)), it->second);
         }
     }
 }

@@ -48,11 +48,20 @@ std::string place_text(const CourseWords& words, const Course& course) {
     return course.place;
 }
 
-std::string when_text(const CourseWords& words, const Course& course) {
-    // Arabic script has its own comma (Hebrew and Yiddish use ",").
+namespace {
+
+// ", " between the items of a list; Arabic script has its own comma (Hebrew
+// and Yiddish use ",").
+std::string list_comma(const CourseWords& words) {
     const bool arabic_script =
         right_to_left(words.pack, words.lang) && words.lang != "he" && words.lang != "yi";
-    const char* comma = arabic_script ? "\u060C " : ", ";
+    return arabic_script ? "\u060C " : ", ";
+}
+
+}  // namespace
+
+std::string when_text(const CourseWords& words, const Course& course) {
+    const std::string comma = list_comma(words);
     std::string out = start_text(words.pack, course, words.today, words.lang);
     std::string times;
     for (auto [bit, key] : {std::pair{schedule_day, "day"}, std::pair{schedule_evening, "evening"},
@@ -89,11 +98,56 @@ std::string list_dot(const ContentPack& pack, const std::string& lang) {
     return right_to_left(pack, lang) ? rtl_dot : dot;
 }
 
-std::string summary_line(const CourseWords& words, const Course& course) {
+std::string paid_text(const CourseWords& words, const MatchResult& result) {
+    if (result.paid_by.empty())
+        return {};
+    for (const Term& funding : words.pack.funding) {
+        if (funding.id == result.paid_by)
+            return text_in(funding.paid, words.lang);
+    }
+    return {};
+}
+
+std::string summary_line(const CourseWords& words, const Course& course,
+                         const MatchResult* result) {
     const std::string sep = list_dot(words.pack, words.lang);
+    const std::string paid = result ? paid_text(words, *result) : "";
     return course.provider + sep + place_text(words, course) + sep +
            start_text(words.pack, course, words.today, words.lang) + sep +
-           cost_text(words.pack, course, words.lang);
+           (paid.empty() ? cost_text(words.pack, course, words.lang) : paid);
+}
+
+std::string also_in_text(const CourseWords& words, const std::vector<std::string>& places) {
+    constexpr std::size_t named = 3;
+    if (places.empty())
+        return {};
+    std::string list;
+    for (std::size_t i = 0; i < places.size() && i < named; ++i)
+        list += (i == 0 ? "" : list_comma(words)) + places[i];
+    if (places.size() > named) {
+        list += ' ' +
+                screen_text(words, "also_more", {{"count", std::to_string(places.size() - named)}});
+    }
+    return screen_text(words, "also_in", {{"places", list}});
+}
+
+std::string flags_text(const CourseWords& words, const MatchResult& result, const Course& course,
+                       const Constraints& wished) {
+    std::string out;
+    for (const ConstraintKind kind : words.pack.matching.relax) {
+        const auto flag = words.pack.matching.relax_flag.find(kind);
+        if ((result.missed & (1u << static_cast<unsigned>(kind))) == 0 ||
+            flag == words.pack.matching.relax_flag.end())
+            continue;
+        std::map<std::string, std::string> values;
+        if (wished.max_cost)
+            values["amount"] = number(std::max(0.0, course.cost_eur - *wished.max_cost));
+        if (result.km >= 0)
+            values["km"] = std::to_string(std::lround(result.km));
+        out += (out.empty() ? "" : list_dot(words.pack, words.lang)) +
+               fill_in(text_in(flag->second, words.lang), values);
+    }
+    return out;
 }
 
 std::string why_text(const CourseWords& words, const MatchResult& result, int at_most) {

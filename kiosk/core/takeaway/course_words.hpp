@@ -25,8 +25,20 @@ std::string duration_text(const CourseWords& words, const Course& course);
 std::string cost_line(const CourseWords& words, const Course& course);  // cost and funding
 // " · " between the parts of a line, kept apart also on a right-to-left line.
 std::string list_dot(const ContentPack& pack, const std::string& lang);
-// "Provider · Place · Starts … · Free": one line for a list.
-std::string summary_line(const CourseWords& words, const Course& course);
+// "Free for you: UWV pays" when a funding pays the whole course for this
+// visitor (MatchResult::paid_by); empty otherwise.
+std::string paid_text(const CourseWords& words, const MatchResult& result);
+// "Provider · Place · Starts … · Free": one line for a list; with a result whose
+// course a funding pays for this visitor, that says so instead of the price.
+std::string summary_line(const CourseWords& words, const Course& course,
+                         const MatchResult* result = nullptr);
+// "Also in Sittard, Maastricht and 2 more": the other towns of one course; empty
+// when there are none.
+std::string also_in_text(const CourseWords& words, const std::vector<std::string>& places);
+// A few words for each relaxed wish the course misses, joined by dots: "Starts
+// later  ·  If someone helps pay € 45". Empty when it misses none.
+std::string flags_text(const CourseWords& words, const MatchResult& result, const Course& course,
+                       const Constraints& wished);
 // The first `at_most` reasons of a result, in plain words.
 std::string why_text(const CourseWords& words, const MatchResult& result, int at_most = 1);
 

@@ -107,10 +107,26 @@ void VisitFlow::rank() {
     write_payload();
     state_.courses.clear();
     state_.courses.reserve(state_.ranking.results.size());
+    state_.also_places.clear();
     for (const auto& result : state_.ranking.results) {
         auto course = catalogue_.course(result.course);
+        auto& places = state_.also_places.emplace_back();
+        for (int other : result.also) {
+            auto also = catalogue_.course(other);
+            if (!also || also->place.empty() || (course && also->place == course->place) ||
+                std::find(places.begin(), places.end(), also->place) != places.end())
+                continue;
+            places.push_back(also->place);
+        }
         state_.courses.push_back(course ? std::optional<Course>(std::move(*course)) : std::nullopt);
     }
+}
+
+const std::vector<std::string>& VisitFlow::also_places(int rank) const {
+    static const std::vector<std::string> none;
+    if (rank < 0 || rank >= static_cast<int>(state_.also_places.size()))
+        return none;
+    return state_.also_places[static_cast<std::size_t>(rank)];
 }
 
 const Course* VisitFlow::course(int rank) const {
@@ -215,6 +231,7 @@ bool VisitFlow::on(const flow::Back&, Clock::time_point) {
             // The answers may change: the old results must not linger.
             s.ranking = {};
             s.courses.clear();
+            s.also_places.clear();
             s.payload.clear();
             s.screen = Screen::question;
             return true;

@@ -100,6 +100,8 @@ struct VisitState {
     // made, so no screen reads the pack while it draws; none where the pack
     // cannot give it (a damaged file), and the screens show less.
     std::vector<std::optional<Course>> courses;
+    // Per ranked course, the other towns it is given in, nearest first.
+    std::vector<std::vector<std::string>> also_places;
     std::string payload;  // the QR payload of the whole list
     int open_course = -1;
     ReceiptChoice receipt = ReceiptChoice::undecided;
@@ -154,6 +156,8 @@ class VisitFlow {
     // The full course at `rank` of the ranking; nullptr when there is none
     // or the pack could not give it.
     const Course* course(int rank) const;
+    // The other towns the course at `rank` is given in, nearest first.
+    const std::vector<std::string>& also_places(int rank) const;
 
     ReceiptChoice receipt_choice() const { return state_.receipt; }
     PrintState print_state() const { return state_.print_state; }

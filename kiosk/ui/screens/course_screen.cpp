@@ -63,10 +63,16 @@ void course_screen(ScreenContext& ctx, Area area) {
                                 c.text) +
                      0.5f * em;
             };
-            fact(icon::place, ctx.text("where"), place_text(ctx, *course));
+            const std::string also = also_in_text(ctx, rank);
+            fact(icon::place, ctx.text("where"),
+                 place_text(ctx, *course) + (also.empty() ? "" : ". " + also));
             fact(icon::calendar, ctx.text("when"), when_text(ctx, *course));
             fact(icon::clock, ctx.text("duration"), duration_text(ctx, *course));
-            fact(icon::euro, ctx.text("cost"), cost_line(ctx, *course));
+            const std::string paid = paid_text(ctx, result);
+            fact(icon::euro, ctx.text("cost"),
+                 (paid.empty() ? "" : paid + ". ") + cost_line(ctx, *course));
+            if (const std::string flags = flags_text(ctx, result, *course); !flags.empty())
+                fact(icon::info, ctx.text("why_not_quite"), flags);
             fact(icon::check, ctx.text("why"), why_text(ctx, result, 3));
             return y - o.y + em;
         });

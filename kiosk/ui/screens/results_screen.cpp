@@ -10,7 +10,8 @@
 namespace kiosk::ui {
 namespace {
 
-// One course as a card: title, one line of facts, and the reason. The whole
+// One course as a card: title, one line of facts, the other towns it is given
+// in, what it misses of the visitor's relaxed wishes, and the reason. The whole
 // card is one target, labelled with the title.
 float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec2 pos,
                   float width) {
@@ -19,7 +20,9 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
     const Course* course = ctx.flow.course(rank);
     const std::string title =
         course ? course->text_in(ctx.lang()).title : ctx.flow.catalogue().course_id(result.course);
-    const std::string facts = course ? summary_line(ctx, *course) : "";
+    const std::string facts = course ? summary_line(ctx, *course, &result) : "";
+    const std::string also = also_in_text(ctx, rank);
+    const std::string flags = course ? flags_text(ctx, result, *course) : "";
     const std::string why = why_text(ctx, result);
     const Face& body = ctx.fonts.body;
     const Face& small = ctx.fonts.small;
@@ -27,11 +30,15 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
     const float inner = width - 2 * pad - 2.4f * em;
     const std::string dutch = ctx.dutch_too() && course ? course->text_in("nl").title : "";
     const TextDirection dir = ctx.direction;
-    const float h = pad + text_height(title, body.bold, body.size, inner, dir) +
-                    (dutch.empty() ? 0 : text_height(dutch, small.regular, small.size, inner)) +
-                    0.25f * em + text_height(facts, small.regular, small.size, inner, dir) +
-                    0.35f * em +
-                    text_height(why, small.regular, small.size, inner - 1.6f * em, dir) + pad;
+    const float h =
+        pad + text_height(title, body.bold, body.size, inner, dir) +
+        (dutch.empty() ? 0 : text_height(dutch, small.regular, small.size, inner)) + 0.25f * em +
+        text_height(facts, small.regular, small.size, inner, dir) +
+        (also.empty() ? 0 : text_height(also, small.regular, small.size, inner, dir)) +
+        (flags.empty()
+             ? 0
+             : 0.2f * em + text_height(flags, small.bold, small.size, inner - 1.6f * em, dir)) +
+        0.35f * em + text_height(why, small.regular, small.size, inner - 1.6f * em, dir) + pad;
     const Area area{pos, {pos.x + width, pos.y + h}};
 
     ImGui::SetCursorScreenPos(pos);
@@ -49,8 +56,19 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
         y += text_block(ctx, {x, y}, inner, dutch, small.regular, small.size, c.muted, Align::start,
                         TextDirection::left_to_right);
     y += 0.25f * em;
-    y += text_block(ctx, {x, y}, inner, facts, small.regular, small.size, c.muted) + 0.35f * em;
+    y += text_block(ctx, {x, y}, inner, facts, small.regular, small.size, c.muted);
+    if (!also.empty())
+        y += text_block(ctx, {x, y}, inner, also, small.regular, small.size, c.muted);
     auto& draw = *ImGui::GetWindowDrawList();
+    if (!flags.empty()) {
+        // Said on the course itself, beside the line at the top: what it misses.
+        y += 0.2f * em;
+        draw.AddText(small.regular, small.size, {at(pos.x + pad, small.size), y}, c.warning,
+                     icon::info);
+        y += text_block(ctx, {at(pos.x + pad + 1.6f * em, inner - 1.6f * em), y}, inner - 1.6f * em,
+                        flags, small.bold, small.size, c.text);
+    }
+    y += 0.35f * em;
     draw.AddText(small.regular, small.size, {at(pos.x + pad, small.size), y}, c.primary,
                  icon::check);
     text_block(ctx, {at(pos.x + pad + 1.6f * em, inner - 1.6f * em), y}, inner - 1.6f * em, why,

@@ -320,3 +320,21 @@ TEST_CASE("an enrolment link, phone number or e-mail address that is not one is 
         CHECK(issues.error_count() == 1);
     }
 }
+
+TEST_CASE("a funding that pays for an answer the questionnaire does not have is an error") {
+    auto issues = load_changed("pack.toml", R"(free_for = ["situation=newcomer"])",
+                               R"(free_for = ["situation=newcomr", "status=newcomer"])");
+    CHECK(test::has_issue(issues,
+                          "pack.toml: funding.municipality.free_for: 'situation=newcomr' "
+                          "is not QUESTION=OPTION of questionnaire.toml"));
+    CHECK(test::has_issue(issues,
+                          "pack.toml: funding.municipality.free_for: 'status=newcomer' "
+                          "is not QUESTION=OPTION of questionnaire.toml"));
+}
+
+TEST_CASE("a funding that pays whole courses must say so to the visitor in Dutch") {
+    auto issues =
+        load_changed("pack.toml", R"(paid.nl = "Gratis voor u: de gemeente betaalt")", "");
+    CHECK(
+        test::has_issue(issues, "pack.toml:47: funding.municipality.paid.nl: missing Dutch text"));
+}

@@ -481,3 +481,104 @@ TEST_CASE("a relaxed distance and a relaxed budget bend only so far") {
     std::sort(run.ids.begin(), run.ids.end());
     CHECK(run.ids == Ids{"SITTARD", "SMALL-FEE"});
 }
+
+namespace {
+
+// One course of `provider` with `title`, given in `place` at (lat, lon).
+Course place_of(std::string id, std::string title, std::string place, double lat, double lon,
+                std::string provider = "School A") {
+    Course c = course(std::move(id), std::move(provider));
+    c.text["nl"].title = std::move(title);
+    c.place = std::move(place);
+    c.lat = lat;
+    c.lon = lon;
+    return c;
+}
+
+}  // namespace
+
+TEST_CASE(
+    "the same course in three towns is one result: the nearest place, the others nearest "
+    "first") {
+    Run run{pack_asking({{option("x")}}),
+            {place_of("WELD-MT", "Lassen", "Maastricht", 50.8514, 5.6910),
+             place_of("WELD-HL", "Lassen", "Heerlen", heerlen_lat, heerlen_lon),
+             place_of("WELD-ST", "Lassen", "Sittard", 50.9983, 5.8697), course("COOK"),
+             course("PAINT")}};
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"COOK", "PAINT", "WELD-HL"});
+    const auto index = MatchIndex::build([&] {
+        auto sorted = run.courses;
+        std::sort(sorted.begin(), sorted.end(),
+                  [](const Course& a, const Course& b) { return a.id < b.id; });
+        return sorted;
+    }());
+    const auto& weld = r.results[2];
+    std::vector<std::string> also;
+    for (int c : weld.also)
+        also.push_back(index.course_ids[static_cast<std::size_t>(c)]);
+    CHECK(also == Ids{"WELD-ST", "WELD-MT"});  // Sittard is nearer to Heerlen than Maastricht
+    CHECK(r.results[0].also.empty());
+}
+
+TEST_CASE("the same title at another provider is another course") {
+    Run run{pack_asking({{option("x")}}),
+            {place_of("A-WELD", "Lassen", "Heerlen", heerlen_lat, heerlen_lon, "School A"),
+             place_of("B-WELD", "Lassen", "Heerlen", heerlen_lat, heerlen_lon, "School B")}};
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"A-WELD", "B-WELD"});
+    CHECK(r.results[0].also.empty());
+}
+
+TEST_CASE("the provider cap counts courses, not the places they are given in") {
+    Run run{pack_asking({{option("x")}}),
+            {place_of("X-WELD-1", "Lassen", "Heerlen", heerlen_lat, heerlen_lon, "X"),
+             place_of("X-WELD-2", "Lassen", "Sittard", 50.9983, 5.8697, "X"),
+             place_of("X-WELD-3", "Lassen", "Maastricht", 50.8514, 5.6910, "X"),
+             place_of("X-PAINT", "Schilderen", "Heerlen", heerlen_lat, heerlen_lon, "X"),
+             place_of("Y-COOK", "Koken", "Heerlen", heerlen_lat, heerlen_lon, "Y")}};
+    run.pack.matching.max_per_provider = 2;
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"X-PAINT", "X-WELD-1", "Y-COOK"});
+    CHECK(r.results[1].also.size() == 2);
+}
+
+TEST_CASE("a course in several places counts once when deciding whether to relax") {
+    Constraints near;
+    near.max_distance_km = 5;
+    // Three places of one course close by, two other courses 13 km away.
+    Run run{pack_asking({{option("near", near)}}),
+            {place_of("WELD-1", "Lassen", "Heerlen", heerlen_lat, heerlen_lon),
+             place_of("WELD-2", "Lassen", "Heerlen", heerlen_lat + 0.001, heerlen_lon),
+             place_of("WELD-3", "Lassen", "Heerlen", heerlen_lat, heerlen_lon + 0.001),
+             place_of("COOK", "Koken", "Sittard", 50.9983, 5.8697, "School B"),
+             place_of("PAINT", "Schilderen", "Sittard", 50.9983, 5.8697, "School C")}};
+    run.pack.matching.min_results = 3;
+    run.pack.matching.relax = {ConstraintKind::distance};
+    const Ranking r = run.rank({{0, 0}});
+    CHECK(run.ids == Ids{"WELD-1", "COOK", "PAINT"});
+    CHECK(r.relaxed == std::vector<ConstraintKind>{ConstraintKind::distance});
+}
+
+TEST_CASE(
+    "a course a funding pays for the visitor's situation is free for them, and says who "
+    "pays") {
+    Constraints free;
+    free.max_cost = 0;
+    Run run{pack_asking({{option("looking"), option("working")}, {option("free", free)}}),
+            {course("VCA"), course("CHEAP")}};
+    Term uwv;
+    uwv.id = "uwv";
+    uwv.free_for = {"q0=looking"};
+    run.pack.funding = {uwv};
+    run.courses[0].cost_eur = 650;
+    run.courses[0].funding = {"uwv"};
+    run.courses[1].cost_eur = 0;
+    const Ranking looking = run.rank({{0, 0}, {1, 0}});
+    CHECK(run.ids == Ids{"CHEAP", "VCA"});
+    CHECK(looking.results[0].paid_by.empty());  // it costs nothing anyway
+    CHECK(looking.results[1].paid_by == "uwv");
+    // Someone with a job pays the course themselves: it is not free for them.
+    run.rank({{0, 1}, {1, 0}});
+    CHECK(run.ids == Ids{"CHEAP"});
+}

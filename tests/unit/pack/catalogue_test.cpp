@@ -52,6 +52,11 @@ TEST_CASE("a built pack opens with the same questionnaire, settings and courses"
     CHECK(pack.info.location.lat == Approx(50.8882));
     CHECK(pack.matching.relax == source.pack.matching.relax);
     CHECK(pack.matching.relax_text == source.pack.matching.relax_text);
+    CHECK(pack.matching.relax_flag == source.pack.matching.relax_flag);
+    CHECK_FALSE(pack.matching.relax_flag.empty());
+    REQUIRE(pack.funding.size() == source.pack.funding.size());
+    CHECK(pack.funding[0].free_for == std::vector<std::string>{"situation=newcomer"});
+    CHECK(pack.funding[0].paid == source.pack.funding[0].paid);
     CHECK(pack.matching.fits_text == source.pack.matching.fits_text);
     CHECK(pack.texts == source.pack.texts);
     CHECK(pack.texts.size() == required_texts().size());
@@ -169,6 +174,31 @@ TEST_CASE("a match index with values out of range is refused") {
     index.courses[0].mode = 0;
     std::swap(index.course_ids[0], index.course_ids[1]);
     CHECK_FALSE(MatchIndex::deserialize(index.serialize()).ok());
+}
+
+TEST_CASE("a match index keeps which courses are one course in several places") {
+    Issues issues;
+    auto courses = load_content_dir(test::fixture("pack_small"), issues).courses;
+    REQUIRE(courses.size() >= 3);
+    courses[2].provider = courses[0].provider;
+    courses[2].text["nl"].title = courses[0].text["nl"].title;
+    const auto index = MatchIndex::build(courses);
+    CHECK(index.groups[2] == index.groups[0]);
+    CHECK(index.groups[1] != index.groups[0]);
+    auto read = MatchIndex::deserialize(index.serialize());
+    REQUIRE(read.ok());
+    CHECK(read->groups == index.groups);
+    // An index written before groups: every course is a group of its own.
+    std::string old = index.serialize();
+    old.replace(0, 4, "KMI1");
+    old.resize(old.size() - sizeof(std::uint64_t) - index.groups.size() * sizeof(std::uint32_t));
+    auto before = MatchIndex::deserialize(old);
+    REQUIRE(before.ok());
+    CHECK(before->groups[2] != before->groups[0]);
+    // A group beyond the courses is damage.
+    auto bad = index;
+    bad.groups[0] = static_cast<std::uint32_t>(bad.groups.size());
+    CHECK_FALSE(MatchIndex::deserialize(bad.serialize()).ok());
 }
 
 TEST_CASE("weights and coordinates keep every digit in the compiled pack") {

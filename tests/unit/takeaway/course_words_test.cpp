@@ -108,3 +108,37 @@ TEST_CASE_METHOD(SmallPackInEnglish, "a Dutch visitor reads the same facts in Du
     CHECK(duration_text(words, course("NT2-A1")) == "20 weken, 4 uur per week");
     CHECK(cost_line(words, course("CARE-1")) == "Gratis. Gratis via de gemeente.");
 }
+
+TEST_CASE_METHOD(SmallPackInEnglish, "the other towns of a course are named, three at most") {
+    CHECK(also_in_text(words, {}).empty());
+    CHECK(also_in_text(words, {"Sittard", "Venlo"}) == "Also in Sittard, Venlo");
+    CHECK(also_in_text(words, {"Sittard", "Venlo", "Roermond", "Weert", "Echt"}) ==
+          "Also in Sittard, Venlo, Roermond and 2 other places");
+}
+
+TEST_CASE_METHOD(SmallPackInEnglish,
+                 "a course says each relaxed wish it misses that has a flag, in the pack's order") {
+    MatchResult result;
+    result.km = 12.4f;
+    const auto bit = [](ConstraintKind kind) { return 1u << static_cast<unsigned>(kind); };
+    result.missed =
+        bit(ConstraintKind::distance) | bit(ConstraintKind::schedule) | bit(ConstraintKind::start);
+    // The schedule has no flag in this pack: only the other two are said.
+    CHECK(flags_text(words, result, course("NT2-A1"), {}) ==
+          std::string("Starts later") + dot + "Further away: 12 km");
+    result.missed = 0;
+    CHECK(flags_text(words, result, course("NT2-A1"), {}).empty());
+}
+
+TEST_CASE_METHOD(SmallPackInEnglish, "a course over the budget says how much help would pay it") {
+    source.pack.matching.relax.push_back(ConstraintKind::cost);
+    source.pack.matching.relax_flag[ConstraintKind::cost]["en"] =
+        "Fits if someone helps pay € {amount}";
+    Course dear = course("NT2-A1");
+    dear.cost_eur = 295;
+    Constraints wished;
+    wished.max_cost = 250;
+    MatchResult result;
+    result.missed = 1u << static_cast<unsigned>(ConstraintKind::cost);
+    CHECK(flags_text(words, result, dear, wished) == "Fits if someone helps pay € 45");
+}

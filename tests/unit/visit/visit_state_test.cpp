@@ -63,15 +63,16 @@ struct StateKiosk {
 // Binds every field of the state by name: a field added to VisitState
 // without a line here stops this file compiling, so no field goes unchecked.
 void check_equal(const VisitState& state, const VisitState& fresh) {
-    const auto& [visit, screen, ranking, courses, payload, open_course, receipt, print_state,
-                 print_problem, high_contrast, large_text, dutch_beside, countdown, adviser, keypad,
-                 keypad_refused] = state;
+    const auto& [visit, screen, ranking, courses, also_places, payload, open_course, receipt,
+                 print_state, print_problem, high_contrast, large_text, dutch_beside, countdown,
+                 adviser, keypad, keypad_refused] = state;
     CHECK(visit == fresh.visit);
     CHECK(screen == fresh.screen);
     CHECK(ranking.results == fresh.ranking.results);
     CHECK(ranking.relaxed == fresh.ranking.relaxed);
     CHECK(ranking.candidates == fresh.ranking.candidates);
     CHECK(courses.size() == fresh.courses.size());
+    CHECK(also_places == fresh.also_places);
     CHECK(payload == fresh.payload);
     CHECK(open_course == fresh.open_course);
     CHECK(receipt == fresh.receipt);
