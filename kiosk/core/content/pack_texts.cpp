@@ -32,8 +32,11 @@ void collect_pack_toml(Collector& c, ContentPack& pack) {
         c.add(file + "sector " + term.id + ": text", term.text);
     for (auto& term : pack.targets)
         c.add(file + "target " + term.id + ": text", term.text);
-    for (auto& term : pack.funding)
+    for (auto& term : pack.funding) {
         c.add(file + "funding " + term.id + ": text", term.text);
+        if (!term.free_for.empty())
+            c.add(file + "funding " + term.id + ": paid", term.paid);
+    }
     for (auto& agenda : pack.agenda)
         c.add(file + "agenda " + agenda.sector + ": reason", agenda.reason);
     c.add(file + "matching: fits_reason", pack.matching.fits_text);
@@ -42,6 +45,8 @@ void collect_pack_toml(Collector& c, ContentPack& pack) {
     for (auto kind : pack.matching.relax) {
         if (auto it = pack.matching.relax_text.find(kind); it != pack.matching.relax_text.end())
             c.add(file + "relax " + std::string(to_string(kind)) + ": text", it->second);
+        if (auto it = pack.matching.relax_flag.find(kind); it != pack.matching.relax_flag.end())
+            c.add(file + "relax " + std::string(to_string(kind)) + ": flag", it->second);
     }
 }
 
