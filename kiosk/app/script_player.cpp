@@ -63,28 +63,16 @@ std::string trimmed(std::string text) {
     return text;
 }
 
-// Lets the print worker's reports in until the visit's receipt has printed or
-// failed. Virtual time stands still: only the worker, which runs on the real
-// clock, moves on. False when it is still printing after `printer_patience`.
-bool wait_for_printer(KioskLoop& loop, const VisitFlow& flow, Clock::time_point now) {
-    const auto deadline = std::chrono::steady_clock::now() + printer_patience;
+// Lets events in while `busy()` holds: the print worker's reports until the
+// receipt has printed or failed, or read-aloud until it ends. Virtual time
+// stands still: only those, which run on the real clock, move on. False when
+// still busy after `patience`.
+template <typename Busy>
+bool wait_while(KioskLoop& loop, Clock::time_point now, std::chrono::milliseconds patience,
+                Busy busy) {
+    const auto deadline = std::chrono::steady_clock::now() + patience;
     SDL_Event event;
-    while (flow.print_state() == PrintState::printing) {
-        const auto left = std::chrono::ceil<Millis>(deadline - std::chrono::steady_clock::now());
-        if (left <= Millis{0})
-            return false;
-        if (SDL_WaitEventTimeout(&event, static_cast<int>(std::min(left, Millis{50}).count())))
-            loop.handle(event, now);
-    }
-    return true;
-}
-
-// Lets read-aloud play on the real clock until it ends; virtual time stands
-// still. False when it still speaks after `speech_patience`.
-bool wait_for_speech(KioskLoop& loop, Clock::time_point now) {
-    const auto deadline = std::chrono::steady_clock::now() + speech_patience;
-    SDL_Event event;
-    while (loop.speaking()) {
+    while (busy()) {
         const auto left = std::chrono::ceil<Millis>(deadline - std::chrono::steady_clock::now());
         if (left <= Millis{0})
             return false;
@@ -159,14 +147,15 @@ std::optional<std::string> ScriptPlayer::run(const script::Step& step) {
                 return std::nullopt;
             },
             [&](const script::WaitForSpeech&) -> std::optional<std::string> {
-                if (!wait_for_speech(loop_, now_))
+                if (!wait_while(loop_, now_, speech_patience, [&] { return loop_.speaking(); }))
                     return "still reading aloud after " +
                            std::to_string(speech_patience.count() / 1000) + " s of real time";
                 settle();
                 return std::nullopt;
             },
             [&](const script::WaitForPrinter&) -> std::optional<std::string> {
-                if (!wait_for_printer(loop_, flow_, now_))
+                if (!wait_while(loop_, now_, printer_patience,
+                                [&] { return flow_.print_state() == PrintState::printing; }))
                     return "the receipt was still printing after " +
                            std::to_string(printer_patience.count() / 1000) + " s of real time";
                 settle();  // draw what became of it
