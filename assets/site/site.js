@@ -236,7 +236,7 @@
     return [
       el(headingTag, { class: 'course-title', lang: textLang, text: course.title }),
       course.title_nl ? el('p', { class: 'dutch-title' }, [
-        w['receipt.dutch_label'] + ' ', el('span', { lang: 'nl', text: course.title_nl })]) : null,
+        w['receipt.dutch_label'] + ' ', el('bdi', { lang: 'nl', dir: 'ltr', text: course.title_nl })]) : null,
       el('p', { class: 'provider', text: course.provider })];
   }
 

@@ -114,7 +114,7 @@ async function show(page, fragment, url = siteUrl) {
       gone: a.hasAttribute('data-gone'),
       title: a.querySelector('.course-title').textContent,
       titleLang: a.querySelector('.course-title').getAttribute('lang'),
-      dutch: a.querySelector('.dutch-title span') && a.querySelector('.dutch-title span').textContent,
+      dutch: a.querySelector('.dutch-title [lang=nl]') && a.querySelector('.dutch-title [lang=nl]').textContent,
       text: a.textContent,
       links: Array.from(a.querySelectorAll('a')).map((l) => l.getAttribute('href')),
     })),
