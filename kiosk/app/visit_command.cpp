@@ -20,12 +20,20 @@ void show_question(const Question& q, const Visit& visit, const ContentPack& pac
     const auto& lang = visit.language();
     const Progress p = visit.progress();
     std::cout << "\n[" << p.step << "/" << p.total << "] " << text_in(q.text, lang) << '\n';
+    if (q.choose_up_to > 1)
+        std::cout << "    "
+                  << pack_text(pack, "screen.choose_up_to", lang,
+                               {{"count", std::to_string(q.choose_up_to)}})
+                  << '\n';
     if (!q.help.empty())
         std::cout << "    " << text_in(q.help, lang) << '\n';
+    const int qi = visit.current_question();
     for (std::size_t i = 0; i < q.options.size(); ++i) {
-        std::cout << "  " << i + 1 << ") " << text_in(q.options[i].text, lang) << '\n';
+        const bool ticked = visit.is_chosen(qi, static_cast<int>(i));
+        std::cout << (ticked ? "  [x] " : "  ") << i + 1 << ") " << text_in(q.options[i].text, lang)
+                  << '\n';
     }
-    std::cout << "  s) skip   b) back   ";
+    std::cout << (q.choose_up_to > 1 ? "  n) next   " : "  ") << "s) skip   b) back   ";
     for (const auto& code : pack.info.languages)
         std::cout << code << ' ';
     std::cout << "(language)\n> " << std::flush;
@@ -66,6 +74,9 @@ int visit_command(Args& args) {
             return 0;
         if (line == "s") {
             visit.apply(intent::Skip{});
+        } else if (line == "n") {
+            if (!visit.apply(intent::Next{}))
+                std::cout << "?\n";
         } else if (line == "b") {
             visit.apply(intent::Back{});
         } else if (visit.apply(intent::ChangeLanguage{line})) {

@@ -132,7 +132,7 @@ TEST_CASE("an OOAPI catalogue imports to courses that the validator accepts") {
     const auto validated = run("content validate " + quoted(dir.path()));
     INFO(validated.text);
     CHECK(validated.status == 0);
-    CHECK(validated.text.find("valid: 12 questions, 6 courses") != std::string::npos);
+    CHECK(validated.text.find("valid: 13 questions, 6 courses") != std::string::npos);
 }
 
 TEST_CASE("malformed OOAPI JSON writes nothing and names the line") {
@@ -206,4 +206,29 @@ expect no text "Leren en werken in Limburg"
                   " --script " + test::quoted(dir / "visit.script"));
     INFO(out.text);
     CHECK(out.status == 0);
+}
+
+TEST_CASE("match takes several answers to a question that allows them, and no more") {
+    const auto several = run("match --content " + quoted(default_pack()) +
+                             " --answers 'interest=ict+technology' --today 2026-11-28 --explain");
+    CHECK(several.status == 0);
+    CHECK(several.text.find("interest=ict") != std::string::npos);
+    CHECK(several.text.find("interest=technology") != std::string::npos);
+
+    const auto four = run("match --content " + quoted(default_pack()) +
+                          " --answers 'interest=ict+technology+care+green'");
+    CHECK(four.status == 2);
+    CHECK(four.text.find("question 'interest' takes at most 3 answers, not 4") !=
+          std::string::npos);
+
+    const auto one =
+        run("match --content " + quoted(default_pack()) + " --answers 'situation=working+looking'");
+    CHECK(one.status == 2);
+    CHECK(one.text.find("question 'situation' takes at most 1 answer, not 2") != std::string::npos);
+
+    const auto alone =
+        run("match --content " + quoted(default_pack()) + " --answers 'interest=ict+dont_know'");
+    CHECK(alone.status == 2);
+    CHECK(alone.text.find("option 'dont_know' of question 'interest' stands alone") !=
+          std::string::npos);
 }

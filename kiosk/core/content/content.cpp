@@ -76,11 +76,40 @@ void Constraints::tighten_with(const Constraints& other) {
     }
 }
 
+void Constraints::widen_with(const Constraints& other) {
+    // Every field: set only when both set it, then the looser of the two.
+    const auto widest = [](auto& mine, const auto& theirs, auto looser) {
+        if (!mine || !theirs)
+            mine.reset();
+        else
+            mine = looser(*mine, *theirs);
+    };
+    const auto higher = [](auto a, auto b) { return std::max(a, b); };
+    widest(education, other.education,
+           [](Education a, Education b) { return education_rank(a) > education_rank(b) ? a : b; });
+    widest(dutch, other.dutch, higher);
+    widest(schedule, other.schedule,
+           [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a | b); });
+    widest(modes, other.modes,
+           [](std::uint8_t a, std::uint8_t b) { return static_cast<std::uint8_t>(a | b); });
+    widest(max_hours, other.max_hours, higher);
+    widest(max_distance_km, other.max_distance_km, higher);
+    widest(max_cost, other.max_cost, higher);
+    widest(languages, other.languages,
+           [](std::vector<std::string> a, const std::vector<std::string>& b) {
+               for (const auto& l : b) {
+                   if (std::find(a.begin(), a.end(), l) == a.end())
+                       a.push_back(l);
+               }
+               return a;
+           });
+}
+
 const std::vector<std::string>& required_texts() {
     static const std::vector<std::string> keys = {
         "receipt.heading", "receipt.scan_hint", "receipt.dutch_label", "receipt.contact_heading",
-        "receipt.free", "receipt.cost", "receipt.start", "receipt.start_any_time",
-        "receipt.test_title", "receipt.online",
+        "receipt.free", "receipt.cost", "receipt.blended", "receipt.start",
+        "receipt.start_any_time", "receipt.test_title", "receipt.online",
         // The touch screens.
         "screen.start", "screen.attract_title", "screen.attract_hint", "screen.language_title",
         "screen.back", "screen.skip", "screen.progress", "screen.results_title",
@@ -93,7 +122,8 @@ const std::vector<std::string>& required_texts() {
         "screen.where", "screen.when", "screen.duration", "screen.weeks", "screen.one_week",
         "screen.cost", "screen.level", "screen.provider", "screen.day", "screen.evening",
         "screen.weekend", "screen.read_aloud", "screen.stop_reading", "screen.results_count",
-        "screen.also_in", "screen.also_more", "screen.why_not_quite",
+        "screen.also_in", "screen.also_more", "screen.why_not_quite", "screen.next",
+        "screen.choose_up_to",
         // Adviser mode.
         "adviser.title", "adviser.pin", "adviser.wrong_pin", "adviser.locked", "adviser.enter",
         "adviser.erase", "adviser.cancel", "adviser.close", "adviser.answers", "adviser.no_answers",

@@ -61,8 +61,12 @@ struct Constraints {
     std::optional<double> max_cost;
     std::optional<std::vector<std::string>> languages;
 
-    // Combines as the format says: lowest value, intersection of sets.
+    // Combines answers to different questions: lowest value, intersection of sets.
     void tighten_with(const Constraints& other);
+    // Combines several answers to one question (choose_up_to): each allows what it
+    // allows, so the highest value and the union of sets; a limit one of them does
+    // not set is no limit.
+    void widen_with(const Constraints& other);
 };
 
 struct TagWeight {
@@ -81,6 +85,13 @@ struct Option {
     // ("schedule:evening", "topic:reading&mode:onsite"), so that it is true of the
     // course it stands on. Empty: wherever the option added to the score.
     std::vector<std::string> reason_if;
+    // Courses with any of these tags are not shown to a visitor who gave this
+    // answer ("I read Dutch well": no course for beginners in Dutch), unless
+    // their answer to a focus question (matching.focus) weighs the tag up.
+    std::vector<std::string> rules_out;
+    // On a question with choose_up_to > 1: choosing this one ("I don't know",
+    // "any time") clears the others and goes on at once.
+    bool alone = false;
 };
 
 // Shown only when the answer to `question` is one of `options`
@@ -97,11 +108,15 @@ struct Question {
     Texts help;
     std::vector<Condition> show_if;
     std::vector<Option> options;
+    int choose_up_to = 1;  // more than 1: the visitor may tick several, then goes on
 
     int option_index(const std::string& option_id) const;  // -1 if unknown
 };
 
 inline constexpr const char* skipped_option = "skipped";
+// A visit keeps each question's answers as bits; a screen shows a few dozen at most.
+inline constexpr std::size_t max_options = 32;
+inline constexpr int max_choices = 4;  // choose_up_to: more is a list, not a choice
 
 struct Questionnaire {
     std::vector<Question> questions;

@@ -156,10 +156,10 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
     const auto& languages = pack.info.languages;
     const auto id = t["id"].value<std::string>();
     const std::string field = parent + "." + (id && !id->empty() ? *id : "?");
-    reader.reject_unknown_keys(
-        t, field,
-        {"id", "pictogram", "text", "reason", "reason_if", "weights", "education", "dutch",
-         "schedule", "mode", "max_hours", "max_distance_km", "max_cost", "language"});
+    reader.reject_unknown_keys(t, field,
+                               {"id", "pictogram", "text", "reason", "reason_if", "weights",
+                                "education", "dutch", "schedule", "mode", "max_hours",
+                                "max_distance_km", "max_cost", "language", "alone", "rules_out"});
     Option option;
     option.id = reader.string(t, "id", parent, true).value_or("");
     if (!option.id.empty() && !is_plain_id(option.id)) {
@@ -171,6 +171,7 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
                      "\"skipped\" is reserved for conditions; choose another id");
     }
     option.pictogram = read_pictogram(reader, t, field, "answer");
+    option.alone = reader.boolean(t, "alone", field).value_or(false);
     option.text = reader.texts(t, "text", field, languages, true);
     option.reason = reader.texts(t, "reason", field, languages, false);
     option.reason_if =
@@ -180,6 +181,12 @@ Option read_option(TomlReader& reader, const toml::table& t, const std::string& 
             if (auto why = check_tag(pack, tag); !why.empty())
                 reader.error(t.get("reason_if"), join_field(field, "reason_if"), why);
         }
+    }
+    option.rules_out =
+        reader.strings(t, "rules_out", field, false).value_or(std::vector<std::string>{});
+    for (const std::string& tag : option.rules_out) {
+        if (auto why = check_tag(pack, tag); !why.empty())
+            reader.error(t.get("rules_out"), join_field(field, "rules_out"), why);
     }
     if (const toml::table* weights = reader.table(t, "weights", field, false)) {
         for (auto&& [tag, value] : *weights) {
@@ -283,8 +290,8 @@ void load_questionnaire_toml(std::string_view text, const std::string& file_name
         Question question;
         question.id = reader.string(*t, "id", "question", true).value_or("");
         const std::string field = "question." + (question.id.empty() ? "?" : question.id);
-        reader.reject_unknown_keys(*t, field,
-                                   {"id", "pictogram", "text", "help", "show_if", "option"});
+        reader.reject_unknown_keys(
+            *t, field, {"id", "pictogram", "text", "help", "show_if", "choose_up_to", "option"});
         if (!question.id.empty() && !is_plain_id(question.id)) {
             reader.error(t->get("id"), field, "id must be lower-case letters, digits or '_'");
         }
@@ -295,6 +302,15 @@ void load_questionnaire_toml(std::string_view text, const std::string& file_name
         question.text = reader.texts(*t, "text", field, pack.info.languages, true);
         question.help = reader.texts(*t, "help", field, pack.info.languages, false);
         read_conditions(reader, *t, field, question, q);
+        if (const auto up_to = reader.number(*t, "choose_up_to", field, false)) {
+            question.choose_up_to = static_cast<int>(*up_to);
+            if (*up_to != question.choose_up_to || question.choose_up_to < 1 ||
+                question.choose_up_to > max_choices) {
+                reader.error(t->get("choose_up_to"), join_field(field, "choose_up_to"),
+                             "must be a whole number from 1 to " + std::to_string(max_choices));
+                question.choose_up_to = 1;
+            }
+        }
         const toml::array* options = (*t)["option"].as_array();
         if (!options || options->empty()) {
             reader.error(t, field, "has no [[question.option]]");
@@ -311,7 +327,16 @@ void load_questionnaire_toml(std::string_view text, const std::string& file_name
                     reader.error(ot->get("id"), field + ".option",
                                  "option id '" + option.id + "' is used twice");
                 }
+                if (option.alone && question.choose_up_to == 1) {
+                    reader.error(ot->get("alone"), field + ".option." + option.id + ".alone",
+                                 "only means something on a question with choose_up_to above 1");
+                }
                 question.options.push_back(std::move(option));
+            }
+            if (options->size() > max_options) {
+                reader.error(t, field,
+                             "has " + std::to_string(options->size()) + " options; at most " +
+                                 std::to_string(max_options) + " fit on a screen");
             }
         }
         q.questions.push_back(std::move(question));

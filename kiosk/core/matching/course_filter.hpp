@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <numbers>
 #include <utility>
 #include <vector>
@@ -29,6 +30,13 @@ constexpr std::uint32_t bit_of(ConstraintKind kind) {
     return 1u << static_cast<unsigned>(kind);
 }
 
+// Several interests ticked: each is a strand, and no strand takes more than its
+// share of the list while another still has courses to show.
+struct Strands {
+    int count = 0;                      // 0 or 1: no sharing
+    std::function<int(int)> of_course;  // course -> strand, -1: in none
+};
+
 // What the visitor's constraints ask of every course, prepared once per
 // ranking so that the loop over 100,000 courses only compares numbers.
 struct CourseFilter {
@@ -42,12 +50,14 @@ struct CourseFilter {
     double origin_lon;
     double lon_scale;
     double max_km2;
-    double far_km2;             // beyond even a relaxed distance
-    const MatchIndex& tags_of;  // to ask whether a course has a paying funding
-    std::vector<int> paying;    // funding tags that make a course free for this visitor
+    double far_km2;              // beyond even a relaxed distance
+    const MatchIndex& tags_of;   // to ask whether a course has a paying funding
+    std::vector<int> paying;     // funding tags that make a course free for this visitor
+    std::vector<int> ruled_out;  // a course with one of these tags is never shown
 
     CourseFilter(Constraints constraints, const MatchIndex& index, const MatchContext& context,
-                 int start_within_days, std::vector<int> paying_tags)
+                 int start_within_days, std::vector<int> paying_tags,
+                 std::vector<int> ruled_out_tags = {})
         : c(std::move(constraints)),
           languages_allowed(index.languages.size(), 1),
           education(c.education ? education_rank(*c.education) : 255),
@@ -60,7 +70,8 @@ struct CourseFilter {
           max_km2(c.max_distance_km ? *c.max_distance_km * *c.max_distance_km : 0),
           far_km2(c.max_distance_km ? std::pow(2 * *c.max_distance_km + relaxed_extra_km, 2) : 0),
           tags_of(index),
-          paying(std::move(paying_tags)) {
+          paying(std::move(paying_tags)),
+          ruled_out(std::move(ruled_out_tags)) {
         if (c.languages) {
             for (std::size_t i = 0; i < index.languages.size(); ++i) {
                 languages_allowed[i] = std::find(c.languages->begin(), c.languages->end(),
@@ -77,6 +88,10 @@ struct CourseFilter {
             k.continuous || (k.start_count > 0 && starts[k.start_count - 1] >= today);
         if (!future)
             return ~0u;
+        for (int tag : ruled_out) {
+            if (tags_of.has_tag(k, tag))
+                return ~0u;
+        }
         std::uint32_t f = 0;
         if (k.entry_rank > education)
             f |= bit_of(ConstraintKind::education);

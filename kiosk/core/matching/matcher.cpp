@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <functional>
 #include <numbers>
 #include <optional>
 #include <utility>
@@ -174,7 +175,8 @@ struct Chosen {
 // the breadth of what the region offers.
 std::vector<Chosen> best_candidates(const MatchIndex& index, const Assessment& all,
                                     std::uint32_t allowed, int eligible, std::size_t want,
-                                    int max_per_provider, bool one_per_sector) {
+                                    int max_per_provider, bool one_per_sector,
+                                    const Strands& strands) {
     std::vector<Candidate> candidates;
     candidates.reserve(static_cast<std::size_t>(eligible));
     for (std::size_t i = 0; i < all.fails.size(); ++i) {
@@ -196,29 +198,41 @@ std::vector<Chosen> best_candidates(const MatchIndex& index, const Assessment& a
         return std::find_if(chosen.begin(), chosen.end(),
                             [&](const Chosen& ch) { return group_of(ch.best) == group; });
     };
-    for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
-        if (i == head) {
-            std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(head), candidates.end(),
-                      better);
-            head = candidates.size();
-        }
-        const auto provider =
-            index.courses[static_cast<std::size_t>(candidates[i].course)].provider;
-        if (per_provider[provider] >= max_per_provider ||
-            chosen_in(group_of(candidates[i])) != chosen.end())
-            continue;
-        if (one_per_sector) {
-            const int sector =
-                sector_of(index, index.courses[static_cast<std::size_t>(candidates[i].course)]);
-            if (std::find(sectors_shown.begin(), sectors_shown.end(), sector) !=
-                sectors_shown.end()) {
-                continue;
+    const int share = strands.count > 1
+                          ? (static_cast<int>(want) + strands.count - 1) / strands.count
+                          : static_cast<int>(want);
+    std::vector<int> per_strand(static_cast<std::size_t>(std::max(strands.count, 1)), 0);
+    // The second pass fills what the shares left empty.
+    for (int pass = 0; pass < 2 && chosen.size() < want; ++pass)
+        for (std::size_t i = 0; i < candidates.size() && chosen.size() < want; ++i) {
+            if (i == head) {
+                std::sort(candidates.begin() + static_cast<std::ptrdiff_t>(head), candidates.end(),
+                          better);
+                head = candidates.size();
             }
-            sectors_shown.push_back(sector);
+            const auto provider =
+                index.courses[static_cast<std::size_t>(candidates[i].course)].provider;
+            if (per_provider[provider] >= max_per_provider ||
+                chosen_in(group_of(candidates[i])) != chosen.end())
+                continue;
+            const int strand = strands.count > 1 ? strands.of_course(candidates[i].course) : -1;
+            if (strand >= 0 && pass == 0) {
+                if (per_strand[static_cast<std::size_t>(strand)] >= share)
+                    continue;
+                ++per_strand[static_cast<std::size_t>(strand)];
+            }
+            if (one_per_sector) {
+                const int sector =
+                    sector_of(index, index.courses[static_cast<std::size_t>(candidates[i].course)]);
+                if (std::find(sectors_shown.begin(), sectors_shown.end(), sector) !=
+                    sectors_shown.end()) {
+                    continue;
+                }
+                sectors_shown.push_back(sector);
+            }
+            ++per_provider[provider];
+            chosen.push_back({candidates[i], {}});
         }
-        ++per_provider[provider];
-        chosen.push_back({candidates[i], {}});
-    }
     // Every other place of a chosen course, nearest first (online after places).
     std::vector<std::pair<float, int>> places;
     for (auto& ch : chosen) {
@@ -261,6 +275,14 @@ Matcher::Matcher(const ContentPack& pack, const MatchIndex& index) : pack_(pack)
                     tags.push_back(index.tag_index(tag));
             }
         }
+        auto& ruled = rules_out_.emplace_back();
+        for (const auto& o : q.options) {
+            auto& tags = ruled.emplace_back();
+            for (const std::string& tag : o.rules_out) {
+                if (int t = index.tag_index(tag); t >= 0)
+                    tags.push_back(t);
+            }
+        }
         auto& per_option = option_weights_.emplace_back();
         for (const auto& o : q.options) {
             auto& refs = per_option.emplace_back();
@@ -301,12 +323,47 @@ std::vector<int> Matcher::paying_tags(const std::vector<Answer>& answers) const 
     return tags;
 }
 
-Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
-    Constraints all;
+std::vector<int> Matcher::ruled_out_tags(const std::vector<Answer>& answers) const {
+    const auto is_focus = [&](int question) {
+        const auto& focus = pack_.matching.focus;
+        return std::find(focus.begin(), focus.end(),
+                         pack_.questionnaire.questions[static_cast<std::size_t>(question)].id) !=
+               focus.end();
+    };
+    std::vector<int> out;
     for (const auto& a : answers) {
-        all.tighten_with(pack_.questionnaire.questions.at(static_cast<std::size_t>(a.question))
-                             .options.at(static_cast<std::size_t>(a.option))
-                             .constraints);
+        for (int tag :
+             rules_out_[static_cast<std::size_t>(a.question)][static_cast<std::size_t>(a.option)]) {
+            const bool asked_for =
+                std::any_of(answers.begin(), answers.end(), [&](const Answer& b) {
+                    if (!is_focus(b.question))
+                        return false;
+                    const auto& refs = option_weights_[static_cast<std::size_t>(b.question)]
+                                                      [static_cast<std::size_t>(b.option)];
+                    return std::any_of(refs.begin(), refs.end(), [&](const WeightRef& w) {
+                        return w.tag == tag && w.weight > 0;
+                    });
+                });
+            if (!asked_for && std::find(out.begin(), out.end(), tag) == out.end())
+                out.push_back(tag);
+        }
+    }
+    return out;
+}
+
+Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
+    // Several answers to one question each allow what they allow (widened); the
+    // questions then narrow each other (tightened).
+    Constraints all;
+    for (std::size_t i = 0; i < answers.size();) {
+        const Question& q =
+            pack_.questionnaire.questions.at(static_cast<std::size_t>(answers[i].question));
+        Constraints one = q.options.at(static_cast<std::size_t>(answers[i].option)).constraints;
+        std::size_t j = i + 1;
+        for (; j < answers.size() && answers[j].question == answers[i].question; ++j)
+            one.widen_with(q.options.at(static_cast<std::size_t>(answers[j].option)).constraints);
+        all.tighten_with(one);
+        i = j;
     }
     return all;
 }
@@ -314,7 +371,7 @@ Constraints Matcher::constraints_for(const std::vector<Answer>& answers) const {
 Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& context) const {
     const MatchingSettings& settings = pack_.matching;
     const CourseFilter filter(constraints_for(answers), index_, context, settings.start_within_days,
-                              paying_tags(answers));
+                              paying_tags(answers), ruled_out_tags(answers));
     const std::vector<std::uint32_t> allowed_at_step = relaxation_steps(settings.relax);
     Weights weights{tag_weights(answers, false), tag_weights(answers, true), agenda_bonus()};
     const auto any = [](const std::vector<float>& w) {
@@ -334,7 +391,7 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     ranking.broad = broad;
     for (Chosen& chosen :
          best_candidates(index_, all, allowed, eligible, static_cast<std::size_t>(settings.results),
-                         settings.max_per_provider, broad)) {
+                         settings.max_per_provider, broad, strands_of(answers))) {
         MatchResult result;
         result.course = chosen.best.course;
         result.score = chosen.best.score;
@@ -361,20 +418,58 @@ Ranking Matcher::rank(const std::vector<Answer>& answers, const MatchContext& co
     return ranking;
 }
 
-std::vector<float> Matcher::tag_weights(const std::vector<Answer>& answers, bool focus_only) const {
-    std::vector<float> weights(index_.tag_names.size(), 0.0f);
-    const Answer* focus = nullptr;
+int Matcher::focus_question(const std::vector<Answer>& answers) const {
+    const auto adds = [&](const Answer& a) {
+        return !option_weights_[static_cast<std::size_t>(a.question)]
+                               [static_cast<std::size_t>(a.option)]
+                                   .empty();
+    };
     for (const std::string& id : pack_.matching.focus) {
         const int question = pack_.questionnaire.question_index(id);
-        for (const auto& a : answers) {
-            const auto& refs = option_weights_[static_cast<std::size_t>(a.question)]
-                                              [static_cast<std::size_t>(a.option)];
-            if (!focus && a.question == question && !refs.empty())
-                focus = &a;
-        }
+        if (std::any_of(answers.begin(), answers.end(),
+                        [&](const Answer& a) { return a.question == question && adds(a); }))
+            return question;
     }
+    return -1;
+}
+
+Strands Matcher::strands_of(const std::vector<Answer>& answers) const {
+    const int focus = focus_question(answers);
+    std::vector<const std::vector<WeightRef>*> strands;
+    for (const Answer& a : answers) {
+        if (a.question == focus)
+            strands.push_back(&option_weights_[static_cast<std::size_t>(a.question)]
+                                              [static_cast<std::size_t>(a.option)]);
+    }
+    if (strands.size() < 2)
+        return {};
+    // A course belongs to the ticked answer that weighs it up most.
+    return {static_cast<int>(strands.size()), [this, strands](int course) {
+                const CourseKey& k = index_.courses[static_cast<std::size_t>(course)];
+                int best = -1;
+                double most = 0;
+                for (std::size_t j = 0; j < strands.size(); ++j) {
+                    double w = 0;
+                    for (const WeightRef& ref : *strands[j]) {
+                        if (ref.weight > 0 && index_.has_tag(k, ref.tag))
+                            w += ref.weight;
+                    }
+                    if (w > most) {
+                        most = w;
+                        best = static_cast<int>(j);
+                    }
+                }
+                return best;
+            }};
+}
+
+std::vector<float> Matcher::tag_weights(const std::vector<Answer>& answers, bool focus_only) const {
+    std::vector<float> weights(index_.tag_names.size(), 0.0f);
+    // The focus: the first of the pack's focus questions with an answer that weighs,
+    // with all its answers (up to three interests).
+    const int focus = focus_question(answers);
     for (const auto& a : answers) {
-        if (focus_only && &a != focus)
+        if (focus_only && a.question != focus)
             continue;
         for (const auto& w : option_weights_[static_cast<std::size_t>(a.question)]
                                             [static_cast<std::size_t>(a.option)]) {

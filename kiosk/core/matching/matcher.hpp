@@ -69,6 +69,10 @@ struct Ranking {
     Constraints wished;                   // what the answers asked, before relaxing
 };
 
+namespace matching_detail {
+struct Strands;
+}
+
 class Matcher {
   public:
     // Keeps references: both must outlive the Matcher.
@@ -99,6 +103,11 @@ class Matcher {
     // first of the pack's focus questions (matching.focus) that the visitor answered.
     std::vector<float> tag_weights(const std::vector<Answer>& answers, bool focus_only) const;
     std::vector<float> agenda_bonus() const;  // per tag
+    // The first of the pack's focus questions (matching.focus) with an answer that
+    // weighs; -1 if none.
+    int focus_question(const std::vector<Answer>& answers) const;
+    // With several answers to the focus question, which one each course serves.
+    matching_detail::Strands strands_of(const std::vector<Answer>& answers) const;
     // `broad`: nothing was answered; `focus_answered`: the agenda lifted courses in focus.
     std::vector<Reason> reasons_for(const std::vector<Answer>& answers, const MatchResult& result,
                                     bool broad, bool focus_answered) const;
@@ -110,6 +119,7 @@ class Matcher {
     const MatchIndex& index_;
     std::vector<std::vector<std::vector<WeightRef>>> option_weights_;  // [question][option]
     std::vector<std::vector<ReasonIf>> reason_if_;                     // [question][option]
+    std::vector<std::vector<std::vector<int>>> rules_out_;             // [question][option]
     std::vector<std::pair<int, const AgendaSector*>> agenda_;          // tag -> sector
     struct FreeFor {
         int tag;  // "funding:ID" in the index
@@ -117,6 +127,9 @@ class Matcher {
         std::vector<Answer> answers;  // any one of them makes it pay
     };
     std::vector<FreeFor> free_for_;
+    // The tags whose courses these answers rule out (Option::rules_out), less
+    // those an answer to a focus question weighs up.
+    std::vector<int> ruled_out_tags(const std::vector<Answer>& answers) const;
     // The funding tags that pay whole courses for a visitor with these answers.
     std::vector<int> paying_tags(const std::vector<Answer>& answers) const;
 };

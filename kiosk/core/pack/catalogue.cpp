@@ -174,20 +174,23 @@ Option* option_of(Questionnaire& q, const std::string& qid, const std::string& o
 }
 
 void read_questions(PackReader& r, Questionnaire& q) {
-    r.each("SELECT id, pictogram FROM question ORDER BY position", [&](sqlite::Statement& s) {
-        Question question;
-        question.id = s.text(0);
-        question.pictogram = s.text(1);
-        question.text = r.texts("question." + question.id);
-        question.help = r.texts("question." + question.id + ".help");
-        q.questions.push_back(std::move(question));
-    });
-    r.each("SELECT question, id, pictogram FROM option ORDER BY question, position",
+    r.each("SELECT id, pictogram, choose_up_to FROM question ORDER BY position",
+           [&](sqlite::Statement& s) {
+               Question question;
+               question.id = s.text(0);
+               question.pictogram = s.text(1);
+               question.choose_up_to = static_cast<int>(s.integer(2));
+               question.text = r.texts("question." + question.id);
+               question.help = r.texts("question." + question.id + ".help");
+               q.questions.push_back(std::move(question));
+           });
+    r.each("SELECT question, id, pictogram, alone FROM option ORDER BY question, position",
            [&](sqlite::Statement& s) {
                if (Question* question = question_of(q, s.text(0))) {
                    Option option;
                    option.id = s.text(1);
                    option.pictogram = s.text(2);
+                   option.alone = s.integer(3) != 0;
                    const auto key = "option." + question->id + "." + option.id;
                    option.text = r.texts(key);
                    option.reason = r.texts(key + ".reason");
@@ -239,6 +242,8 @@ void read_option_rules(PackReader& r, Questionnaire& q, std::string& damaged) {
                if (Option* o = option_of(q, s.text(0), s.text(1))) {
                    if (s.text(2) == "reason_if")
                        o->reason_if = split_list(s.text(3));
+                   else if (s.text(2) == "rules_out")
+                       o->rules_out = split_list(s.text(3));
                    else
                        apply_constraint(o->constraints, s.text(2), s.text(3));
                } else {

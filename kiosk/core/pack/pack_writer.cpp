@@ -152,7 +152,8 @@ void write_constraints(Writer& w, const std::string& q, const std::string& o,
 void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
     for (std::size_t qi = 0; qi < questionnaire.questions.size(); ++qi) {
         const Question& q = questionnaire.questions[qi];
-        w.run("INSERT INTO question VALUES(?,?,?)", {std::to_string(qi), q.id, q.pictogram});
+        w.run("INSERT INTO question VALUES(?,?,?,?)",
+              {std::to_string(qi), q.id, q.pictogram, std::to_string(q.choose_up_to)});
         w.texts("question." + q.id, q.text);
         w.texts("question." + q.id + ".help", q.help);
         for (const auto& condition : q.show_if) {
@@ -162,8 +163,8 @@ void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
         }
         for (std::size_t oi = 0; oi < q.options.size(); ++oi) {
             const Option& o = q.options[oi];
-            w.run("INSERT INTO option VALUES(?,?,?,?)",
-                  {q.id, std::to_string(oi), o.id, o.pictogram});
+            w.run("INSERT INTO option VALUES(?,?,?,?,?)",
+                  {q.id, std::to_string(oi), o.id, o.pictogram, o.alone ? "1" : "0"});
             const std::string key = "option." + q.id + "." + o.id;
             w.texts(key, o.text);
             w.texts(key + ".reason", o.reason);
@@ -175,6 +176,10 @@ void write_questionnaire(Writer& w, const Questionnaire& questionnaire) {
             if (!o.reason_if.empty()) {
                 w.run("INSERT INTO option_constraint VALUES(?,?,?,?)",
                       {q.id, o.id, "reason_if", join_list(o.reason_if)});
+            }
+            if (!o.rules_out.empty()) {
+                w.run("INSERT INTO option_constraint VALUES(?,?,?,?)",
+                      {q.id, o.id, "rules_out", join_list(o.rules_out)});
             }
         }
     }

@@ -4,7 +4,7 @@
 namespace kiosk {
 
 // Bumped whenever the tables change; kept in PRAGMA user_version.
-inline constexpr int content_schema_version = 3;
+inline constexpr int content_schema_version = 4;
 
 inline constexpr const char* content_schema = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -17,10 +17,10 @@ CREATE TABLE term(kind TEXT NOT NULL, id TEXT NOT NULL, position INTEGER NOT NUL
 CREATE TABLE agenda(sector TEXT PRIMARY KEY, weight REAL NOT NULL);
 CREATE TABLE relax(position INTEGER PRIMARY KEY, constraint_kind TEXT NOT NULL);
 CREATE TABLE question(position INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL,
-                      pictogram TEXT NOT NULL);
+                      pictogram TEXT NOT NULL, choose_up_to INTEGER NOT NULL);
 CREATE TABLE condition(question TEXT NOT NULL, on_question TEXT NOT NULL, option TEXT NOT NULL);
 CREATE TABLE option(question TEXT NOT NULL, position INTEGER NOT NULL, id TEXT NOT NULL,
-                    pictogram TEXT NOT NULL, PRIMARY KEY(question, id));
+                    pictogram TEXT NOT NULL, alone INTEGER NOT NULL, PRIMARY KEY(question, id));
 CREATE TABLE option_weight(question TEXT NOT NULL, option TEXT NOT NULL, tag TEXT NOT NULL,
                            weight REAL NOT NULL);
 CREATE TABLE option_constraint(question TEXT NOT NULL, option TEXT NOT NULL,

@@ -45,6 +45,9 @@ std::string number(double value) {
 std::string place_text(const CourseWords& words, const Course& course) {
     if (course.mode == Mode::online)
         return pack_text(words.pack, "receipt.online", words.lang);
+    // Blended: the visitor travels there for some lessons, and should know it.
+    if (course.mode == Mode::blended)
+        return pack_text(words.pack, "receipt.blended", words.lang, {{"place", course.place}});
     return course.place;
 }
 

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "kiosk/core/base/shown_text.hpp"
+#include "kiosk/core/base/text_list.hpp"
 
 namespace kiosk {
 
@@ -47,12 +48,30 @@ Result<std::vector<std::string>> replay(Visit& visit, const Questionnaire& quest
                          ")"};
         }
         const Question& question = questionnaire.questions[static_cast<std::size_t>(q)];
-        if (a.option != "skip" && question.option_index(a.option) < 0) {
+        if (a.option == "skip")
+            continue;
+        const std::vector<std::string> ids = split_list(a.option, '+');
+        for (const std::string& id : ids) {
+            if (question.option_index(id) >= 0)
+                continue;
             std::string known;
             for (const auto& option : question.options)
                 known += " " + option.id;
-            return Error{"question '" + a.question + "' has no option " + shown_text(a.option) +
+            return Error{"question '" + a.question + "' has no option " + shown_text(id) +
                          " (options:" + known + " skip)"};
+        }
+        if (static_cast<int>(ids.size()) > question.choose_up_to) {
+            return Error{"question '" + a.question + "' takes at most " +
+                         std::to_string(question.choose_up_to) + " answer" +
+                         (question.choose_up_to == 1 ? "" : "s") + ", not " +
+                         std::to_string(ids.size())};
+        }
+        for (const std::string& id : ids) {
+            if (ids.size() > 1 &&
+                question.options[static_cast<std::size_t>(question.option_index(id))].alone) {
+                return Error{"option '" + id + "' of question '" + a.question +
+                             "' stands alone: it cannot be chosen with others"};
+            }
         }
         if (!given.insert(a.question).second) {
             return Error{"question '" + a.question + "' is answered twice"};
@@ -64,10 +83,15 @@ Result<std::vector<std::string>> replay(Visit& visit, const Questionnaire& quest
             questionnaire.questions[static_cast<std::size_t>(visit.current_question())];
         auto it = std::find_if(answers.begin(), answers.end(),
                                [&](const AnswerSpec& a) { return a.question == question.id; });
+        const int at = visit.current_question();
         if (it == answers.end() || it->option == "skip") {
             visit.apply(intent::Skip{});
         } else {
-            visit.apply(intent::Choose{question.option_index(it->option)});
+            for (const std::string& id : split_list(it->option, '+'))
+                visit.apply(intent::Choose{question.option_index(id)});
+            // Ticked several (or one of several): go on as the Next button does.
+            if (visit.current_question() == at)
+                visit.apply(intent::Next{});
         }
         used.insert(question.id);
     }

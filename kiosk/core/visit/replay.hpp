@@ -13,7 +13,7 @@ namespace kiosk {
 
 struct AnswerSpec {
     std::string question;
-    std::string option;  // "skip" skips the question
+    std::string option;  // "skip" skips the question; "ict+care" ticks several
 };
 
 Result<std::vector<AnswerSpec>> parse_answer_list(std::string_view text);

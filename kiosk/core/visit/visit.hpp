@@ -3,6 +3,7 @@
 // intents, so every screen is testable without a window and a visit can be
 // replayed. It holds the only copy of the answers; reset() forgets them.
 
+#include <cstdint>
 #include <string>
 #include <variant>
 #include <vector>
@@ -13,9 +14,13 @@
 namespace kiosk {
 
 namespace intent {
+// Of the current question. On a question that allows several answers it ticks
+// or unticks the option and stays (Next goes on), except an option that stands
+// alone ("any time"), which clears the others and goes on at once.
 struct Choose {
-    int option = -1;  // of the current question
+    int option = -1;
 };
+struct Next {};  // goes on with what is ticked (nothing ticked counts as skipped)
 struct Skip {};
 struct Back {};
 struct ChangeLanguage {
@@ -24,8 +29,8 @@ struct ChangeLanguage {
 struct Reset {};
 }  // namespace intent
 
-using Intent =
-    std::variant<intent::Choose, intent::Skip, intent::Back, intent::ChangeLanguage, intent::Reset>;
+using Intent = std::variant<intent::Choose, intent::Next, intent::Skip, intent::Back,
+                            intent::ChangeLanguage, intent::Reset>;
 
 struct Progress {
     int step = 0;   // 1-based number of the current question among those shown
@@ -48,9 +53,12 @@ class Visit {
     Progress progress() const;
     const std::string& language() const { return language_; }
 
-    // The chosen option of each question, -1 when skipped or not answered.
-    int answer_to(int question) const { return answers_[static_cast<std::size_t>(question)]; }
-    // The answers that count: questions shown to this visitor and answered.
+    // The (first) chosen option of a question, -1 when skipped or not answered.
+    int answer_to(int question) const;
+    bool is_chosen(int question, int option) const;
+    int chosen_count(int question) const;
+    // The answers that count: questions shown to this visitor and answered, in
+    // question order, several for a question that allows several.
     std::vector<Answer> answers() const;
     bool is_shown(int question) const;
 
@@ -64,8 +72,13 @@ class Visit {
     std::vector<std::string> languages_;
     std::string default_language_;
     std::string language_;
-    std::vector<int> answers_;  // per question: option index or -1
-    std::vector<int> history_;  // questions left behind, for Back
+    bool choose(int option);
+    std::uint32_t chosen(int question) const {
+        return answers_[static_cast<std::size_t>(question)];
+    }
+
+    std::vector<std::uint32_t> answers_;  // per question: a bit per chosen option
+    std::vector<int> history_;            // questions left behind, for Back
     int current_ = -1;
 };
 

@@ -207,6 +207,10 @@ bool VisitFlow::on(const flow::Choose& choose, Clock::time_point) {
            answered(state_.visit.apply(intent::Choose{choose.option}));
 }
 
+bool VisitFlow::on(const flow::Next&, Clock::time_point) {
+    return state_.screen == Screen::question && answered(state_.visit.apply(intent::Next{}));
+}
+
 bool VisitFlow::on(const flow::Skip&, Clock::time_point) {
     return state_.screen == Screen::question && answered(state_.visit.apply(intent::Skip{}));
 }

@@ -42,6 +42,7 @@ struct ChangeLanguage {  // anywhere: switch, stay on the screen, keep the answe
 struct Choose {
     int option = -1;
 };
+struct Next {};  // a question with several answers: go on with those ticked
 struct Skip {};
 struct Back {};
 struct OpenCourse {
@@ -71,9 +72,9 @@ struct StopReading {};   // the speaker button again, while it reads
 }  // namespace flow
 
 using FlowIntent =
-    std::variant<flow::Start, flow::PickLanguage, flow::ChangeLanguage, flow::Choose, flow::Skip,
-                 flow::Back, flow::OpenCourse, flow::TakeAway, flow::ChooseReceipt, flow::Done,
-                 flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
+    std::variant<flow::Start, flow::PickLanguage, flow::ChangeLanguage, flow::Choose, flow::Next,
+                 flow::Skip, flow::Back, flow::OpenCourse, flow::TakeAway, flow::ChooseReceipt,
+                 flow::Done, flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
                  flow::ToggleDutchBeside, flow::NewVisit, flow::OpenKeypad, flow::KeypadDigit,
                  flow::KeypadErase, flow::KeypadEnter, flow::CloseAdviser, flow::Reprint,
                  flow::LeaveKiosk, flow::ReadAloud, flow::StopReading>;
@@ -208,6 +209,7 @@ class VisitFlow {
     bool on(const flow::PickLanguage& pick, Clock::time_point now);
     bool on(const flow::ChangeLanguage& change, Clock::time_point now);
     bool on(const flow::Choose& choose, Clock::time_point now);
+    bool on(const flow::Next&, Clock::time_point now);
     bool on(const flow::Skip&, Clock::time_point now);
     bool on(const flow::Back&, Clock::time_point now);
     bool on(const flow::OpenCourse& open, Clock::time_point now);

@@ -61,7 +61,7 @@ void speaker_button(ScreenContext& ctx, Area bar) {
                                 button_width(ctx, ctx.text("stop_reading")));
     const float back = button_width(ctx, ctx.text("back"));
     float sides = back;
-    for (const char* key : {"skip", "take_away", "done"})
+    for (const char* key : {"skip", "next", "take_away", "done"})
         sides = std::max(sides, button_width(ctx, ctx.text(key)));
     const float room = bar.width() - 2 * (metric::margin * em + sides + metric::gap * em);
     const float h = metric::touch_min * em;

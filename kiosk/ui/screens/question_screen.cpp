@@ -1,5 +1,7 @@
 // One question a screen: the question with its pictogram, how far along the
-// visitor is, the options as big cards, and back and skip always there.
+// visitor is, the options as big cards, and back and skip always there. A
+// question that takes several answers ticks them and shows "next" instead of
+// "skip" once one is ticked.
 
 #include <algorithm>
 #include <cmath>
@@ -55,10 +57,15 @@ float question_heading(ScreenContext& ctx, const Question& q, ImVec2 pos, float 
     if (ctx.dutch_too())
         y += text_block(ctx, {text_x, y}, text_w, text_in(q.text, "nl"), small.regular, small.size,
                         c.muted, Align::start, TextDirection::left_to_right);
-    if (!q.help.empty())
-        y += 0.2f * em + text_block(ctx, {text_x, y + 0.2f * em}, text_w,
-                                    text_in(q.help, ctx.lang()), ctx.fonts.body.regular,
-                                    ctx.fonts.body.size, c.muted);
+    std::string help = text_in(q.help, ctx.lang());
+    if (q.choose_up_to > 1) {
+        const std::string several =
+            ctx.text("choose_up_to", {{"count", std::to_string(q.choose_up_to)}});
+        help = help.empty() ? several : several + " " + help;
+    }
+    if (!help.empty())
+        y += 0.2f * em + text_block(ctx, {text_x, y + 0.2f * em}, text_w, help,
+                                    ctx.fonts.body.regular, ctx.fonts.body.size, c.muted);
     return y - pos.y;
 }
 
@@ -89,7 +96,7 @@ void option_cards(ScreenContext& ctx, int qi, const Question& q, Area list, floa
     const float gap = metric::gap * em;
     const float bw = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     const float bh = option_height(ctx, q, bw);
-    const int chosen = ctx.flow.visit().answer_to(qi);
+    const Visit& visit = ctx.flow.visit();
     const bool new_question = ctx.memory.last_question != qi;
     ctx.memory.last_question = qi;
     scroll_list(ctx, "options", list, ctx.memory.options, new_question, [&](ImVec2 origin) {
@@ -103,6 +110,8 @@ void option_cards(ScreenContext& ctx, int qi, const Question& q, Area list, floa
             const float bx = origin.x + 0.3f * em + static_cast<float>(col) * (bw + gap);
             const float by = origin.y + static_cast<float>(row) * (bh + gap);
             const std::string id = "option-" + o.id;
+            // The chosen look frames it and ticks it, on one answer or several.
+            const bool ticked = visit.is_chosen(qi, static_cast<int>(i));
             const std::string glyph = pictogram_glyph(o.pictogram);
             const std::string second = ctx.dutch_too() ? text_in(o.text, "nl") : "";
             if (button(ctx, {{bx, by}, {bx + bw, by + bh}},
@@ -110,8 +119,7 @@ void option_cards(ScreenContext& ctx, int qi, const Question& q, Area list, floa
                         .label = text_in(o.text, ctx.lang()),
                         .icon = glyph,
                         .second = second,
-                        .look = static_cast<int>(i) == chosen ? ButtonLook::chosen
-                                                              : ButtonLook::secondary}))
+                        .look = ticked ? ButtonLook::chosen : ButtonLook::secondary}))
                 ctx.emit(flow::Choose{static_cast<int>(i)});
         }
         return static_cast<float>(rows) * (bh + gap) + 0.6f * em;
@@ -139,8 +147,12 @@ void question_screen(ScreenContext& ctx, Area area) {
     const Area bar = bottom_bar(ctx, area);
     if (back_button(ctx, bar))
         ctx.emit(flow::Back{});
-    if (forward_button(ctx, bar, "skip", ctx.text("skip"), icon::skip, false))
+    if (q.choose_up_to > 1 && ctx.flow.visit().chosen_count(qi) > 0) {
+        if (forward_button(ctx, bar, "next", ctx.text("next"), icon::next, true))
+            ctx.emit(flow::Next{});
+    } else if (forward_button(ctx, bar, "skip", ctx.text("skip"), icon::skip, false)) {
         ctx.emit(flow::Skip{});
+    }
 }
 
 }  // namespace kiosk::ui

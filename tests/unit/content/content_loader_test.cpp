@@ -55,7 +55,8 @@ TEST_CASE("the bundled default pack is valid, bilingual and large enough") {
         CHECK(issue.message.find("plain language keeps sentences to 15") != std::string::npos);
     const auto questions = source.pack.questionnaire.questions.size();
     CHECK(questions >= 8);
-    CHECK(questions <= 12);
+    // A visitor sees at most 12 of them: tests/matching/questionnaire_length_test.cpp.
+    CHECK(questions <= 16);
     CHECK(source.courses.size() >= 150);
     CHECK(source.pack.info.sample_data);
 }

@@ -135,3 +135,84 @@ TEST_CASE("a finished visit accepts no more answers") {
     CHECK(v.apply(intent::Back{}));
     CHECK_FALSE(v.finished());
 }
+
+namespace {
+
+// Interests (up to two, "don't know" alone), then a question shown only after
+// "ict" was among them.
+Questionnaire several_answers() {
+    Questionnaire q;
+    Question interest;
+    interest.id = "interest";
+    interest.choose_up_to = 2;
+    for (const char* id : {"care", "ict", "green", "dont_know"}) {
+        Option o;
+        o.id = id;
+        interest.options.push_back(o);
+    }
+    interest.options.back().alone = true;
+    Question digital;
+    digital.id = "digital";
+    digital.show_if.push_back({"interest", {"ict"}});
+    Option good;
+    good.id = "good";
+    digital.options.push_back(good);
+    q.questions = {interest, digital};
+    return q;
+}
+
+}  // namespace
+
+TEST_CASE("a question with several answers ticks them and goes on with Next") {
+    const Questionnaire q = several_answers();
+    Visit v(q, {"nl"}, "nl");
+    REQUIRE(v.apply(intent::Choose{0}));
+    CHECK(v.current_question() == 0);  // ticked, not gone on
+    REQUIRE(v.apply(intent::Choose{1}));
+    CHECK(v.chosen_count(0) == 2);
+    CHECK_FALSE(v.apply(intent::Choose{2}));  // a third is one too many
+    CHECK_FALSE(v.is_chosen(0, 2));
+    REQUIRE(v.apply(intent::Choose{0}));  // unticks care
+    CHECK(v.chosen_count(0) == 1);
+    REQUIRE(v.apply(intent::Choose{2}));
+    REQUIRE(v.apply(intent::Next{}));
+    CHECK(v.current_question() == 1);  // "ict" is among the answers: digital is shown
+    REQUIRE(v.apply(intent::Choose{0}));
+    CHECK(v.finished());
+    CHECK(v.answers() == std::vector<Answer>{{0, 1}, {0, 2}, {1, 0}});
+
+    v.apply(intent::Back{});
+    v.apply(intent::Back{});
+    CHECK(v.current_question() == 0);
+    CHECK(v.is_chosen(0, 1));  // Back keeps what was ticked
+    CHECK(v.is_chosen(0, 2));
+}
+
+TEST_CASE("an option that stands alone clears the others and goes on at once") {
+    const Questionnaire q = several_answers();
+    Visit v(q, {"nl"}, "nl");
+    v.apply(intent::Choose{1});
+    REQUIRE(v.apply(intent::Choose{3}));
+    CHECK(v.finished());  // "don't know" is not ict: digital is not shown
+    CHECK(v.answers() == std::vector<Answer>{{0, 3}});
+    v.apply(intent::Back{});
+    REQUIRE(v.apply(intent::Choose{0}));  // ticking another unticks "don't know"
+    CHECK_FALSE(v.is_chosen(0, 3));
+    CHECK(v.chosen_count(0) == 1);
+}
+
+TEST_CASE(
+    "Next with nothing ticked counts as skipped; on a one-answer question it needs an answer") {
+    const Questionnaire q = several_answers();
+    Visit v(q, {"nl"}, "nl");
+    REQUIRE(v.apply(intent::Next{}));
+    CHECK(v.finished());
+    CHECK(v.answers().empty());
+
+    Visit small = new_visit();
+    CHECK_FALSE(small.apply(intent::Next{}));
+    small.apply(intent::Choose{0});
+    small.apply(intent::Back{});
+    CHECK(small.apply(intent::Next{}));  // passes its answer again
+    CHECK(small.answer_to(0) == 0);
+}
