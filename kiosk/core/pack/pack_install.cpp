@@ -154,6 +154,14 @@ class FolderLock {
     int fd_;
 };
 
+// "kind: what" as "kind: FILE: what", so that every refusal starts with its kind.
+std::string naming(const std::string& message, const fs::path& file) {
+    const auto colon = message.find(": ");
+    if (colon == std::string::npos)
+        return file.string() + ": " + message;
+    return message.substr(0, colon + 2) + file.string() + ": " + message.substr(colon + 2);
+}
+
 InstallOutcome refuse(Refusal refusal, std::string message) {
     return {refusal, std::move(message), false};
 }
@@ -275,9 +283,9 @@ InstallOutcome install_pack(const InstallRequest& request) {
         case SignatureFault::none:
             break;
         case SignatureFault::wrong_key:
-            return refuse(Refusal::wrong_key, request.pack.string() + ": " + verified.message);
+            return refuse(Refusal::wrong_key, naming(verified.message, request.pack));
         case SignatureFault::legacy:
-            return refuse(Refusal::tampered, request.pack.string() + ": " + verified.message);
+            return refuse(Refusal::tampered, naming(verified.message, request.pack));
         case SignatureFault::tampered:
             if (is_cut_short_sqlite(*bytes))
                 return refuse(Refusal::truncated, "truncated: " + request.pack.string() +
