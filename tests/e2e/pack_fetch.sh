@@ -20,7 +20,7 @@ work=$(mktemp -d /tmp/kiosk-pack-fetch.XXXXXX)
 server_pid=""
 cleanup() {
     local status=$?
-    [ -n "$server_pid" ] && { kill -TERM "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; }
+    if [ -n "$server_pid" ]; then kill -TERM "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true; fi
     if [ "$status" -eq 0 ]; then rm -rf "$work"; else echo "pack_fetch: FAILED; files kept in $work" >&2; fi
     exit "$status"
 }
