@@ -106,12 +106,20 @@ bool exists_no_follow(const fs::path& path) {
 
 // `to` becomes another name of `from` (a symbolic link stays a link), atomically.
 bool keep_as(const fs::path& folder, const fs::path& from, const fs::path& to, std::string& error) {
-    const fs::path link = folder / ".content.db.keep";
+    fs::path link = folder / ".content.db.keep";
     ::unlink(link.c_str());
     if (::link(from.c_str(), link.c_str()) != 0) {
-        error =
-            from.string() + ": cannot keep it as " + to.filename().string() + ": " + errno_text();
-        return false;
+        // fs.protected_hardlinks refuses a link to another user's file (an
+        // install run as the kiosk user over a pack root put there): a copy.
+        const int link_error = errno;
+        auto bytes = read_whole_file(from);
+        auto copy = bytes ? write_temporary(folder, *bytes, error) : std::nullopt;
+        if (!copy) {
+            error = from.string() + ": cannot keep it as " + to.filename().string() + ": " +
+                    std::strerror(link_error);
+            return false;
+        }
+        link = *copy;
     }
     if (::rename(link.c_str(), to.c_str()) != 0) {
         error = to.string() + ": cannot rename: " + errno_text();
