@@ -74,6 +74,15 @@ install(FILES ${CMAKE_SOURCE_DIR}/deploy/config/kiosk.example.toml
               ${CMAKE_SOURCE_DIR}/deploy/prometheus/kiosk-alerts.yml
         DESTINATION share/doc/learning-kiosk/examples)
 install(FILES ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk.service DESTINATION /lib/systemd/system)
+# Signed content packs picked up every hour over https, or from a USB stick
+# labelled KIOSKPACK (deploy/README.md, section 5).
+install(FILES ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk-pack-fetch.service
+              ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk-pack-fetch.timer
+              ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk-pack-usb@.service
+        DESTINATION /lib/systemd/system)
+install(PROGRAMS ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk-pack-fetch
+                 ${CMAKE_SOURCE_DIR}/deploy/systemd/kiosk-pack-usb DESTINATION lib/kiosk)
+install(FILES ${CMAKE_SOURCE_DIR}/deploy/udev/90-kiosk-pack.rules DESTINATION /lib/udev/rules.d)
 install(FILES ${KIOSK_DEB_DIR}/kiosk.sysusers DESTINATION lib/sysusers.d RENAME kiosk.conf)
 install(FILES ${KIOSK_DEB_DIR}/kiosk.tmpfiles DESTINATION lib/tmpfiles.d RENAME kiosk.conf)
 install(FILES ${KIOSK_DEB_DIR}/lintian-overrides DESTINATION share/lintian/overrides
@@ -101,11 +110,12 @@ its health for prometheus-node-exporter.")
 # Depends: the libraries really linked (dpkg-shlibdeps), and what the program
 # opens or runs without linking it: the fonts it draws with, the compositor,
 # Xwayland (Debian's cage exits without it), seatd (the session has no logind
-# seat), systemd-sysusers for the user, pkill for the reload, and espeak-ng's
-# voices (libespeak-ng1 pulls them in today; the kiosk opens them itself).
+# seat), systemd-sysusers for the user, pkill for the reload, espeak-ng's
+# voices (libespeak-ng1 pulls them in today; the kiosk opens them itself), and
+# curl for the pack fetch timer (libsodium, which verifies packs, is linked).
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS
-    "cage, xwayland, seatd, fonts-dejavu-core, fonts-font-awesome, systemd, procps, espeak-ng-data")
+    "cage, xwayland, seatd, fonts-dejavu-core, fonts-font-awesome, systemd, procps, espeak-ng-data, curl")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION TRUE)
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     ${KIOSK_DEB_DIR}/conffiles ${KIOSK_DEB_DIR}/postinst ${KIOSK_DEB_DIR}/prerm

@@ -29,6 +29,9 @@ packages=(
   chromium python3-icalendar
   # msgfmt --check on the PO files of a pack's translations (tests/cli)
   gettext
+  # Signed content packs: keys and signatures in the tests (libsodium-dev,
+  # above, verifies them in the program); curl for the pack fetch timer.
+  minisign curl
 )
 # Node.js and npm: Debian's, unless a node that brings its own npm (such as
 # NodeSource's nodejs package, which conflicts with Debian's npm) is there.

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <string>
+
 #include "kiosk/app/args.hpp"
 
 namespace kiosk::app {
@@ -9,6 +11,8 @@ int kiosk_command(Args& args);  // no subcommand: the touch kiosk
 int content_command(Args& args);
 int ooapi_import_command(Args& args);  // content import ooapi
 int po_command(Args& args);            // content po export|import
+// content install|rollback|fetch-url
+int pack_install_command(const std::string& verb, Args& args);
 int match_command(Args& args);
 int visit_command(Args& args);
 int print_test_command(Args& args);

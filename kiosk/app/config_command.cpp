@@ -7,6 +7,7 @@
 #include "kiosk/app/commands.hpp"
 #include "kiosk/core/config/config.hpp"
 #include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/pack/pack_install.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -24,7 +25,17 @@ int check(Args& args) {
     KioskConfig config = load_config_file(*file, issues);
     // The languages can only be checked against the pack the kiosk will show.
     if (content) {
-        auto catalogue = Catalogue::open(*content);
+        // The pack the kiosk would show: the installed one, or the one it falls back to.
+        auto choice = choose_pack(*content, "/usr/share/kiosk/content.db");
+        if (!choice) {
+            std::cerr << "kiosk config check: " << choice.error() << '\n';
+            return 1;
+        }
+        if (choice->source != "installed")
+            std::cerr << "kiosk config check: warning: " << choice->reason
+                      << "; checked against the " << choice->source << " pack "
+                      << choice->path.string() << ", which the kiosk shows instead\n";
+        auto catalogue = Catalogue::open(choice->path);
         if (!catalogue) {
             std::cerr << "kiosk config check: " << catalogue.error() << '\n';
             return 1;

@@ -10,6 +10,7 @@
 #include "kiosk/core/content/pack_texts.hpp"
 #include "kiosk/core/io/atomic_folder.hpp"
 #include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/pack/pack_install.hpp"
 #include "kiosk/core/pack/pack_writer.hpp"
 #include "kiosk/core/publish/site.hpp"
 
@@ -22,7 +23,12 @@ constexpr const char* usage =
     "       kiosk content import ooapi FILE.json...|--url URL -o FILE.csv [...]\n"
     "       kiosk content publish DIR|FILE.db -o SITE_DIR\n"
     "       kiosk content po export DIR --lang LANG -o FILE.po\n"
-    "       kiosk content po import DIR FILE.po\n";
+    "       kiosk content po import DIR FILE.po\n"
+    "       kiosk content install FILE.db [--signature FILE.db.minisig] [--allow-downgrade]\n"
+    "                             [--config kiosk.toml] [--state /var/lib/kiosk]\n"
+    "       kiosk content rollback [--config kiosk.toml] [--state /var/lib/kiosk]\n"
+    "       kiosk content comment FILE.db     the trusted comment to sign it with\n"
+    "       kiosk content fetch-url [--config kiosk.toml]\n";
 
 void print_issues(const Issues& issues) {
     for (const auto& issue : issues.all())
@@ -145,6 +151,23 @@ int publish(Args& args) {
     return 0;
 }
 
+// The trusted comment a pack is signed with: minisign -t "$(kiosk content comment F)".
+int comment(Args& args) {
+    auto pack = args.take_word();
+    if (!pack || reject_leftovers(args, "content comment")) {
+        std::cerr << usage;
+        return 2;
+    }
+    auto catalogue = Catalogue::open(*pack);
+    if (!catalogue) {
+        std::cerr << catalogue.error() << '\n';
+        return 1;
+    }
+    const PackInfo& info = catalogue->pack().info;
+    std::cout << format_pack_comment({info.id, info.version, info.region}) << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int content_command(Args& args) {
@@ -163,6 +186,10 @@ int content_command(Args& args) {
         return publish(args);
     if (verb == "po")
         return po_command(args);
+    if (verb == "install" || verb == "rollback" || verb == "fetch-url")
+        return pack_install_command(*verb, args);
+    if (verb == "comment")
+        return comment(args);
     std::cerr << usage;
     return 2;
 }

@@ -42,6 +42,8 @@ std::function<HealthSnapshot()> health_source(HealthSources s) {
         h.kiosk_version = KIOSK_VERSION;
         h.pack_id = pack.info.id;
         h.pack_version = pack.info.version;
+        h.pack_source = s.pack_source;
+        h.pack_fallback_reason = s.pack_reason;
         if (const auto day = parse_day(pack.info.date))
             h.pack_date = std::int64_t{*day} * 86400;
         h.started = s.started;

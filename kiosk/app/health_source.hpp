@@ -29,7 +29,9 @@ struct HealthSources {
     std::string disk_path;     // a file on the disk whose free space counts
     std::int64_t started = 0;  // Unix seconds
     UsageFiguresState figures;
-    std::function<bool()> open;  // within opening hours
+    std::function<bool()> open;             // within opening hours
+    std::string pack_source = "installed";  // PackChoice::source
+    std::string pack_reason;                // PackChoice::reason
 };
 
 // All references must outlive the returned function.

@@ -26,6 +26,7 @@
 #include "kiosk/core/matching/match_index.hpp"
 #include "kiosk/core/matching/matcher.hpp"
 #include "kiosk/core/pack/catalogue.hpp"
+#include "kiosk/core/pack/pack_install.hpp"
 #include "kiosk/core/script/ui_script.hpp"
 #include "kiosk/platform/signals.hpp"
 #include "kiosk/platform/system_info.hpp"
@@ -43,6 +44,8 @@ constexpr const char* usage =
 
 struct KioskOptions {
     std::string content;
+    // Shown when --content and the previous pack beside it cannot be opened.
+    std::string bundled = "/usr/share/kiosk/content.db";
     std::optional<std::string> config;
     std::optional<std::string> stats;  // the usage figures file; none: no figures kept
     platform::WindowOptions window;
@@ -56,6 +59,8 @@ struct KioskOptions {
 std::optional<KioskOptions> parse_options(Args& args) {
     KioskOptions options;
     const auto content = args.take_option("--content");
+    if (auto bundled = args.take_option("--bundled-content"))
+        options.bundled = *bundled;
     options.config = args.take_option("--config");
     options.stats = args.take_option("--stats");
     const auto windowed = args.take_option("--windowed");
@@ -158,16 +163,18 @@ FlowSettings flow_settings(const KioskConfig& config) {
 // What the adviser's health view shows, gathered when asked; all the parts
 // it reads must outlive it.
 std::function<KioskHealth()> health_view(const KioskOptions& options, const KioskConfig& config,
-                                         const Catalogue& catalogue, const ReceiptPrinter* printer,
-                                         UsageStats* stats, const VisitFlow& flow,
-                                         std::string speech) {
-    return [&options, &config, &catalogue, printer, stats, &flow, speech = std::move(speech),
-            started = Clock::now()]() {
+                                         const Catalogue& catalogue, const PackChoice& choice,
+                                         const ReceiptPrinter* printer, UsageStats* stats,
+                                         const VisitFlow& flow, std::string speech) {
+    return [&options, &config, &catalogue, &choice, printer, stats, &flow,
+            speech = std::move(speech), started = Clock::now()]() {
         const ContentPack& pack = catalogue.pack();
         KioskHealth h;
         h.kiosk_version = KIOSK_VERSION;
         h.configuration = options.config ? config.name + " (" + *options.config + ")" : "none";
         h.pack = pack.info.id + " " + pack.info.version + " (" + pack.info.date + ")";
+        if (choice.source != "installed")
+            h.pack += "; the " + choice.source + " pack: the installed one cannot be opened";
         h.courses = catalogue.course_count();
         if (printer) {
             const PrinterStatus status = printer->last_status();
@@ -228,6 +235,7 @@ void log_start(const KioskOptions& options, const KioskConfig& config, const Cat
 
 // What the kiosk shows, read at start and again at each reload.
 struct PackAndConfig {
+    PackChoice choice;  // which file, and why not the installed one
     Catalogue catalogue;
     KioskConfig config;
 };
@@ -235,7 +243,15 @@ struct PackAndConfig {
 // Nothing when the pack cannot be opened or the configuration has errors
 // (each already printed).
 std::optional<PackAndConfig> load_pack_and_config(const KioskOptions& options) {
-    auto catalogue = Catalogue::open(options.content);
+    auto choice = choose_pack(options.content, options.bundled);
+    if (!choice) {
+        std::cerr << "kiosk: no content pack can be opened: " << choice.error() << '\n';
+        return std::nullopt;
+    }
+    if (choice->source != "installed")
+        std::cerr << "kiosk: " << choice->reason << "; showing the " << choice->source << " pack "
+                  << choice->path.string() << " instead" << std::endl;
+    auto catalogue = Catalogue::open(choice->path);
     if (!catalogue) {
         std::cerr << "kiosk: " << catalogue.error() << '\n';
         return std::nullopt;
@@ -243,7 +259,7 @@ std::optional<PackAndConfig> load_pack_and_config(const KioskOptions& options) {
     auto config = load_checked_config(options.config, catalogue->pack());
     if (!config)
         return std::nullopt;
-    return PackAndConfig{std::move(*catalogue), std::move(*config)};
+    return PackAndConfig{std::move(*choice), std::move(*catalogue), std::move(*config)};
 }
 
 struct LoopEvents {
@@ -282,10 +298,10 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
     UsageStats* stats_part = stats ? &*stats : nullptr;
     SpeechOutput speech = open_speech(config.speech, headless, options.speech_wav, events.speech);
-    KioskServices services{
-        printer_part, stats_part,
-        health_view(options, config, catalogue, printer_part, stats_part, flow, speech.status),
-        speech.speaker.get(), events.speech};
+    KioskServices services{printer_part, stats_part,
+                           health_view(options, config, catalogue, loaded.choice, printer_part,
+                                       stats_part, flow, speech.status),
+                           speech.speaker.get(), events.speech};
 
     ui::KioskUi ui(config, pack);
     ui.add_catalogue_letters(catalogue);
@@ -303,7 +319,8 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
         health.emplace(config.health.textfile_dir,
                        health_source({catalogue, printer_part, stats_part, flow, loop,
                                       options.stats.value_or(options.content), started, figures,
-                                      [&loop] { return !loop.dark(); }}));
+                                      [&loop] { return !loop.dark(); }, loaded.choice.source,
+                                      loaded.choice.reason}));
     }
     if (headless) {
         ui.check_glyphs(true);

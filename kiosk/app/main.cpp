@@ -33,6 +33,11 @@ constexpr const char* help =
     "                                           courses from an Open Education API document\n"
     "  kiosk content po export DIR --lang LANG -o FILE.po\n"
     "  kiosk content po import DIR FILE.po      translations as gettext PO files\n"
+    "  kiosk content install FILE.db [--allow-downgrade] [--config kiosk.toml] [--state DIR]\n"
+    "                                           verify a signed pack (FILE.db.minisig) and\n"
+    "                                           swap it in; the previous one is kept\n"
+    "  kiosk content rollback [--state DIR]     back to the previous pack\n"
+    "  kiosk content comment FILE.db            the trusted comment to sign a pack with\n"
     "  kiosk match --content FILE.db --answers \"question=option,...\" [--lang en] [--qr q.png]\n"
     "                                           results and reasons for a set of answers\n"
     "  kiosk print-test --content FILE.db [--config kiosk.toml] [--printer TARGET] [--png r.png]\n"
@@ -42,8 +47,10 @@ constexpr const char* help =
     "                                           check a configuration; every problem as\n"
     "                                           file:line: key: message\n"
     "  kiosk --version                          the kiosk's version\n"
-    "  kiosk stats export --stats FILE.db --from DATE --to DATE [--csv FILE]\n"
-    "                                           anonymous usage figures, counts below 5 as <5\n";
+    "  kiosk stats export --stats FILE.db --from DATE --to DATE [--raw] [--csv FILE]\n"
+    "                                           anonymous usage figures, counts below 5 as <5\n"
+    "                                           (--raw: exact, only for merging)\n"
+    "  kiosk stats merge IN.csv... [--csv FILE] raw exports of several kiosks summed, then <5\n";
 
 }  // namespace
 

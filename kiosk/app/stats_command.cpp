@@ -2,10 +2,14 @@
 // suppressed, for the municipality's reports. Reads while the kiosk runs.
 
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "kiosk/app/commands.hpp"
 #include "kiosk/core/io/atomic_file.hpp"
 #include "kiosk/core/matching/match_index.hpp"
+#include "kiosk/core/pack/minisign.hpp"
 #include "kiosk/core/stats/usage_csv.hpp"
 #include "kiosk/core/stats/usage_stats.hpp"
 
@@ -13,14 +17,34 @@ namespace kiosk::app {
 namespace {
 
 constexpr const char* usage =
-    "usage: kiosk stats export --stats FILE.db --from YYYY-MM-DD --to YYYY-MM-DD [--csv FILE]\n"
-    "  counts below 5 are written as <5; without --csv the CSV goes to stdout\n";
+    "usage: kiosk stats export --stats FILE.db --from YYYY-MM-DD --to YYYY-MM-DD [--raw] [--csv "
+    "FILE]\n"
+    "       kiosk stats merge IN.csv [IN.csv ...] [--csv OUT.csv]\n"
+    "  counts below 5 are written as <5; --raw writes exact counts (header raw_count), for\n"
+    "  merging only; merge sums raw exports of several kiosks, then writes counts below 5\n"
+    "  as <5; without --csv the CSV goes to stdout\n";
+
+// To stdout, or atomically to `path`: a spreadsheet watching the file never
+// reads half an export.
+bool write_csv(const std::optional<std::string>& path, const std::string& csv,
+               const char* command) {
+    if (!path) {
+        std::cout << csv;
+        return true;
+    }
+    if (auto written = write_file_atomically(*path, csv); !written) {
+        std::cerr << "kiosk " << command << ": " << written.error() << '\n';
+        return false;
+    }
+    return true;
+}
 
 int export_figures(Args& args) {
     const auto stats_path = args.take_option("--stats");
     const auto from_text = args.take_option("--from");
     const auto to_text = args.take_option("--to");
     const auto csv_path = args.take_option("--csv");
+    const bool raw = args.take_flag("--raw");
     if (!stats_path || !from_text || !to_text || reject_leftovers(args, "stats export")) {
         std::cerr << usage;
         return 2;
@@ -47,18 +71,47 @@ int export_figures(Args& args) {
         std::cerr << "kiosk stats export: " << counts.error() << '\n';
         return 1;
     }
-    const std::string csv = usage_csv(*counts);
-    if (!csv_path) {
-        std::cout << csv;
-        return 0;
-    }
-    // Atomic: a spreadsheet watching the file never reads half an export.
-    if (auto written = write_file_atomically(*csv_path, csv); !written) {
-        std::cerr << "kiosk stats export: " << written.error() << '\n';
+    const std::string csv = raw ? raw_usage_csv(*counts) : usage_csv(*counts);
+    if (!write_csv(csv_path, csv, "stats export"))
         return 1;
-    }
+    if (!csv_path)
+        return 0;
     std::cerr << "kiosk stats export: " << counts->size() << " counters from " << *from_text
               << " to " << *to_text << " written to " << *csv_path << '\n';
+    return 0;
+}
+
+int merge_figures(Args& args) {
+    const auto csv_path = args.take_option("--csv");
+    std::vector<std::string> inputs;
+    while (auto input = args.take_word())
+        inputs.push_back(*input);
+    if (inputs.empty() || reject_leftovers(args, "stats merge")) {
+        std::cerr << usage;
+        return 2;
+    }
+    Issues issues;
+    std::vector<std::vector<UsageCount>> parts;
+    for (const auto& input : inputs) {
+        auto text = read_whole_file(input);
+        if (!text) {
+            issues.error(input, 0, "", "cannot be read");
+            continue;
+        }
+        parts.push_back(read_raw_usage_csv(*text, input, issues));
+    }
+    for (const auto& issue : issues.all())
+        std::cerr << format_issue(issue) << '\n';
+    if (issues.has_errors()) {
+        std::cerr << "kiosk stats merge: nothing was written\n";
+        return 1;
+    }
+    const auto merged = merge_usage_counts(parts);
+    if (!write_csv(csv_path, usage_csv(merged), "stats merge"))
+        return 1;
+    if (csv_path)
+        std::cerr << "kiosk stats merge: " << inputs.size() << " exports, " << merged.size()
+                  << " counters written to " << *csv_path << '\n';
     return 0;
 }
 
@@ -68,6 +121,8 @@ int stats_command(Args& args) {
     const auto sub = args.take_word();
     if (sub == "export")
         return export_figures(args);
+    if (sub == "merge")
+        return merge_figures(args);
     if (sub)
         std::cerr << "kiosk stats: unknown subcommand '" << *sub << "'\n";
     std::cerr << usage;

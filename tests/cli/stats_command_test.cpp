@@ -95,3 +95,76 @@ TEST_CASE("stats export names a missing file, a bad date and a range that runs b
     CHECK(unknown.status == 2);
     CHECK(unknown.text.find("unknown subcommand 'import'") != std::string::npos);
 }
+
+TEST_CASE("stats export --raw writes exact counts under a raw_count header", "[stats]") {
+    test::TempDir dir;
+    const auto path = dir / "stats.db";
+    {
+        auto stats = open_stats(path);
+        record_language(stats, day1, "ar", 3);
+    }
+    const auto out =
+        run("stats export --stats " + quoted(path) + " --from 2026-11-28 --to 2026-11-28 --raw");
+    INFO(out.text);
+    CHECK(out.status == 0);
+    CHECK(out.text ==
+          "day,metric,key,raw_count\n"
+          "2026-11-28,language,ar,3\n"
+          "2026-11-28,visit_started,,3\n");
+}
+
+TEST_CASE("stats merge sums the raw exports of several kiosks, then writes counts below 5 as <5",
+          "[stats]") {
+    test::TempDir dir;
+    // Two small kiosks: 3 and 4 Arabic visits each are "<5" alone, 7 together;
+    // 2 and 1 Turkish stay below 5 together.
+    const auto a = dir / "a.db";
+    const auto b = dir / "b.db";
+    {
+        auto stats = open_stats(a);
+        record_language(stats, day1, "ar", 3);
+        record_language(stats, day1, "tr", 2);
+    }
+    {
+        auto stats = open_stats(b);
+        record_language(stats, day1, "ar", 4);
+        record_language(stats, day1, "tr", 1);
+        record_language(stats, day2, "nl", 6);
+    }
+    for (const auto& [db, csv] : {std::pair{a, dir / "a.csv"}, std::pair{b, dir / "b.csv"}}) {
+        const auto out = run("stats export --stats " + quoted(db) +
+                             " --from 2026-11-01 --to 2026-11-30 --raw --csv " + quoted(csv));
+        INFO(out.text);
+        REQUIRE(out.status == 0);
+    }
+    const auto merged = dir / "fleet.csv";
+    const auto out = run("stats merge " + quoted(dir / "a.csv") + " " + quoted(dir / "b.csv") +
+                         " --csv " + quoted(merged));
+    INFO(out.text);
+    CHECK(out.status == 0);
+    CHECK(test::read_text(merged) ==
+          "day,metric,key,count\n"
+          "2026-11-28,language,ar,7\n"
+          "2026-11-28,language,tr,<5\n"
+          "2026-11-28,visit_started,,10\n"
+          "2026-11-29,language,nl,6\n"
+          "2026-11-29,visit_started,,6\n");
+}
+
+TEST_CASE("stats merge refuses a published export and a wrong count, naming file and line",
+          "[stats]") {
+    test::TempDir dir;
+    test::write_text(dir / "published.csv", "day,metric,key,count\n2026-11-28,language,ar,<5\n");
+    test::write_text(
+        dir / "bad.csv",
+        "day,metric,key,raw_count\n2026-11-28,language,ar,3\n2026-11-28,language,tr,x\n");
+    const auto out = run("stats merge " + quoted(dir / "published.csv") + " " +
+                         quoted(dir / "bad.csv") + " --csv " + quoted(dir / "out.csv"));
+    INFO(out.text);
+    CHECK(out.status == 1);
+    CHECK(out.text.find((dir / "published.csv").string() + ":1: ") != std::string::npos);
+    CHECK(out.text.find("--raw") != std::string::npos);
+    CHECK(out.text.find((dir / "bad.csv").string() + ":3: raw_count: 'x'") != std::string::npos);
+    CHECK_FALSE(std::filesystem::exists(dir / "out.csv"));
+    CHECK(run("stats merge --csv x.csv").status == 2);
+}

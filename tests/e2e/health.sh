@@ -4,7 +4,8 @@
 # into place (no temporary file stays, and node exporter reads only *.prom);
 # `promtool check metrics` finds nothing to say; only kiosk_* counts and
 # times are in it. A usage-figures file that cannot be opened is moved aside,
-# a new one is started, and the health file says so.
+# a new one is started, and the health file says so. The installed pack is
+# damaged too: the kiosk shows content.previous.db beside it and says so.
 #
 #   tests/e2e/health.sh KIOSK_BINARY
 set -euo pipefail
@@ -27,8 +28,9 @@ cleanup() {
 trap cleanup EXIT
 fail() { echo "health: $*" >&2; exit 1; }
 
-"$kiosk" content build "$source_dir/content" -o "$work/content.db" >"$work/build.log" 2>&1 ||
+"$kiosk" content build "$source_dir/content" -o "$work/content.previous.db" >"$work/build.log" 2>&1 ||
     fail "content build failed: $(cat "$work/build.log")"
+head -c 20000 "$work/content.previous.db" >"$work/content.db"
 mkdir "$work/textfile"
 sed -e '/^logo = /d' -e '/^target = /d' \
     -e "s|^textfile_dir = .*|textfile_dir = \"$work/textfile\"|" \
@@ -71,7 +73,8 @@ echo "health: promtool check metrics: clean ($(grep -vc '^#' "$prom") samples)"
 names=$(grep -v '^#' "$prom" | sed 's/[{ ].*//' | sort -u)
 ! grep -v '^kiosk_' <<<"$names" || fail "metrics not named kiosk_*"
 labels=$(grep -v '^#' "$prom" | grep -o '[a-z_]*="' | sort -u | tr -d '="' | tr '\n' ' ')
-[ "$labels" = "pack_id pack_version state version " ] || [ "$labels" = "pack_id pack_version version " ] ||
+[ "$labels" = "pack_id pack_version reason source state version " ] ||
+    [ "$labels" = "pack_id pack_version reason source version " ] ||
     fail "unexpected labels: $labels"
 for metric in kiosk_start_time_seconds kiosk_frames_drawn_total kiosk_last_frame_time_seconds \
               kiosk_content_pack_date_seconds kiosk_printer_faulty kiosk_printer_last_fault_time_seconds \
@@ -81,6 +84,13 @@ for metric in kiosk_start_time_seconds kiosk_frames_drawn_total kiosk_last_frame
 done
 grep -q '^kiosk_info{version="[0-9.]*",pack_id="' "$prom" || fail "kiosk.prom lacks kiosk_info"
 grep -q '^kiosk_disk_free_bytes [1-9]' "$prom" || fail "free disk unknown"
+
+# The damaged installed pack: the previous one is shown, and health and log say why.
+grep -q "^kiosk_content_pack_source{source=\"previous\",reason=\"$work/content.db: .*\"} 1$" "$prom" ||
+    fail "health does not say the previous pack is shown: $(grep pack_source "$prom")"
+grep -q "showing the previous pack $work/content.previous.db instead" "$work/kiosk.log" ||
+    fail "the log does not say the previous pack is shown"
+echo "health: a damaged installed pack: the previous one is shown, and health says why"
 
 # The unreadable usage figures: moved aside, a new file, and health says so.
 grep -q "^kiosk_usage_figures_moved_aside_total 1$" "$prom" || fail "health does not count the file moved aside"

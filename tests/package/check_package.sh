@@ -22,7 +22,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
 # shlibdeps must have run: without dpkg-dev CPack silently leaves these out.
 for need in cage xwayland seatd fonts-dejavu-core fonts-font-awesome libsdl2-2.0-0 \
-            libsqlite3-0 libsodium23 libsystemd0 libc6 libespeak-ng1 espeak-ng-data; do
+            libsqlite3-0 libsodium23 libsystemd0 libc6 libespeak-ng1 espeak-ng-data curl; do
   [[ ", $depends," == *", $need "* || ", $depends," == *", $need,"* ]] || fail "Depends lacks $need"
 done
 
@@ -39,6 +39,9 @@ contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 for path in ./usr/bin/kiosk ./usr/share/kiosk/content.db ./usr/share/kiosk/assets/logo.png \
             ./etc/kiosk/kiosk.toml ./lib/systemd/system/kiosk.service ./usr/lib/sysusers.d/kiosk.conf ./usr/lib/tmpfiles.d/kiosk.conf \
             ./usr/share/doc/learning-kiosk/copyright \
+            ./lib/systemd/system/kiosk-pack-fetch.service ./lib/systemd/system/kiosk-pack-fetch.timer \
+            ./lib/systemd/system/kiosk-pack-usb@.service ./lib/udev/rules.d/90-kiosk-pack.rules \
+            ./usr/lib/kiosk/kiosk-pack-fetch ./usr/lib/kiosk/kiosk-pack-usb \
             ./usr/share/man/man1/kiosk.1.gz; do
   grep -qx -- "$path" <<<"$contents" || fail "the package lacks $path"
 done

@@ -89,6 +89,11 @@ in_root id kiosk | grep -q "(lp)" || fail "kiosk is not in lp: $(in_root id kios
 [ "$(in_root readlink /var/lib/prometheus/node-exporter/kiosk.prom)" = /var/lib/kiosk/health/kiosk.prom ] ||
   fail "no link to the health file in node exporter's folder"
 [ -L "$root/etc/systemd/system/graphical.target.wants/kiosk.service" ] || fail "kiosk.service is not enabled"
+[ -L "$root/etc/systemd/system/timers.target.wants/kiosk-pack-fetch.timer" ] || fail "the pack fetch timer is not enabled"
+[ -x "$root/usr/lib/kiosk/kiosk-pack-fetch" ] && [ -f "$root/lib/udev/rules.d/90-kiosk-pack.rules" ] ||
+  fail "the pack fetch script or the USB stick's udev rule is missing"
+# Without [content] fetch_url the fetch does nothing and succeeds.
+in_root /usr/lib/kiosk/kiosk-pack-fetch || fail "kiosk-pack-fetch fails without a fetch_url"
 for dep in cage xwayland seatd fonts-dejavu-core; do
   in_root dpkg-query -W -f='${Status}\n' "$dep" | grep -q "ok installed" || fail "$dep was not installed"
 done

@@ -73,6 +73,14 @@ struct SpeechConfig {
 inline constexpr int speech_rate_min = 80;
 inline constexpr int speech_rate_max = 450;
 
+// [content]: which signed packs `kiosk content install` accepts, and where
+// the fetch timer gets them (deploy/systemd/kiosk-pack-fetch.service).
+struct ContentConfig {
+    std::vector<std::string> public_keys;  // line 2 of minisign .pub files, "RWQ..."
+    std::string region;                    // must equal a pack's region (ignoring case)
+    std::string fetch_url;                 // https://; the signature is at fetch_url + ".minisig"
+};
+
 struct KioskConfig {
     std::string name;         // shown and printed, e.g. "Leerwerkloket Heerlen"
     std::string contact;      // printed under the QR code; may hold line breaks
@@ -87,6 +95,7 @@ struct KioskConfig {
     HealthConfig health;
     OpeningHours hours;  // no [hours]: always open
     SpeechConfig speech;
+    ContentConfig content;
 };
 
 // The kiosk's name as the visitor reads it on paper: the configured one, or

@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "kiosk/core/pack/minisign.hpp"
+
 namespace kiosk {
 
 void read_health(TomlReader& reader, const toml::table& root, HealthConfig& health) {
@@ -69,6 +71,52 @@ void read_speech(TomlReader& reader, const toml::table& root, SpeechConfig& spee
     speech.volume = read_whole(reader, *t, "volume", 0, 100, "", speech.volume);
     speech.rate = read_whole(reader, *t, "rate", speech_rate_min, speech_rate_max,
                              "of words a minute ", speech.rate);
+}
+
+namespace {
+
+// http:// only to the machine itself (a test server, or a tunnel's end).
+bool is_local_http(std::string_view url) {
+    for (std::string_view prefix :
+         {"http://127.0.0.1:", "http://127.0.0.1/", "http://localhost:", "http://localhost/"}) {
+        if (url.starts_with(prefix))
+            return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+void read_content(TomlReader& reader, const toml::table& root, ContentConfig& content) {
+    const toml::table* t = reader.table(root, "content", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "content", {"public_keys", "region", "fetch_url"});
+    if (auto keys = reader.strings(*t, "public_keys", "content", false)) {
+        const toml::array* nodes = t->get("public_keys")->as_array();
+        for (std::size_t i = 0; i < keys->size(); ++i) {
+            auto key = parse_minisign_key((*keys)[i]);
+            if (!key) {
+                const toml::node* at = nodes && i < nodes->size() ? nodes->get(i) : nullptr;
+                reader.error(at, "content.public_keys", key.error());
+            } else {
+                content.public_keys.push_back((*keys)[i]);
+            }
+        }
+    }
+    if (auto region = reader.string(*t, "region", "content", false))
+        content.region = *region;
+    if (auto url = reader.string(*t, "fetch_url", "content", false)) {
+        if (!url->empty() && !((url->starts_with("https://") && is_http_url(*url)) ||
+                               (is_local_http(*url) && is_http_url(*url)))) {
+            reader.error(t->get("fetch_url"), "content.fetch_url",
+                         "'" + *url +
+                             "' is not an https:// address such as "
+                             "\"https://packs.example.nl/limburg/pack.db\"");
+        } else {
+            content.fetch_url = *url;
+        }
+    }
 }
 
 }  // namespace kiosk

@@ -13,4 +13,8 @@ void read_hours(TomlReader& reader, const toml::table& root, OpeningHours& hours
 // [speech]: enabled, volume (0-100), rate (words a minute, espeak-ng's range).
 void read_speech(TomlReader& reader, const toml::table& root, SpeechConfig& speech);
 
+// [content]: public_keys (each a minisign public key), region, fetch_url
+// (https://, or http:// on the machine itself: 127.0.0.1 or localhost).
+void read_content(TomlReader& reader, const toml::table& root, ContentConfig& content);
+
 }  // namespace kiosk

@@ -53,6 +53,12 @@ std::string format_health(const HealthSnapshot& h) {
              "version=\"" + label_value(h.kiosk_version) + "\",pack_id=\"" +
                  label_value(h.pack_id) + "\",pack_version=\"" + label_value(h.pack_version) +
                  "\"");
+    w.metric("kiosk_content_pack_source", "gauge",
+             "1 for the pack shown: the installed one, or the previous or bundled one when the "
+             "installed one could not be opened at start (reason says why).");
+    w.sample("kiosk_content_pack_source", 1,
+             "source=\"" + label_value(h.pack_source) + "\",reason=\"" +
+                 label_value(h.pack_fallback_reason) + "\"");
     w.gauge("kiosk_start_time_seconds", "When the kiosk program started, Unix time.", h.started);
     w.metric("kiosk_frames_drawn_total", "counter", "Frames drawn since the kiosk started.");
     w.sample("kiosk_frames_drawn_total", h.frames_drawn);

@@ -14,7 +14,11 @@ namespace kiosk {
 struct HealthSnapshot {
     std::string kiosk_version;
     std::string pack_id, pack_version;
-    std::optional<std::int64_t> pack_date;   // the pack's date, Unix seconds (midnight UTC)
+    std::optional<std::int64_t> pack_date;  // the pack's date, Unix seconds (midnight UTC)
+    // Which pack is shown: "installed", or "previous" / "bundled" when the
+    // installed one could not be opened at start, and why (pack_install.hpp).
+    std::string pack_source = "installed";
+    std::string pack_fallback_reason;
     std::int64_t started = 0;                // Unix seconds
     std::uint64_t frames_drawn = 0;          // since start
     std::optional<std::int64_t> last_frame;  // Unix seconds

@@ -84,3 +84,14 @@ TEST_CASE("label values are escaped so a strange pack id cannot break the file")
     h.pack_id = "a\"b\\c\nd";
     CHECK(format_health(h).find("pack_id=\"a\\\"b\\\\c\\nd\"") != std::string::npos);
 }
+
+TEST_CASE("health says which pack is shown, and why not the installed one") {
+    HealthSnapshot h = faulty_kiosk();
+    CHECK(has_line(format_health(h),
+                   "kiosk_content_pack_source{source=\"installed\",reason=\"\"} 1"));
+    h.pack_source = "previous";
+    h.pack_fallback_reason = "/var/lib/kiosk/content.db: not a content pack";
+    CHECK(has_line(format_health(h),
+                   "kiosk_content_pack_source{source=\"previous\",reason=\"/var/lib/kiosk/"
+                   "content.db: not a content pack\"} 1"));
+}
