@@ -67,7 +67,7 @@ with_packs=false
 step "a region's key, and a signed pack (with_packs=$with_packs)"
 minisign -G -W -p "$work/region.pub" -s "$work/region.key" >/dev/null
 public_key=$(sed -n 2p "$work/region.pub")
-"$kiosk" content build "$source_dir/content" -o "$work/pack.db" >/dev/null
+"$kiosk" content build "$source_dir/content" -o "$work/pack.db" >"$work/pack.log" 2>&1 || { tail "$work/pack.log"; fail "kiosk content build failed"; }
 meta() { sqlite3 "$work/pack.db" "SELECT value FROM meta WHERE key = '$1'"; }
 region=$(meta region | tr '[:upper:]' '[:lower:]')
 minisign -S -s "$work/region.key" -m "$work/pack.db" \
@@ -89,6 +89,7 @@ all:
           ansible_connection: community.general.chroot
           ansible_host: $root
           ansible_python_interpreter: /usr/bin/python3
+      vars:
         kiosk_deb: $deb
         kiosk_name: Leerwerkloket Proefstad
         kiosk_place: "Bibliotheek Proefstad, Markt 1"

@@ -50,7 +50,7 @@ minisign -G -W -p "$overlay/minisign.pub" -s "$work/region.key" >/dev/null
 with_packs=false
 "$kiosk" content 2>&1 | grep -q "kiosk content install" && with_packs=true
 if $with_packs; then
-  "$kiosk" content build "$source_dir/content" -o "$overlay/pack.db" >/dev/null
+  "$kiosk" content build "$source_dir/content" -o "$overlay/pack.db" >"$work/pack.log" 2>&1 || { tail "$work/pack.log"; fail "kiosk content build failed"; }
   meta() { sqlite3 "$overlay/pack.db" "SELECT value FROM meta WHERE key = '$1'"; }
   region=$(meta region | tr '[:upper:]' '[:lower:]')
   minisign -S -s "$work/region.key" -m "$overlay/pack.db" \
