@@ -50,11 +50,19 @@ mirror=$(grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{
 [ -n "$mirror" ] || mirror=$(awk '$1 == "deb" && $3 == "bookworm" {print $2; exit}' /etc/apt/sources.list 2>/dev/null || true)
 [ -n "$mirror" ] || mirror=http://deb.debian.org/debian
 
-[ "$verb" = summary ] || mkdir -p "$cache/packages" "$output"
-cd "$here"
-# --incremental keeps the tree after Debian's packages in $cache (mkosi's
-# cache files beside the output), so a second build only runs finalize.
-exec mkosi --force --incremental --directory "$here" \
+# --incremental keeps the tree after Debian's packages beside the output
+# (kiosk-NAME.cache-*), so a second build only adds the overlay. mkosi 14
+# reuses that tree whatever changed since: a different package list or
+# mkosi.conf must throw it away (--force twice).
+force=(--force)
+if [ "$verb" = build ]; then
+  mkdir -p "$cache/packages" "$output"
+  key=$(printf '%s\n' "$depends" "$mirror" "$format" | cat - "$here/mkosi.conf" | sha256sum | cut -c1-16)
+  stamp=$output/.kiosk-$name.cache-key
+  [ "$(cat "$stamp" 2>/dev/null)" = "$key" ] || force+=(--force)
+  echo "$key" >"$stamp"
+fi
+exec mkosi "${force[@]}" --incremental --directory "$here" \
   --format "$format" --bootable "$bootable" \
   --mirror "$mirror" --cache "$cache/packages" \
   --package "$depends" \
