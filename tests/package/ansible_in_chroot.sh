@@ -69,7 +69,7 @@ minisign -G -W -p "$work/region.pub" -s "$work/region.key" >/dev/null
 public_key=$(sed -n 2p "$work/region.pub")
 "$kiosk" content build "$source_dir/content" -o "$work/pack.db" >"$work/pack.log" 2>&1 || { tail "$work/pack.log"; fail "kiosk content build failed"; }
 meta() { sqlite3 "$work/pack.db" "SELECT value FROM meta WHERE key = '$1'"; }
-region=$(meta region | tr '[:upper:]' '[:lower:]')
+region=$(meta region)
 minisign -S -s "$work/region.key" -m "$work/pack.db" \
   -t "pack=$(meta id) version=$(meta version) region=$region" >/dev/null
 content_vars=""

@@ -52,7 +52,7 @@ with_packs=false
 if $with_packs; then
   "$kiosk" content build "$source_dir/content" -o "$overlay/pack.db" >"$work/pack.log" 2>&1 || { tail "$work/pack.log"; fail "kiosk content build failed"; }
   meta() { sqlite3 "$overlay/pack.db" "SELECT value FROM meta WHERE key = '$1'"; }
-  region=$(meta region | tr '[:upper:]' '[:lower:]')
+  region=$(meta region)
   minisign -S -s "$work/region.key" -m "$overlay/pack.db" \
     -t "pack=$(meta id) version=$(meta version) region=$region" >/dev/null
   printf '\n[content]\npublic_keys = ["%s"]\nregion = "%s"\n' "$(sed -n 2p "$overlay/minisign.pub")" "$region" \
