@@ -55,17 +55,24 @@ mirror=$(grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{
 # reuses that tree whatever changed since: a different package list or
 # mkosi.conf must throw it away (--force twice).
 force=(--force)
+image=$output/kiosk-$name$([ "$format" = directory ] || echo .raw)
 if [ "$verb" = build ]; then
   mkdir -p "$cache/packages" "$output"
   key=$(printf '%s\n' "$depends" "$mirror" "$format" | cat - "$here/mkosi.conf" | sha256sum | cut -c1-16)
   stamp=$output/.kiosk-$name.cache-key
   [ "$(cat "$stamp" 2>/dev/null)" = "$key" ] || force+=(--force)
   echo "$key" >"$stamp"
+  # mkosi 14 rebuilds its cached tree unless the build-script stage's cache
+  # (.cache-pre-dev) exists too, which it never makes without a build
+  # script: an empty one lets it reuse .cache-pre-inst.
+  if [ "${#force[@]}" -eq 1 ] && [ -e "$image.cache-pre-inst" ]; then
+    if [ "$format" = directory ]; then mkdir -p "$image.cache-pre-dev"; else touch "$image.cache-pre-dev"; fi
+  fi
 fi
 exec mkosi "${force[@]}" --incremental --directory "$here" \
   --format "$format" --bootable "$bootable" \
   --mirror "$mirror" --cache "$cache/packages" \
   --package "$depends" \
   --environment "KIOSK_DEB=$deb" --environment "KIOSK_OVERLAY=$overlay" \
-  --output "$output/kiosk-$name$([ "$format" = directory ] || echo .raw)" \
+  --output "$image" \
   "$verb"

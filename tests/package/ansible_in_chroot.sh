@@ -63,7 +63,8 @@ in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-
 # The pack's half (kiosk content install, [content] in the configuration)
 # comes with the signed packs; a build without them gets no pack pushed.
 with_packs=false
-"$kiosk" content 2>&1 | grep -q "kiosk content install" && with_packs=true
+content_usage=$("$kiosk" content 2>&1 || true)
+grep -q "kiosk content install" <<<"$content_usage" && with_packs=true
 step "a region's key, and a signed pack (with_packs=$with_packs)"
 minisign -G -W -p "$work/region.pub" -s "$work/region.key" >/dev/null
 public_key=$(sed -n 2p "$work/region.pub")

@@ -48,7 +48,8 @@ minisign -G -W -p "$overlay/minisign.pub" -s "$work/region.key" >/dev/null
 # The pack's half (kiosk content install, [content] in the configuration)
 # comes with the signed packs; a build without them gets no pack in the image.
 with_packs=false
-"$kiosk" content 2>&1 | grep -q "kiosk content install" && with_packs=true
+content_usage=$("$kiosk" content 2>&1 || true)
+grep -q "kiosk content install" <<<"$content_usage" && with_packs=true
 if $with_packs; then
   "$kiosk" content build "$source_dir/content" -o "$overlay/pack.db" >"$work/pack.log" 2>&1 || { tail "$work/pack.log"; fail "kiosk content build failed"; }
   meta() { sqlite3 "$overlay/pack.db" "SELECT value FROM meta WHERE key = '$1'"; }
@@ -67,8 +68,8 @@ for package in cage xwayland seatd fonts-dejavu-core fonts-font-awesome openssh-
   grep -qE "^ +(Packages: +)?$package\$" <<<"$summary" || fail "the image would lack $package"
 done
 mkdir "$work/no-ssh" && cp "$overlay/kiosk.toml" "$overlay/logo.png" "$overlay/minisign.pub" "$work/no-ssh/"
-"$image_dir/build.sh" --deb "$deb" --overlay "$work/no-ssh" --summary --cache "$cache" --output "$work/unused" 2>&1 |
-  grep -qE "^ +openssh-server\$" && fail "an overlay without authorized_keys gives ssh"
+summary=$("$image_dir/build.sh" --deb "$deb" --overlay "$work/no-ssh" --summary --cache "$cache" --output "$work/unused" 2>&1)
+grep -qE "^ +openssh-server\$" <<<"$summary" && fail "an overlay without authorized_keys gives ssh"
 
 step "build.sh --format directory"
 out=$cache/output
@@ -83,7 +84,8 @@ in_tree() { chroot "$tree" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-
 step "the package, cage and fonts, and the overlay"
 version=$(dpkg-deb -f "$deb" Version)
 for package in "learning-kiosk $version" cage xwayland seatd fonts-dejavu-core fonts-font-awesome openssh-server; do
-  in_tree dpkg-query -W -f='${Status} ${Package} ${Version}\n' "${package%% *}" | grep -q "^install ok installed $package" ||
+  status=$(in_tree dpkg-query -W -f='${Status} ${Package} ${Version}\n' "${package%% *}" 2>&1 || true)
+  [[ "$status" == "install ok installed $package"* ]] ||
     fail "$package is not installed in the image"
 done
 cmp -s "$overlay/kiosk.toml" "$tree/etc/kiosk/kiosk.toml" || fail "/etc/kiosk/kiosk.toml is not the overlay's"
@@ -109,7 +111,8 @@ fi
 step "no password login; ssh for keys only"
 passwords=$(awk -F: '$2 !~ /^[!*]/ && $2 != "" {print $1}' "$tree/etc/shadow")
 [ -z "$passwords" ] || fail "accounts with a password: $passwords"
-awk -F: '$2 == "" {print $1}' "$tree/etc/shadow" | grep -q . && fail "accounts with an empty password"
+empty=$(awk -F: '$2 == "" {print $1}' "$tree/etc/shadow")
+[ -z "$empty" ] || fail "accounts with an empty password: $empty"
 cmp -s "$overlay/authorized_keys" "$tree/root/.ssh/authorized_keys" || fail "/root/.ssh/authorized_keys is not the overlay's"
 grep -qx "PasswordAuthentication no" "$tree/etc/ssh/sshd_config.d/kiosk.conf" || fail "sshd still takes passwords"
 
@@ -125,8 +128,8 @@ unshare --uts chroot "$tree" /usr/libexec/kiosk/first-boot-identity >/dev/null
 [ "$(cat "$tree/etc/hostname")" = "kiosk-${id:0:8}" ] || fail "first boot named the machine '$(cat "$tree/etc/hostname")'"
 [ -s "$tree/etc/ssh/ssh_host_ed25519_key" ] || fail "first boot made no ssh host key"
 mkdir -p "$tree/run/sshd"
-in_tree sshd -T -C user=root,host=x,addr=192.0.2.1 | grep -qx "passwordauthentication no" ||
-  fail "sshd -T: password authentication is on"
-in_tree sshd -T -C user=root,host=x,addr=192.0.2.1 | grep -qx "permitrootlogin without-password" ||
+sshd_settings=$(in_tree sshd -T -C user=root,host=x,addr=192.0.2.1) || fail "sshd -T refuses the image's configuration"
+grep -qx "passwordauthentication no" <<<"$sshd_settings" || fail "sshd -T: password authentication is on"
+grep -qx "permitrootlogin without-password" <<<"$sshd_settings" ||
   fail "sshd -T: root may log in with a password"
 echo "the kiosk image builds as a directory with the package, cage, fonts and the overlay, no passwords, and its own identity at first boot"
