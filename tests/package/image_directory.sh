@@ -132,4 +132,7 @@ sshd_settings=$(in_tree sshd -T -C user=root,host=x,addr=192.0.2.1) || fail "ssh
 grep -qx "passwordauthentication no" <<<"$sshd_settings" || fail "sshd -T: password authentication is on"
 grep -qx "permitrootlogin without-password" <<<"$sshd_settings" ||
   fail "sshd -T: root may log in with a password"
+# Only mkosi's cached tree is worth keeping (kiosk-proefstad.cache-pre-inst):
+# the built tree (about 1 GB) is made again next time anyway.
+umount -l "$tree/dev" "$tree/proc" && rm -rf "$tree"
 echo "the kiosk image builds as a directory with the package, cage, fonts and the overlay, no passwords, and its own identity at first boot"
