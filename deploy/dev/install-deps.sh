@@ -21,6 +21,10 @@ packages=(
   prometheus
   # the install test: a fresh Debian 12 root
   debootstrap
+  # roll-out (deploy/ansible): Ansible with community.general's chroot
+  # connection for its test, ansible-lint; the image (deploy/image): mkosi 14;
+  # minisign signs the test packs
+  ansible ansible-lint mkosi minisign
   # The OOAPI import's --url (libcurl), and its test server on 127.0.0.1.
   libcurl4-openssl-dev python3
   # The page behind the QR code, tested in a real browser (tests/web): Debian's
