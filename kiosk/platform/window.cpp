@@ -196,4 +196,19 @@ Result<RgbaPixels> Window::read_pixels() const {
     return pixels;
 }
 
+void Window::present(const std::vector<SDL_Rect>& drawn) const {
+    SDL_RendererInfo info{};
+    const bool software =
+        SDL_GetRendererInfo(renderer_, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    if (!window_ || !software) {
+        SDL_RenderPresent(renderer_);
+        return;
+    }
+    // The software renderer draws into the window's surface; SDL_RenderPresent
+    // would send all of it to the display, where only `drawn` changed.
+    SDL_RenderFlush(renderer_);
+    if (!drawn.empty())
+        SDL_UpdateWindowSurfaceRects(window_, drawn.data(), static_cast<int>(drawn.size()));
+}
+
 }  // namespace kiosk::platform

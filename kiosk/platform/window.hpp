@@ -54,6 +54,10 @@ class Window {
 
     // What the renderer has drawn since the last clear; call before presenting.
     Result<RgbaPixels> read_pixels() const;
+    // Shows what was drawn: with a software renderer only the rectangles
+    // `drawn` (none: nothing changed, nothing to show), with an accelerated
+    // one the whole frame.
+    void present(const std::vector<SDL_Rect>& drawn) const;
 
     // Waits up to `timeout` for an event. Under a Wayland compositor (cage),
     // frames presented while SDL 2.26 waits in SDL_WaitEventTimeout never reached
