@@ -341,7 +341,20 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
 // ones it had when the new ones have errors.
 int run_kiosk(const KioskOptions& options, PackAndConfig first,
               const std::optional<std::vector<script::Line>>& script) {
-    auto window = platform::Window::open(options.window);
+    // The renderer is chosen once, by the configuration the kiosk starts with.
+    platform::WindowOptions window_options = options.window;
+    switch (first.config.display.renderer) {
+        case RendererChoice::automatic:
+            window_options.renderer = platform::RendererWish::automatic;
+            break;
+        case RendererChoice::software:
+            window_options.renderer = platform::RendererWish::software;
+            break;
+        case RendererChoice::accelerated:
+            window_options.renderer = platform::RendererWish::accelerated;
+            break;
+    }
+    auto window = platform::Window::open(window_options);
     if (!window) {
         std::cerr << "kiosk: " << window.error() << '\n';
         return 1;

@@ -22,8 +22,19 @@ namespace kiosk::platform {
 
 enum class WindowMode { fullscreen, windowed, headless };
 
+// Which SDL renderer draws into a window (a headless run always draws with
+// the software renderer into memory).
+enum class RendererWish {
+    // The software one when OpenGL could only be Mesa's software rasteriser,
+    // the accelerated one when there is a GPU.
+    automatic,
+    software,     // SDL's software renderer straight into the window's surface
+    accelerated,  // OpenGL, whatever rasterises it
+};
+
 struct WindowOptions {
     WindowMode mode = WindowMode::fullscreen;
+    RendererWish renderer = RendererWish::automatic;
     int width = 1920, height = 1080;  // windowed and headless; fullscreen takes the display's
     std::string title = "Learning and work kiosk";
 };
@@ -49,7 +60,9 @@ class Window {
     // A locked kiosk cannot be closed or left by a visitor; only a window for
     // development can.
     bool locked() const { return mode_ != WindowMode::windowed; }
-    // e.g. "opengl (accelerated)" or "software (no accelerated renderer: ...)".
+    // e.g. "opengl (accelerated) on x11, as a GPU is there (/dev/dri/renderD128)" or
+    // "software (not accelerated) on x11, as OpenGL would be Mesa's software rasteriser
+    // (no /dev/dri render node)".
     const std::string& renderer_description() const { return renderer_description_; }
 
     // What the renderer has drawn since the last clear; call before presenting.

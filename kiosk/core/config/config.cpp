@@ -309,9 +309,9 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     auto root = reader.parse(text);
     if (!root)
         return config;
-    reader.reject_unknown_keys(
-        *root, "",
-        {"kiosk", "timeouts", "branding", "printer", "adviser", "health", "hours", "speech"});
+    reader.reject_unknown_keys(*root, "",
+                               {"kiosk", "timeouts", "branding", "printer", "adviser", "health",
+                                "hours", "speech", "display"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
@@ -320,6 +320,7 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     read_health(reader, *root, config.health);
     read_hours(reader, *root, config.hours);
     read_speech(reader, *root, config.speech);
+    read_display(reader, *root, config.display);
     return config;
 }
 
