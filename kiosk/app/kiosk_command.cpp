@@ -317,6 +317,9 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
         return {false, player.play(*script, *options.script)};
     }
+    // As often as a 60 Hz screen shows frames; the software renderer has no
+    // vsync and would draw at every motion event of a swipe.
+    loop.pace_frames(Millis{16});
     WindowLoopOptions loop_options;
     loop_options.keep_day_current = !options.today;
     loop_options.hang_at = test_hang_from_environment(Clock::now());

@@ -44,8 +44,10 @@ void KioskLoop::resize() {
 Millis KioskLoop::wait(Clock::time_point now) const {
     if (dark_)
         return Millis{60'000};  // the caller wakes for the opening, the watchdog and health
-    if (dirty_ || input_.has_pending() || !drawn_)
+    if (!drawn_)
         return Millis{0};
+    if (dirty_ || input_.has_pending())
+        return until_frame_allowed(now);
     const LoopState state{flow_.idle_phase(), ui_.animating(), flow_.countdown().has_value(), now,
                           flow_.last_input(), last_frame_};
     // Waking once a minute at most keeps the day current on a kiosk that runs for weeks.
@@ -56,6 +58,12 @@ Millis KioskLoop::wait(Clock::time_point now) const {
         flow_.adviser() == AdviserState::keypad && locked > Millis{0})
         wait = std::min(wait, locked % Millis{1000} + Millis{1});
     return wait;
+}
+
+Millis KioskLoop::until_frame_allowed(Clock::time_point now) const {
+    if (!drawn_ || now - last_frame_ >= frame_gap_)
+        return Millis{0};
+    return std::chrono::ceil<Millis>(last_frame_ + frame_gap_ - now);
 }
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
@@ -126,6 +134,10 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
         return false;
     if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
           !drawn_))
+        return false;
+    // Input comes faster than a screen shows frames (a finger's motion
+    // events); what was not drawn now is in the next frame.
+    if (until_frame_allowed(now) > Millis{0})
         return false;
     frame(now);
     return true;
