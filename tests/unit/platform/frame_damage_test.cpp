@@ -37,9 +37,14 @@ struct Frames {
     std::vector<PixelRect> draw(const std::vector<Box>& boxes) {
         ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
         ImGui::NewFrame();
-        for (const Box& box : boxes)
-            ImGui::GetForegroundDrawList()->AddRectFilled(ImVec2(box.x0, box.y0),
-                                                          ImVec2(box.x1, box.y1), box.colour);
+        // Each box in a clip rectangle of its own, as each widget of the
+        // kiosk's scrolling lists and panels is: one draw command each.
+        ImDrawList& list = *ImGui::GetForegroundDrawList();
+        for (const Box& box : boxes) {
+            list.PushClipRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1));
+            list.AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), box.colour);
+            list.PopClipRect();
+        }
         ImGui::Render();
         return damage.update(*ImGui::GetDrawData(), width, height);
     }
@@ -82,6 +87,25 @@ TEST_CASE("a box that moves redraws where it was and where it is, and no more", 
     for (const PixelRect& rect : damage)
         area += rect.area();
     CHECK(area <= 110 * 130);
+}
+
+TEST_CASE("boxes drawn by one command are redrawn together", "[damage]") {
+    Frames frames;
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    // Dear ImGui merges what shares a texture and a clip rectangle into one
+    // command; the damage is that command's bounds, old and new.
+    auto frame = [&](float y) {
+        ImGui::NewFrame();
+        ImDrawList& list = *ImGui::GetForegroundDrawList();
+        list.AddRectFilled(ImVec2(10, 10), ImVec2(50, 50), IM_COL32(0, 0, 0, 255));
+        list.AddRectFilled(ImVec2(1000, y), ImVec2(1100, y + 100), IM_COL32(0, 0, 0, 255));
+        ImGui::Render();
+        return frames.damage.update(*ImGui::GetDrawData(), width, height);
+    };
+    frame(800);
+    const auto damage = frame(820);
+    CHECK(covers(damage, 30, 30));
+    CHECK(covers(damage, 1050, 910));
 }
 
 TEST_CASE("a change of colour alone is a change", "[damage]") {
