@@ -40,7 +40,8 @@ constexpr const char* usage =
     "             [--today YYYY-MM-DD]\n"
     "       kiosk --content FILE.db [--config kiosk.toml] [--stats FILE.db] --headless [--size "
     "WxH]\n"
-    "             --script FILE [--screenshots DIR] [--speech-wav DIR] [--today YYYY-MM-DD]\n";
+    "             --script FILE [--screenshots DIR] [--speech-wav DIR] [--today YYYY-MM-DD]\n"
+    "             [--check-redraw]\n";
 
 struct KioskOptions {
     std::string content;
@@ -53,6 +54,7 @@ struct KioskOptions {
     std::optional<std::string> screenshots;
     std::optional<std::string> speech_wav;  // headless: read-aloud into WAV files here
     std::optional<std::int32_t> today;  // fixed by --today; otherwise the local date, kept current
+    bool check_redraw = false;          // headless: every frame drawn both ways must be the same
 };
 
 // Usage errors print why and the usage, and give nothing.
@@ -70,6 +72,7 @@ std::optional<KioskOptions> parse_options(Args& args) {
     options.screenshots = args.take_option("--screenshots");
     options.speech_wav = args.take_option("--speech-wav");
     const auto today = args.take_option("--today");
+    options.check_redraw = args.take_flag("--check-redraw");
     if (reject_leftovers(args, "") || !content)
         return std::nullopt;
     options.content = *content;
@@ -81,8 +84,10 @@ std::optional<KioskOptions> parse_options(Args& args) {
         return complain("--windowed and --headless exclude each other");
     if (headless && !options.script)
         return complain("--headless needs a --script to play");
-    if (!headless && (options.script || options.screenshots || options.speech_wav || size))
-        return complain("--script, --screenshots, --speech-wav and --size go with --headless");
+    if (!headless && (options.script || options.screenshots || options.speech_wav || size ||
+                      options.check_redraw))
+        return complain(
+            "--script, --screenshots, --speech-wav, --size and --check-redraw go with --headless");
     if (today) {
         options.today = parse_day(*today);
         if (!options.today)
@@ -324,9 +329,14 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     }
     if (headless) {
         ui.check_glyphs(true);
+        if (options.check_redraw)
+            loop.check_redraw();
         ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
         return {false, player.play(*script, *options.script)};
     }
+    // As often as a 60 Hz screen shows frames; the software renderer has no
+    // vsync and would draw at every motion event of a swipe.
+    loop.pace_frames(Millis{16});
     WindowLoopOptions loop_options;
     loop_options.keep_day_current = !options.today;
     loop_options.hang_at = test_hang_from_environment(Clock::now());
@@ -351,7 +361,20 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
 // ones it had when the new ones have errors.
 int run_kiosk(const KioskOptions& options, PackAndConfig first,
               const std::optional<std::vector<script::Line>>& script) {
-    auto window = platform::Window::open(options.window);
+    // The renderer is chosen once, by the configuration the kiosk starts with.
+    platform::WindowOptions window_options = options.window;
+    switch (first.config.display.renderer) {
+        case RendererChoice::automatic:
+            window_options.renderer = platform::RendererWish::automatic;
+            break;
+        case RendererChoice::software:
+            window_options.renderer = platform::RendererWish::software;
+            break;
+        case RendererChoice::accelerated:
+            window_options.renderer = platform::RendererWish::accelerated;
+            break;
+    }
+    auto window = platform::Window::open(window_options);
     if (!window) {
         std::cerr << "kiosk: " << window.error() << '\n';
         return 1;

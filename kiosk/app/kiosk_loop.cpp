@@ -30,6 +30,7 @@ Result<bool> KioskLoop::build_fonts() {
 void KioskLoop::resize() {
     view_ = window_.view_size();
     dirty_ = true;
+    gui_.redraw_all();
     if (view_.output_width == font_width_ && view_.output_height == font_height_)
         return;
     gui_.drop_font_texture();
@@ -43,8 +44,10 @@ void KioskLoop::resize() {
 Millis KioskLoop::wait(Clock::time_point now) const {
     if (dark_)
         return Millis{60'000};  // the caller wakes for the opening, the watchdog and health
-    if (dirty_ || input_.has_pending() || !drawn_)
+    if (!drawn_)
         return Millis{0};
+    if (dirty_ || input_.has_pending())
+        return until_frame_allowed(now);
     const LoopState state{flow_.idle_phase(), ui_.animating(), flow_.countdown().has_value(), now,
                           flow_.last_input(), last_frame_};
     // Waking once a minute at most keeps the day current on a kiosk that runs for weeks.
@@ -55,6 +58,12 @@ Millis KioskLoop::wait(Clock::time_point now) const {
         flow_.adviser() == AdviserState::keypad && locked > Millis{0})
         wait = std::min(wait, locked % Millis{1000} + Millis{1});
     return wait;
+}
+
+Millis KioskLoop::until_frame_allowed(Clock::time_point now) const {
+    if (!drawn_ || now - last_frame_ >= frame_gap_)
+        return Millis{0};
+    return std::chrono::ceil<Millis>(last_frame_ + frame_gap_ - now);
 }
 
 void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
@@ -98,6 +107,7 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
             break;
         case platform::EventAction::redraw:
             dirty_ = true;
+            gui_.redraw_all();  // exposed: what was on screen may be gone
             break;
         case platform::EventAction::resize:
             resize();
@@ -124,6 +134,10 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
         return false;
     if (!(dirty_ || input_since_frame_ || waited_out || input_.has_pending() || ui_.animating() ||
           !drawn_))
+        return false;
+    // Input comes faster than a screen shows frames (a finger's motion
+    // events); what was not drawn now is in the next frame.
+    if (until_frame_allowed(now) > Millis{0})
         return false;
     frame(now);
     return true;
@@ -171,6 +185,7 @@ void KioskLoop::go_dark() {
     SDL_SetRenderDrawColor(window_.renderer(), 0, 0, 0, 255);
     SDL_RenderClear(window_.renderer());
     SDL_RenderPresent(window_.renderer());
+    gui_.redraw_all();
 }
 
 void KioskLoop::refresh_health(Clock::time_point now) {
@@ -227,15 +242,50 @@ std::vector<FlowIntent> KioskLoop::draw(Clock::time_point now, platform::RgbaPix
     ui_.set_speech(services_.speaker != nullptr, speaking());
     gui_.new_frame();
     std::vector<FlowIntent> intents = ui_.frame(flow_, now);
-    gui_.render();
+    const std::vector<SDL_Rect> drawn = gui_.render();
     if (capture) {
         if (auto pixels = window_.read_pixels())
             *capture = std::move(*pixels);
         else
             std::cerr << "kiosk: " << pixels.error() << '\n';
     }
-    SDL_RenderPresent(window_.renderer());
+    if (check_redraw_ && !redraw_mismatch_)
+        compare_with_full_redraw(drawn);
+    window_.present(drawn);
     return intents;
+}
+
+void KioskLoop::compare_with_full_redraw(const std::vector<SDL_Rect>& drawn) {
+    auto changes = window_.read_pixels();
+    gui_.render_in_full();
+    auto full = window_.read_pixels();
+    if (!changes || !full) {
+        redraw_mismatch_ = "cannot read the frame back: " + (changes ? full : changes).error();
+        return;
+    }
+    if (changes->rgba == full->rgba)
+        return;
+    std::size_t at = 0;
+    while (changes->rgba[at] == full->rgba[at])
+        ++at;
+    const std::size_t pixel = at / 4;
+    const int x = static_cast<int>(pixel % static_cast<std::size_t>(full->width));
+    const int y = static_cast<int>(pixel / static_cast<std::size_t>(full->width));
+    auto colour = [pixel](const platform::RgbaPixels& pixels) {
+        std::string text = "rgba(";
+        for (std::size_t c = 0; c < 4; ++c)
+            text += std::to_string(pixels.rgba[pixel * 4 + c]) + (c < 3 ? "," : ")");
+        return text;
+    };
+    std::string rects;
+    for (const SDL_Rect& rect : drawn)
+        rects += " " + std::to_string(rect.w) + "x" + std::to_string(rect.h) + "+" +
+                 std::to_string(rect.x) + "+" + std::to_string(rect.y);
+    redraw_mismatch_ = "frame " + std::to_string(frames_drawn_) +
+                       " drawn where it changed differs from a full redraw at pixel (" +
+                       std::to_string(x) + ", " + std::to_string(y) + "): " + colour(*changes) +
+                       " instead of " + colour(*full) +
+                       "; redrawn:" + (rects.empty() ? std::string(" nothing") : rects);
 }
 
 }  // namespace kiosk::app

@@ -72,11 +72,22 @@ class KioskLoop {
     // loop and builds the kiosk again on the configuration and pack read anew.
     bool reloading() const { return reloading_; }
     platform::ViewSize view() const { return view_; }
+    // At most one frame per `gap`, however fast input comes: a software
+    // renderer has no vsync to hold it back.
+    void pace_frames(Millis gap) { frame_gap_ = gap; }
+    // Checks every frame: drawn where it changed (on a software renderer),
+    // then once more in full, it must be the same, bit for bit. Doubles the
+    // cost of a frame; for tests.
+    void check_redraw() { check_redraw_ = true; }
+    // The first frame that differed, and where; nothing while all were equal.
+    const std::optional<std::string>& redraw_mismatch() const { return redraw_mismatch_; }
 
   private:
     void resize();
     // Only draws, and returns what the visitor asked for.
     std::vector<FlowIntent> draw(Clock::time_point now, platform::RgbaPixels* capture);
+    void compare_with_full_redraw(const std::vector<SDL_Rect>& drawn);
+    Millis until_frame_allowed(Clock::time_point now) const;
     // The adviser's health view, fresh every few seconds while it is open.
     void refresh_health(Clock::time_point now);
     // The one place where the visit's effects reach the printer, the usage
@@ -110,6 +121,9 @@ class KioskLoop {
     bool close_asked_ = false;
     bool dark_ = false;
     SpeechPlace spoken_at_;  // where the last read-aloud began
+    Millis frame_gap_{0};
+    bool check_redraw_ = false;
+    std::optional<std::string> redraw_mismatch_;
 };
 
 }  // namespace kiosk::app

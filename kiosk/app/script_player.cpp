@@ -118,6 +118,8 @@ int ScriptPlayer::play(const std::vector<script::Line>& lines, const std::string
         // Every frame drawn on the way, not only the last, had every glyph.
         if (!problem && !ui_.record().missing_glyph().empty())
             problem = ui_.record().missing_glyph();
+        if (!problem && loop_.redraw_mismatch())
+            problem = loop_.redraw_mismatch();
         if (problem) {
             std::cerr << file_name << ":" << line.number << ": " << trimmed(line.text) << ": "
                       << *problem << '\n';

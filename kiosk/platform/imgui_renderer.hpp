@@ -1,12 +1,15 @@
 #pragma once
 // The Dear ImGui context and its SDL_Renderer backend: begins and draws frames
-// so that the app itself never calls ImGui.
+// so that the app itself never calls ImGui. On a software renderer it redraws
+// only what changed since the last frame (FrameDamage): the pixels it drew
+// before stay where they are, in memory or in the window's surface.
 
 #include <SDL.h>
 
 #include <vector>
 
 #include "kiosk/core/base/image.hpp"
+#include "kiosk/platform/frame_damage.hpp"
 
 namespace kiosk::platform {
 
@@ -29,11 +32,25 @@ class ImGuiRenderer {
     void* make_texture(const RgbaImage& image);
 
     void new_frame();
-    // Ends the frame and draws it; presenting is up to the caller.
-    void render();
+    // Ends the frame and draws it: on a software renderer only where it
+    // differs from the last frame, elsewhere all of it. Returns the
+    // rectangles drawn, for the caller to present; none when nothing changed.
+    std::vector<SDL_Rect> render();
+    // Draws the frame that render() drew once more, all of it (to check
+    // that drawing only the changes gives the same pixels).
+    void render_in_full();
+    // The next render() draws everything: what is on screen was lost or
+    // drawn over (a resize, an expose, the black screen of closing time).
+    void redraw_all() { damage_.forget(); }
+    // Whether render() draws only the changes.
+    bool draws_changes_only() const { return changes_only_; }
 
   private:
+    void draw_within(const PixelRect& rect, int width, int height);
+
     SDL_Renderer* renderer_;
+    bool changes_only_ = false;
+    FrameDamage damage_;
     std::vector<SDL_Texture*> textures_;
 };
 

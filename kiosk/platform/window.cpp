@@ -1,9 +1,13 @@
 #include "kiosk/platform/window.hpp"
 
 #include <SDL_syswm.h>
+#include <unistd.h>
 #include <wayland-client-core.h>
 
 #include <charconv>
+#include <cstdlib>
+#include <filesystem>
+#include <string_view>
 
 namespace kiosk::platform {
 namespace {
@@ -41,6 +45,67 @@ void set_hints(const WindowOptions& options) {
         SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
         SDL_SetHint(SDL_HINT_ALLOW_ALT_TAB_WHILE_GRABBED, "0");
     }
+}
+
+struct RendererChoice {
+    bool software = false;
+    std::string why;  // for the log
+};
+
+bool software_rasteriser(std::string_view gl_renderer) {
+    for (const char* name : {"llvmpipe", "softpipe", "swrast", "Software Rasterizer"})
+        if (gl_renderer.find(name) != std::string_view::npos)
+            return true;
+    return false;
+}
+
+// A render node this process may open, as Mesa's hardware drivers need one;
+// empty when there is none (no GPU, no driver, or not in group `render`).
+std::string usable_render_node() {
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator("/dev/dri", error)) {
+        const std::string path = entry.path().string();
+        if (entry.path().filename().string().starts_with("renderD") &&
+            access(path.c_str(), R_OK | W_OK) == 0)
+            return path;
+    }
+    return {};
+}
+
+// Decided before any OpenGL is loaded: asking OpenGL itself would map Mesa and
+// LLVM into the process (about 60 MiB) for the very case that avoids them.
+RendererChoice choose_renderer(RendererWish wish, const std::string& driver) {
+    if (wish == RendererWish::software)
+        return {true, "as configured ([display] renderer = \"software\")"};
+    if (wish == RendererWish::accelerated)
+        return {false, "as configured ([display] renderer = \"accelerated\")"};
+    // SDL 2.26 has a software window surface on X11 only, not on Wayland.
+    if (driver != "x11")
+        return {false, "as the " + driver + " video driver has no software window surface"};
+    for (const char* variable : {"LIBGL_ALWAYS_SOFTWARE", "GALLIUM_DRIVER"}) {
+        const char* value = std::getenv(variable);
+        if (value && *value &&
+            (std::string_view(variable) == "LIBGL_ALWAYS_SOFTWARE" || software_rasteriser(value)))
+            return {true, "as OpenGL would be Mesa's software rasteriser (" +
+                              std::string(variable) + "=" + value + ")"};
+    }
+    const std::string node = usable_render_node();
+    if (node.empty())
+        return {true,
+                "as OpenGL would be Mesa's software rasteriser (no /dev/dri render node this "
+                "user may open)"};
+    return {false, "as a GPU is there (" + node + ")"};
+}
+
+// What draws OpenGL for the current context, e.g. "llvmpipe (LLVM 15.0.6, 256 bits)".
+std::string gl_renderer_name() {
+    using GetString = const unsigned char* (*)(unsigned int);
+    constexpr unsigned int gl_renderer = 0x1F01;  // GL_RENDERER
+    auto get_string = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+    if (!get_string || !SDL_GL_GetCurrentContext())
+        return {};
+    const unsigned char* name = get_string(gl_renderer);
+    return name ? reinterpret_cast<const char*>(name) : "";
 }
 
 }  // namespace
@@ -116,19 +181,39 @@ Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options) {
     if (options.mode == WindowMode::fullscreen)
         SDL_SetWindowKeyboardGrab(window->window_, SDL_TRUE);
 
-    window->renderer_ = SDL_CreateRenderer(window->window_, -1,
-                                           SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
-    if (window->renderer_) {
-        window->renderer_description_ = renderer_name(window->renderer_);
-    } else {
-        const std::string why = sdl_error();
+    const RendererChoice choice = choose_renderer(options.renderer, driver);
+    if (choice.software) {
+        // Straight into the window's surface (X11 shared memory); without the
+        // second hint SDL would put that surface in an OpenGL texture and map
+        // Mesa and LLVM after all.
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
         window->renderer_ = SDL_CreateRenderer(window->window_, -1, SDL_RENDERER_SOFTWARE);
         if (!window->renderer_)
-            return Error{"cannot make a renderer for the window: " + sdl_error()};
+            return Error{"cannot make a software renderer for the window: " + sdl_error()};
         window->renderer_description_ =
-            renderer_name(window->renderer_) + ", as no accelerated one works: " + why;
+            renderer_name(window->renderer_) + " on " + driver + ", " + choice.why;
+    } else {
+        window->renderer_ = SDL_CreateRenderer(
+            window->window_, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC);
+        if (window->renderer_) {
+            window->renderer_description_ =
+                renderer_name(window->renderer_) + " on " + driver + ", " + choice.why;
+            const std::string gl = gl_renderer_name();
+            if (!gl.empty())
+                window->renderer_description_ += "; OpenGL renderer: " + gl;
+            if (software_rasteriser(gl))
+                window->renderer_description_ +=
+                    ", Mesa's software rasteriser ([display] renderer = \"software\" would "
+                    "cost less)";
+        } else {
+            const std::string why = sdl_error();
+            window->renderer_ = SDL_CreateRenderer(window->window_, -1, SDL_RENDERER_SOFTWARE);
+            if (!window->renderer_)
+                return Error{"cannot make a renderer for the window: " + sdl_error()};
+            window->renderer_description_ = renderer_name(window->renderer_) + " on " + driver +
+                                            ", as no accelerated one works: " + why;
+        }
     }
-    window->renderer_description_ += " on " + driver;
     window->wayland_ = driver == "wayland";
     return window;
 }
@@ -194,6 +279,21 @@ Result<RgbaPixels> Window::read_pixels() const {
                              pixels.width * 4) != 0)
         return Error{"cannot read the screen's pixels: " + sdl_error()};
     return pixels;
+}
+
+void Window::present(const std::vector<SDL_Rect>& drawn) const {
+    SDL_RendererInfo info{};
+    const bool software =
+        SDL_GetRendererInfo(renderer_, &info) == 0 && (info.flags & SDL_RENDERER_SOFTWARE) != 0;
+    if (!window_ || !software) {
+        SDL_RenderPresent(renderer_);
+        return;
+    }
+    // The software renderer draws into the window's surface; SDL_RenderPresent
+    // would send all of it to the display, where only `drawn` changed.
+    SDL_RenderFlush(renderer_);
+    if (!drawn.empty())
+        SDL_UpdateWindowSurfaceRects(window_, drawn.data(), static_cast<int>(drawn.size()));
 }
 
 }  // namespace kiosk::platform

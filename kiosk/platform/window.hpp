@@ -22,8 +22,19 @@ namespace kiosk::platform {
 
 enum class WindowMode { fullscreen, windowed, headless };
 
+// Which SDL renderer draws into a window (a headless run always draws with
+// the software renderer into memory).
+enum class RendererWish {
+    // The software one when OpenGL could only be Mesa's software rasteriser,
+    // the accelerated one when there is a GPU.
+    automatic,
+    software,     // SDL's software renderer straight into the window's surface
+    accelerated,  // OpenGL, whatever rasterises it
+};
+
 struct WindowOptions {
     WindowMode mode = WindowMode::fullscreen;
+    RendererWish renderer = RendererWish::automatic;
     int width = 1920, height = 1080;  // windowed and headless; fullscreen takes the display's
     std::string title = "Learning and work kiosk";
 };
@@ -49,11 +60,17 @@ class Window {
     // A locked kiosk cannot be closed or left by a visitor; only a window for
     // development can.
     bool locked() const { return mode_ != WindowMode::windowed; }
-    // e.g. "opengl (accelerated)" or "software (no accelerated renderer: ...)".
+    // e.g. "opengl (accelerated) on x11, as a GPU is there (/dev/dri/renderD128)" or
+    // "software (not accelerated) on x11, as OpenGL would be Mesa's software rasteriser
+    // (no /dev/dri render node)".
     const std::string& renderer_description() const { return renderer_description_; }
 
     // What the renderer has drawn since the last clear; call before presenting.
     Result<RgbaPixels> read_pixels() const;
+    // Shows what was drawn: with a software renderer only the rectangles
+    // `drawn` (none: nothing changed, nothing to show), with an accelerated
+    // one the whole frame.
+    void present(const std::vector<SDL_Rect>& drawn) const;
 
     // Waits up to `timeout` for an event. Under a Wayland compositor (cage),
     // frames presented while SDL 2.26 waits in SDL_WaitEventTimeout never reached

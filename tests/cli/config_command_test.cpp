@@ -45,7 +45,9 @@ TEST_CASE("config check names every problem by file, line and key and fails", "[
                      "[printer]\n"
                      "paper_mm = 57\n"
                      "[hours]\n"
-                     "monday = \"9-17\"\n");
+                     "monday = \"9-17\"\n"
+                     "[display]\n"
+                     "renderer = \"gpu\"\n");
     const auto out =
         run("config check " + quoted(file) + " --content " + quoted(test::bundled_pack()));
     INFO(out.text);
@@ -58,7 +60,10 @@ TEST_CASE("config check names every problem by file, line and key and fails", "[
           std::string::npos);
     CHECK(out.text.find(file.string() + ":9: hours.monday: '9-17' is not a time span") !=
           std::string::npos);
-    CHECK(out.text.find("4 errors") != std::string::npos);
+    CHECK(out.text.find(file.string() +
+                        ":11: display.renderer: 'gpu' is not one of auto, software, "
+                        "accelerated") != std::string::npos);
+    CHECK(out.text.find("5 errors") != std::string::npos);
 }
 
 TEST_CASE("config check without a file is a usage error", "[config-check]") {

@@ -30,6 +30,9 @@
 #   --adviser-pin PIN    play with a copy of the example configuration whose
 #                        pin_hash is what `kiosk adviser-pin` prints for PIN
 #                        (adviser mode on) and whose logo path is absolute
+#   --check-redraw       the kiosk draws every frame where it changed and again
+#                        in full, and stops at the first frame where the two
+#                        differ by a bit (kiosk --check-redraw)
 #   --privacy SHOT ANSWERS
 #                        keep usage figures (--stats) in the temporary folder;
 #                        afterwards nothing of the visit that answered ANSWERS
@@ -50,6 +53,7 @@ fail() {
 }
 
 differ=() same=() list_qr=() course_qr=() located_near=() fails_at="" adviser_pin="" privacy=()
+check_redraw=()
 while [[ $# -gt 0 && $1 == --* ]]; do
     case $1 in
     --differ) differ+=("$2" "$3") && shift 3 ;;
@@ -60,6 +64,7 @@ while [[ $# -gt 0 && $1 == --* ]]; do
     --fails-at) fails_at=$2 && shift 2 ;;
     --adviser-pin) adviser_pin=$2 && shift 2 ;;
     --privacy) privacy=("$2" "$3") && shift 3 ;;
+    --check-redraw) check_redraw=(--check-redraw) && shift ;;
     *) fail "run_script.sh: unknown check '$1'" ;;
     esac
 done
@@ -107,7 +112,7 @@ fi
 
 status=0
 "$kiosk" --headless --size "$size" --content "$work/content.db" --config "$config_used" \
-    --today "$today" --script "$script" --screenshots "$shots" "${stats_args[@]}" \
+    --today "$today" --script "$script" --screenshots "$shots" "${stats_args[@]}" "${check_redraw[@]}" \
     >"$work/stdout" 2>"$work/stderr" || status=$?
 cat "$work/stdout"
 cat "$work/stderr" >&2

@@ -311,7 +311,7 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
         return config;
     reader.reject_unknown_keys(*root, "",
                                {"kiosk", "timeouts", "branding", "printer", "adviser", "health",
-                                "hours", "speech", "content"});
+                                "hours", "speech", "content", "display"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
@@ -321,6 +321,7 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     read_hours(reader, *root, config.hours);
     read_speech(reader, *root, config.speech);
     read_content(reader, *root, config.content);
+    read_display(reader, *root, config.display);
     return config;
 }
 

@@ -81,6 +81,16 @@ struct ContentConfig {
     std::string fetch_url;                 // https://; the signature is at fetch_url + ".minisig"
 };
 
+// How the screen is drawn. "auto": the software renderer straight into the
+// window when the only OpenGL is Mesa's software rasteriser (llvmpipe,
+// softpipe), which costs more CPU and maps about 60 MiB of LLVM for nothing;
+// a GPU's accelerated renderer otherwise.
+enum class RendererChoice { automatic, software, accelerated };
+
+struct DisplayConfig {
+    RendererChoice renderer = RendererChoice::automatic;
+};
+
 struct KioskConfig {
     std::string name;         // shown and printed, e.g. "Leerwerkloket Heerlen"
     std::string contact;      // printed under the QR code; may hold line breaks
@@ -96,6 +106,7 @@ struct KioskConfig {
     OpeningHours hours;  // no [hours]: always open
     SpeechConfig speech;
     ContentConfig content;
+    DisplayConfig display;
 };
 
 // The kiosk's name as the visitor reads it on paper: the configured one, or

@@ -119,4 +119,23 @@ void read_content(TomlReader& reader, const toml::table& root, ContentConfig& co
     }
 }
 
+void read_display(TomlReader& reader, const toml::table& root, DisplayConfig& display) {
+    const toml::table* t = reader.table(root, "display", "", false);
+    if (!t)
+        return;
+    reader.reject_unknown_keys(*t, "display", {"renderer"});
+    auto renderer = reader.string(*t, "renderer", "display", false);
+    if (!renderer)
+        return;
+    if (*renderer == "auto")
+        display.renderer = RendererChoice::automatic;
+    else if (*renderer == "software")
+        display.renderer = RendererChoice::software;
+    else if (*renderer == "accelerated")
+        display.renderer = RendererChoice::accelerated;
+    else
+        reader.error(t->get("renderer"), "display.renderer",
+                     "'" + *renderer + "' is not one of auto, software, accelerated");
+}
+
 }  // namespace kiosk

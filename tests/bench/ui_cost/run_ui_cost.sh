@@ -64,8 +64,9 @@ apt_install() {
     log "installing ${missing[*]}"
     local sudo_cmd=()
     [ "$(id -u)" -eq 0 ] || sudo_cmd=(sudo)
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+    # On standard error: standard output is the table alone.
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    "${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 }
 apt_install gcc libx11-dev libxext-dev libxdamage-dev xvfb xdotool x11-utils python3
 if ((with_chromium && !swipes_only)) && ! command -v chromium >/dev/null; then
@@ -76,7 +77,7 @@ fi
 tools=$out/tools
 mkdir -p "$tools"
 cp "$here"/measure.py "$here"/chromium-kiosk.sh "$here"/q.html "$here"/clicks_q.txt "$tools"/
-gcc -O2 -o "$tools/xpaintprobe" "$here/xpaintprobe.c" -lX11 -lXext -lXdamage
+gcc -O2 -o "$tools/xpaintprobe" "$here/xpaintprobe.c" -lX11 -lXext -lXdamage >&2
 
 # A display nobody uses, for measure.py's own Xvfb.
 display_number=99
@@ -236,12 +237,16 @@ print(f"Median (min–max) of {reps} runs; ours clicks {clicks_ours} points thro
 print("| measure | this kiosk | Chromium kiosk (q.html) | Chromium ÷ this kiosk |")
 print("|---|---|---|---|")
 for name, key, unit in rows:
-    ratio = "–"
-    if key in ours and key in chromium and ours[key]["median"] > 0:
-        ratio = "{:.1f}×".format(chromium[key]["median"] / ours[key]["median"])
+    ratio = "–"  # only where a program has no such figure
+    if key in ours and key in chromium:
+        mine, theirs = ours[key]["median"], chromium[key]["median"]
+        if mine > 0:
+            ratio = "{:.1f}×".format(theirs / mine)
+        else:
+            ratio = "∞ (this kiosk 0)" if theirs > 0 else "1.0× (both 0)"
     print(f"| {name} | {cell(ours, key, unit)} | {cell(chromium, key, unit)} | {ratio} |")
-# measure.py counts every new process that hangs off init as the program's, so
-# another job started on a shared machine during a repetition is counted too.
+# measure.py counts only the program's processes (it is their subreaper); a
+# repetition that counted more or fewer than the others is still worth a note.
 for name, summary in (("this kiosk", ours), ("Chromium", chromium)):
     counts = summary.get("nproc @mem_at", {}).get("values", [])
     usual = sorted(counts)[len(counts) // 2] if counts else 0
@@ -250,7 +255,7 @@ for name, summary in (("this kiosk", ours), ("Chromium", chromium)):
             procs = json.load(open(os.path.join(out, "ours" if name == "this kiosk" else "chromium",
                                                 f"rep{rep}.json")))["procs_at_mem"]
             print(f"\nWarning: {name}, repetition {rep}, counted {n} processes instead of {usual} "
-                  f"({', '.join(p.split(':')[1] for p in procs)}): another job on the machine; "
+                  f"({', '.join(p.split(':')[1] for p in procs)}); "
                   f"its figures are in the min–max ranges, the medians are of all repetitions.")
 loads = [line.split() for line in open(os.path.join(out, "load.txt"))]
 print(f"\nLoad average (1, 5, 15 min) on {cores} cores as each phase began: " +
@@ -269,8 +274,9 @@ print(f"\nSwiping through the results, {drags} swipes of 450 px at 1920x1080 (me
 print("| measure | this kiosk |")
 print("|---|---|")
 print(f"| CPU per swipe, headless (software renderer) | {per_drag_cpu:.0f} ms ({per_drag_wall:.0f} ms wall) |")
-print(f"| CPU per frame of the results, headless | {per_frame_cpu:.1f} ms, so about "
-      f"{per_drag_cpu / per_frame_cpu:.0f} frames a swipe |")
+# A `locate` draws a frame like the last, which the software renderer no
+# longer redraws: this is what an unchanged frame costs, not a swipe's frame.
+print(f"| CPU per unchanged frame of the results, headless | {per_frame_cpu:.1f} ms |")
 print(f"| CPU per swipe, real window under Xvfb (X pointer events, about 1 s each) | "
       f"{window_swipe_ms / drags:.0f} ms |")
 print(f"| peak RSS, headless run with swipes | {swipe_rss / 1024:.0f} MiB (without: {base_rss / 1024:.0f} MiB) |")

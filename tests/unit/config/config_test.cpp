@@ -508,3 +508,28 @@ voice = "nl"
     CHECK(edge.speech.volume == 0);
     CHECK(edge.speech.rate == 450);
 }
+
+TEST_CASE("the display's renderer is auto, software or accelerated, auto when not given") {
+    Issues none;
+    CHECK(load("[kiosk]\nname = \"X\"\n", none).display.renderer == RendererChoice::automatic);
+    for (const auto& [text, choice] : {std::pair{"auto", RendererChoice::automatic},
+                                       std::pair{"software", RendererChoice::software},
+                                       std::pair{"accelerated", RendererChoice::accelerated}}) {
+        Issues good;
+        const auto config = load(
+            std::string("[kiosk]\nname = \"X\"\n[display]\nrenderer = \"") + text + "\"\n", good);
+        INFO(text << ": " << test::all_issues(good));
+        CHECK_FALSE(good.has_errors());
+        CHECK(config.display.renderer == choice);
+    }
+
+    Issues bad;
+    const auto fallback =
+        load("[kiosk]\nname = \"X\"\n[display]\nrenderer = \"opengl\"\nvsync = true\n", bad);
+    INFO(test::all_issues(bad));
+    CHECK(test::has_issue(
+        bad, "kiosk.toml:4: display.renderer: 'opengl' is not one of auto, software, accelerated"));
+    CHECK(test::has_issue(bad, "kiosk.toml:5: display.vsync: unknown key"));
+    CHECK(bad.error_count() == 2);
+    CHECK(fallback.display.renderer == RendererChoice::automatic);
+}
