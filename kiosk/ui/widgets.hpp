@@ -36,6 +36,9 @@ struct ButtonSpec {
     // The label's direction when it is not the visitor's language (a language's
     // own name); `second` is Dutch, always left to right.
     std::optional<TextDirection> direction = {};
+    // The label's language when it is not the visitor's (a language's own
+    // name), so speech reads it with the right voice; empty: the visitor's.
+    std::string_view language = {};
 };
 
 // A button filling `area`. True on the frame it is tapped.

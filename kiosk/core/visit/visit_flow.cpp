@@ -45,7 +45,11 @@ void VisitFlow::note_input(Clock::time_point now) {
 }
 
 Applied VisitFlow::tick(Clock::time_point now) {
-    const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, settings_.timeouts);
+    // Someone who listens needs longer than someone who reads.
+    IdleTimeouts timeouts = settings_.timeouts;
+    if (state_.speech_mode)
+        timeouts.idle = std::max(timeouts.idle, timeouts.speech_idle);
+    const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, timeouts);
     std::optional<Millis>& countdown = state_.countdown;
     switch (decision.action) {
         case IdleAction::none:
@@ -410,6 +414,24 @@ bool VisitFlow::on(const flow::ReadAloud&, Clock::time_point) {
 }
 
 bool VisitFlow::on(const flow::StopReading&, Clock::time_point) {
+    asked_.emplace_back(std::in_place_type<effect::StopReading>);
+    return true;
+}
+
+bool VisitFlow::on(const flow::StartSpeech&, Clock::time_point now) {
+    if (state_.speech_mode || state_.adviser != AdviserState::closed ||
+        state_.screen == Screen::thanks)
+        return false;
+    if (state_.screen == Screen::attract)
+        on(flow::Start{}, now);
+    state_.speech_mode = true;
+    return true;
+}
+
+bool VisitFlow::on(const flow::EndSpeech&, Clock::time_point) {
+    if (!state_.speech_mode)
+        return false;
+    state_.speech_mode = false;
     asked_.emplace_back(std::in_place_type<effect::StopReading>);
     return true;
 }

@@ -68,6 +68,12 @@ struct Reprint {};       // adviser: print the visit's receipt (again)
 struct LeaveKiosk {};    // adviser: end the kiosk for maintenance
 struct ReadAloud {};     // the speaker button: read this screen aloud
 struct StopReading {};   // the speaker button again, while it reads
+// Speech mode: every screen spoken as it appears and every focus move, for a
+// visitor who does not see the screen. Begun by headphones plugged in or the
+// keypad's first key (on the attract screen it also starts the visit); ended
+// by pulling the headphones out, or by the visit's wipe.
+struct StartSpeech {};
+struct EndSpeech {};
 }  // namespace flow
 
 using FlowIntent =
@@ -76,7 +82,8 @@ using FlowIntent =
                  flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
                  flow::ToggleDutchBeside, flow::NewVisit, flow::OpenKeypad, flow::KeypadDigit,
                  flow::KeypadErase, flow::KeypadEnter, flow::CloseAdviser, flow::Reprint,
-                 flow::LeaveKiosk, flow::ReadAloud, flow::StopReading>;
+                 flow::LeaveKiosk, flow::ReadAloud, flow::StopReading, flow::StartSpeech,
+                 flow::EndSpeech>;
 
 struct FlowSettings {
     std::vector<std::string> languages;  // offered, in this order; a subset of the pack's
@@ -114,6 +121,7 @@ struct VisitState {
     AdviserState adviser = AdviserState::closed;
     std::string keypad;  // the digits typed so far; never kept past Enter
     bool keypad_refused = false;
+    bool speech_mode = false;  // ends with the visit: the next visitor starts it anew
 };
 
 class VisitFlow {
@@ -168,6 +176,7 @@ class VisitFlow {
     bool high_contrast() const { return state_.high_contrast; }
     bool large_text() const { return state_.large_text; }
     bool dutch_beside() const { return state_.dutch_beside; }
+    bool speech_mode() const { return state_.speech_mode; }
 
     // The countdown of "are you still there?", when it is on screen.
     std::optional<Millis> countdown() const { return state_.countdown; }
@@ -228,6 +237,8 @@ class VisitFlow {
     bool on(const flow::LeaveKiosk&, Clock::time_point now);
     bool on(const flow::ReadAloud&, Clock::time_point now);
     bool on(const flow::StopReading&, Clock::time_point now);
+    bool on(const flow::StartSpeech&, Clock::time_point now);
+    bool on(const flow::EndSpeech&, Clock::time_point now);
     // After Choose or Skip: the results once the last question is passed.
     bool answered(bool applied);
 
