@@ -78,6 +78,8 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
         flow_.note_input(now);
         const Applied applied =
             flow_.apply(in ? FlowIntent{flow::StartSpeech{}} : FlowIntent{flow::EndSpeech{}}, now);
+        if (!in)
+            unplugged_in_ = flow_.generation();
         run_effects(applied.effects);
         if (in && applied)
             ui_.press(KeypadAction::repeat);  // the focus shows, on the screen's first item
@@ -179,8 +181,9 @@ void KioskLoop::keypad(const SDL_KeyboardEvent& key, Clock::time_point now) {
         return;
     dirty_ = true;
     // The first key starts speech mode, and on the attract screen a visit: a
-    // visitor who cannot see the screen cannot find its start button.
-    if (!flow_.speech_mode())
+    // visitor who cannot see the screen cannot find its start button. Not
+    // after headphones were pulled out in this visit: that visitor chose quiet.
+    if (!flow_.speech_mode() && unplugged_in_ != flow_.generation())
         run_effects(flow_.apply(flow::StartSpeech{}, now).effects);
     ui_.press(*action);
     switch (*action) {

@@ -124,6 +124,9 @@ class KioskLoop {
     std::optional<AnnouncedPlace> announced_;  // speech mode: the screen last said
     std::string focus_said_;                   // and the focused item
     std::vector<Utterance> said_;              // everything said, until a script forgets it
+    // The visit (generation) in which headphones were pulled out: its keys
+    // no longer start speech mode.
+    std::optional<std::uint64_t> unplugged_in_;
 };
 
 }  // namespace kiosk::app

@@ -240,8 +240,11 @@ void draw_overlay(ScreenContext& ctx, Area screen, const KioskHealth& health) {
 void KioskUi::State::begin(const VisitFlow& flow, Clock::time_point now) {
     record.clear();
     if (flow.generation() != generation) {
-        // A new visitor: nothing of the last one stays, not even a scroll position.
+        // A new visitor: nothing of the last one stays, not even a scroll
+        // position; the focus shows on, for a visitor who listens to the
+        // thank-you screen (speech mode outlives Done until that screen ends).
         memory = ScreenMemory{};
+        memory.focus.active = memory.focus.first = flow.speech_mode();
         generation = flow.generation();
     }
     if (flow.screen() == Screen::attract || flow.countdown())

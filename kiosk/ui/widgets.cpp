@@ -208,12 +208,28 @@ void record_button(ScreenContext& ctx, Area area, std::string_view label) {
 
 // The keypad's focus on this button: counted as a target in focus order
 // (unless an overlay covers it), and whether the focus is on it.
-bool keypad_focus(ScreenContext& ctx, const ButtonSpec& spec) {
+bool keypad_focus(ScreenContext& ctx, std::string_view id) {
     KeypadFocus& focus = ctx.memory.focus;
     if (focus.blocked)
         return false;
-    (focus.in_top_bar ? focus.top_bar : focus.screen).emplace_back(spec.id);
-    return focus.active && focus.id == spec.id;
+    (focus.in_top_bar ? focus.top_bar : focus.screen).emplace_back(id);
+    return focus.active && focus.id == id;
+}
+
+// The focus is on the item just drawn (after its InvisibleButton): scrolls it
+// into sight when the focus just moved there, records what it says, and is
+// true when the keypad's select pressed it.
+bool take_focus(ScreenContext& ctx, Area area, std::string_view label, std::string_view language) {
+    KeypadFocus& focus = ctx.memory.focus;
+    Area seen;
+    // Moved onto a target a list has scrolled out of sight: into the middle.
+    if (focus.moved && (!visible_part(area, seen) || seen.height() < area.height() - 1))
+        ImGui::SetScrollHereY(0.5f);
+    ctx.record.set_focused(std::string(label),
+                           language.empty() ? ctx.lang() : std::string(language));
+    const bool pressed = focus.select;
+    focus.select = false;
+    return pressed;
 }
 
 // A ring around the focused button, in two colours (the text colour outside,
@@ -237,20 +253,9 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     ImGui::SetCursorScreenPos(area.min);
     bool tapped =
         ImGui::InvisibleButton(std::string(spec.id).c_str(), {area.width(), area.height()});
-    const bool focused = keypad_focus(ctx, spec);
-    if (focused) {
-        KeypadFocus& focus = ctx.memory.focus;
-        Area seen;
-        // Moved onto a target a list has scrolled out of sight: into the middle.
-        if (focus.moved && (!visible_part(area, seen) || seen.height() < area.height() - 1))
-            ImGui::SetScrollHereY(0.5f);
-        if (focus.select) {
-            focus.select = false;
-            tapped = true;
-        }
-        ctx.record.set_focused(std::string(spec.label),
-                               spec.language.empty() ? ctx.lang() : std::string(spec.language));
-    }
+    const bool focused = keypad_focus(ctx, spec.id);
+    if (focused && take_focus(ctx, area, spec.label, spec.language))
+        tapped = true;
     const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
     const ButtonInk look = button_ink(c, spec.look, held);
     const ImU32 ink = look.ink;
@@ -298,6 +303,13 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     }
     record_button(ctx, area, spec.label);
     return tapped;
+}
+
+bool keypad_target(ScreenContext& ctx, Area area, std::string_view id, std::string_view label) {
+    if (!keypad_focus(ctx, id))
+        return false;
+    focus_ring(ctx, area);
+    return take_focus(ctx, area, label, {});
 }
 
 bool qr_code(ScreenContext& ctx, std::string_view payload, ImVec2 pos, float side) {

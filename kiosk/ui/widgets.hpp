@@ -43,6 +43,12 @@ struct ButtonSpec {
 
 // A button filling `area`. True on the frame it is tapped.
 bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec);
+// A target a screen draws itself (a course card), reachable by the keypad:
+// call after its InvisibleButton and its background. Counts it in focus
+// order, rings it when focused (`label` is what speech says of it), and is
+// true when the keypad's select pressed it.
+bool keypad_target(ScreenContext& ctx, Area area, std::string_view id, std::string_view label);
+
 // The width a one-line button needs for `label` (in body bold) and an icon.
 // `face` defaults to body bold, as button() draws labels.
 float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon = true,

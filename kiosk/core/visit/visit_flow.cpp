@@ -295,11 +295,14 @@ bool VisitFlow::on(const flow::Done&, Clock::time_point now) {
     if (state_.screen == Screen::attract || state_.screen == Screen::thanks)
         return false;
     // Wiped and counted as the visitor says so; the thank-you screen keeps
-    // only the language it speaks in.
+    // only the language it speaks in, and speech mode, so a visitor who
+    // listens hears it too (it ends with the thank-you screen).
     const std::string language = state_.visit.language();
+    const bool speech_mode = state_.speech_mode;
     wipe(now);
     state_.visit.apply(intent::ChangeLanguage{language});
     state_.screen = Screen::thanks;
+    state_.speech_mode = speech_mode;
     return true;
 }
 

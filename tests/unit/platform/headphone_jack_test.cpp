@@ -56,7 +56,7 @@ TEST_CASE("the headphone switch's changes are read from input events, others pas
 
 TEST_CASE("the jack's thread says each plug and unplug written to a fake switch device",
           "[headphones]") {
-    kiosk::test::TempDir dir;
+    test::TempDir dir;
     const auto fifo = dir.path() / "jack-event";
     REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
     std::mutex mutex;

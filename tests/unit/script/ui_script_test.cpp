@@ -273,7 +273,7 @@ TEST_CASE("a screenshot name is safe as a file name and used once", "[script]") 
 TEST_CASE("expect names what it cannot check", "[script]") {
     CHECK(error_of("expect") ==
           "visit.script:1: expect: needs what to expect (screen, text, no text, countdown, no "
-          "countdown, running)");
+          "countdown, running, focus, said)");
     CHECK(error_of("expect miracles")
               .starts_with(
                   "visit.script:1: expect: 'miracles' is not something to expect (screen, text"));

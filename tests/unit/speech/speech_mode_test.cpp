@@ -67,6 +67,9 @@ TEST_CASE("the first key or headphones start speech mode and a visit; the wipe e
     CHECK(k.flow.speech_mode());
     k.tap(flow::Done{});
     CHECK(k.flow.screen() == Screen::thanks);
+    CHECK(k.flow.speech_mode());  // the thank-you screen is heard too
+    k.tap(flow::NewVisit{});
+    CHECK(k.flow.screen() == Screen::attract);
     CHECK_FALSE(k.flow.speech_mode());  // the next visitor starts it anew
 }
 
