@@ -53,8 +53,7 @@ Millis KioskLoop::wait(Clock::time_point now) const {
     const LoopState state{flow_.idle_phase(), ui_.animating(), flow_.countdown().has_value(), now,
                           flow_.last_input(), last_frame_};
     // Waking once a minute at most keeps the day current on a kiosk that runs for weeks.
-    Millis wait =
-        std::min(wait_before_next_frame(state, flow_.settings().timeouts), Millis{60'000});
+    Millis wait = std::min(wait_before_next_frame(state, flow_.idle_timeouts()), Millis{60'000});
     // A locked keypad counts its wait down in whole seconds: one frame as each begins.
     if (const Millis locked = flow_.keypad_locked_for(now);
         flow_.adviser() == AdviserState::keypad && locked > Millis{0})

@@ -45,11 +45,7 @@ void VisitFlow::note_input(Clock::time_point now) {
 }
 
 Applied VisitFlow::tick(Clock::time_point now) {
-    // Someone who listens needs longer than someone who reads.
-    IdleTimeouts timeouts = settings_.timeouts;
-    if (state_.speech_mode)
-        timeouts.idle = std::max(timeouts.idle, timeouts.speech_idle);
-    const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, timeouts);
+    const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, idle_timeouts());
     std::optional<Millis>& countdown = state_.countdown;
     switch (decision.action) {
         case IdleAction::none:
@@ -419,6 +415,14 @@ bool VisitFlow::on(const flow::ReadAloud&, Clock::time_point) {
 bool VisitFlow::on(const flow::StopReading&, Clock::time_point) {
     asked_.emplace_back(std::in_place_type<effect::StopReading>);
     return true;
+}
+
+IdleTimeouts VisitFlow::idle_timeouts() const {
+    // Someone who listens needs longer than someone who reads.
+    IdleTimeouts timeouts = settings_.timeouts;
+    if (state_.speech_mode)
+        timeouts.idle = std::max(timeouts.idle, timeouts.speech_idle);
+    return timeouts;
 }
 
 bool VisitFlow::on(const flow::StartSpeech&, Clock::time_point now) {

@@ -181,6 +181,9 @@ class VisitFlow {
     // The countdown of "are you still there?", when it is on screen.
     std::optional<Millis> countdown() const { return state_.countdown; }
     IdlePhase idle_phase() const;
+    // The idle times in force: the configuration's, with speech mode's
+    // longer idle time while it is on.
+    IdleTimeouts idle_timeouts() const;
     Clock::time_point last_input() const { return last_input_; }
 
     // Grows by one at every reset: the UI drops its own per-visit state

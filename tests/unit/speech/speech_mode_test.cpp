@@ -96,6 +96,9 @@ TEST_CASE("in speech mode the countdown comes later", "[speech]") {
     CHECK_FALSE(listening.flow.countdown());
     listening.tick(Kiosk::settings().timeouts.speech_idle - idle);
     CHECK(listening.flow.countdown());
+    // The loop sleeps until then, not waking at the ordinary idle time.
+    CHECK(listening.flow.idle_timeouts().idle == Kiosk::settings().timeouts.speech_idle);
+    CHECK(reading.flow.idle_timeouts().idle == idle);
 }
 
 TEST_CASE("the language screen says how to choose with the keys in every language in turn",
