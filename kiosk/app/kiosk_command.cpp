@@ -28,6 +28,7 @@
 #include "kiosk/core/pack/catalogue.hpp"
 #include "kiosk/core/pack/pack_install.hpp"
 #include "kiosk/core/script/ui_script.hpp"
+#include "kiosk/platform/headphone_jack.hpp"
 #include "kiosk/platform/signals.hpp"
 #include "kiosk/platform/system_info.hpp"
 #include "kiosk/platform/window.hpp"
@@ -268,8 +269,40 @@ std::optional<PackAndConfig> load_pack_and_config(const KioskOptions& options) {
 }
 
 struct LoopEvents {
-    std::uint32_t quit = 0, reload = 0, speech = 0;
+    std::uint32_t quit = 0, reload = 0, speech = 0, headphones = 0;
 };
+
+// The headphone jack's switch, turned into the loop's headphone event; none
+// on a headless run (scripts plug headphones in with `headphones in`) or
+// where the configuration or the machine has no jack.
+std::unique_ptr<platform::HeadphoneJack> open_headphone_jack(const SpeechConfig& config,
+                                                             bool headless, std::uint32_t event) {
+    if (headless || config.headphones.empty())
+        return nullptr;
+    std::optional<std::filesystem::path> path;
+    if (config.headphones == "auto")
+        path = platform::find_headphone_switch();
+    else
+        path = config.headphones;
+    if (!path) {
+        std::cerr << "kiosk: headphones: no input device reports a headphone jack; speech mode "
+                     "starts with the keypad only"
+                  << std::endl;
+        return nullptr;
+    }
+    auto jack = platform::HeadphoneJack::open(*path, [event](bool in) {
+        SDL_Event e{};
+        e.type = event;
+        e.user.code = in ? 1 : 0;
+        SDL_PushEvent(&e);
+    });
+    if (!jack) {
+        std::cerr << "kiosk: headphones: " << jack.error() << std::endl;
+        return nullptr;
+    }
+    std::cerr << "kiosk: headphones: watching " << path->string() << std::endl;
+    return std::move(*jack);
+}
 
 struct Served {
     bool reload = false;  // ended for a reload, not for good
@@ -303,10 +336,15 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
     UsageStats* stats_part = stats ? &*stats : nullptr;
     SpeechOutput speech = open_speech(config.speech, headless, options.speech_wav, events.speech);
-    KioskServices services{printer_part, stats_part,
+    KioskServices services{printer_part,
+                           stats_part,
                            health_view(options, config, catalogue, loaded.choice, printer_part,
                                        stats_part, flow, speech.status),
-                           speech.speaker.get(), events.speech};
+                           speech.speaker.get(),
+                           events.speech,
+                           config.keypad,
+                           events.headphones};
+    const auto jack = open_headphone_jack(config.speech, headless, events.headphones);
 
     ui::KioskUi ui(config, pack);
     ui.add_catalogue_letters(catalogue);
@@ -331,7 +369,7 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
         ui.check_glyphs(true);
         if (options.check_redraw)
             loop.check_redraw();
-        ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""));
+        ScriptPlayer player(loop, flow, ui, options.screenshots.value_or(""), events.headphones);
         return {false, player.play(*script, *options.script)};
     }
     // As often as a 60 Hz screen shows frames; the software renderer has no
@@ -379,8 +417,8 @@ int run_kiosk(const KioskOptions& options, PackAndConfig first,
         std::cerr << "kiosk: " << window.error() << '\n';
         return 1;
     }
-    const std::uint32_t first_event = SDL_RegisterEvents(3);
-    const LoopEvents events{first_event, first_event + 1, first_event + 2};
+    const std::uint32_t first_event = SDL_RegisterEvents(4);
+    const LoopEvents events{first_event, first_event + 1, first_event + 2, first_event + 3};
     platform::QuitSignalThread signals(events.quit, events.reload);
     platform::ServiceNotifier notifier;  // once: READY=1 is sent once, not at each reload
     const std::int64_t started = std::time(nullptr);

@@ -13,9 +13,14 @@ KioskLoop::KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui:
       ui_(ui),
       flow_(flow),
       services_(std::move(services)),
-      rules_{window.locked(), quit_event},
+      rules_{window.locked(), quit_event, {}},
       view_(window.view_size()),
-      reload_event_(reload_event) {}
+      reload_event_(reload_event) {
+    std::vector<std::string> names;
+    for (const KeypadBinding& binding : services_.keypad.keys)
+        names.push_back(binding.key);
+    rules_.keypad = platform::keycodes(names);
+}
 
 Result<bool> KioskLoop::build_fonts() {
     view_ = window_.view_size();
@@ -51,8 +56,7 @@ Millis KioskLoop::wait(Clock::time_point now) const {
     const LoopState state{flow_.idle_phase(), ui_.animating(), flow_.countdown().has_value(), now,
                           flow_.last_input(), last_frame_};
     // Waking once a minute at most keeps the day current on a kiosk that runs for weeks.
-    Millis wait =
-        std::min(wait_before_next_frame(state, flow_.settings().timeouts), Millis{60'000});
+    Millis wait = std::min(wait_before_next_frame(state, flow_.idle_timeouts()), Millis{60'000});
     // A locked keypad counts its wait down in whole seconds: one frame as each begins.
     if (const Millis locked = flow_.keypad_locked_for(now);
         flow_.adviser() == AdviserState::keypad && locked > Millis{0})
@@ -72,6 +76,22 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
             std::cerr << "kiosk: reload asked; it waits until the visit in progress has ended"
                       << std::endl;
         reload_.ask();
+        return;
+    }
+    if (services_.headphone_event != 0 && event.type == services_.headphone_event) {
+        const bool in = event.user.code == 1;
+        std::cerr << "kiosk: headphones " << (in ? "plugged in" : "pulled out") << std::endl;
+        if (dark_)
+            return;
+        flow_.note_input(now);
+        const Applied applied =
+            flow_.apply(in ? FlowIntent{flow::StartSpeech{}} : FlowIntent{flow::EndSpeech{}}, now);
+        if (!in)
+            unplugged_in_ = flow_.generation();
+        run_effects(applied.effects);
+        if (in && applied)
+            ui_.press(KeypadAction::repeat);  // the focus shows, on the screen's first item
+        dirty_ = true;
         return;
     }
     if (services_.speech_event != 0 && event.type == services_.speech_event) {
@@ -104,6 +124,8 @@ void KioskLoop::handle(const SDL_Event& event, Clock::time_point now) {
             input_.handle(event, view_);
             flow_.note_input(now);
             input_since_frame_ = true;
+            if (event.type == SDL_KEYDOWN)
+                keypad(event.key, now);
             break;
         case platform::EventAction::redraw:
             dirty_ = true;
@@ -146,6 +168,7 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
 void KioskLoop::frame(Clock::time_point now, platform::RgbaPixels* capture) {
     refresh_health(now);
     const std::vector<FlowIntent> intents = draw(now, capture);
+    speak_changes();
     // Each intent changes what is on screen: draw again at once.
     for (const auto& intent : intents) {
         const Applied applied = flow_.apply(intent, now);
@@ -161,6 +184,76 @@ void KioskLoop::follow_speech() {
         return;
     services_.speaker->stop();
     dirty_ = true;
+}
+
+void KioskLoop::keypad(const SDL_KeyboardEvent& key, Clock::time_point now) {
+    if (key.repeat)
+        return;  // a key held down is pressed once
+    const auto action = services_.keypad.action(SDL_GetKeyName(key.keysym.sym));
+    if (!action)
+        return;
+    dirty_ = true;
+    // The first key starts speech mode, and on the attract screen a visit: a
+    // visitor who cannot see the screen cannot find its start button. Not
+    // after headphones were pulled out in this visit: that visitor chose quiet.
+    if (!flow_.speech_mode() && unplugged_in_ != flow_.generation())
+        run_effects(flow_.apply(flow::StartSpeech{}, now).effects);
+    ui_.press(*action);
+    switch (*action) {
+        case KeypadAction::repeat:
+            announced_.reset();  // the screen and the focused item again
+            focus_said_.clear();
+            break;
+        case KeypadAction::louder:
+        case KeypadAction::softer:
+            if (services_.speaker) {
+                const int step = services_.keypad.volume_step;
+                services_.speaker->set_volume(services_.speaker->volume() +
+                                              (*action == KeypadAction::louder ? step : -step));
+                say({{flow_.language(), std::to_string(services_.speaker->volume()) + " %"}});
+            }
+            break;
+        default:
+            break;
+    }
+}
+
+void KioskLoop::speak_changes() {
+    if (!flow_.speech_mode()) {
+        announced_.reset();
+        focus_said_.clear();
+        return;
+    }
+    if (ui_.focus_settling())
+        return;  // the next frame shows where the focus lands
+    const AnnouncedPlace place = announced_place(flow_);
+    const std::string& focused = ui_.record().focused();
+    std::vector<Utterance> words;
+    if (announced_ != place) {
+        // The countdown is heard as well as seen: a chime, then the words.
+        if (place.place.countdown && !(announced_ && announced_->place.countdown))
+            words.push_back({std::string(platform::chime_language), ""});
+        for (Utterance& u : announce_screen(flow_, flow_.catalogue().pack()))
+            words.push_back(std::move(u));
+        announced_ = place;
+        focus_said_.clear();
+    }
+    if (focused != focus_said_) {
+        if (!focused.empty())
+            words.push_back({ui_.record().focused_language(), focused});
+        focus_said_ = focused;
+    }
+    if (!words.empty())
+        say(std::move(words));
+}
+
+void KioskLoop::say(std::vector<Utterance> words) {
+    said_.insert(said_.end(), words.begin(), words.end());
+    if (services_.speaker) {
+        services_.speaker->speak(std::move(words));
+        spoken_at_ = speech_place(flow_);
+        dirty_ = true;  // the speaker button shows it speaks
+    }
 }
 
 void KioskLoop::set_open(bool open) {

@@ -18,6 +18,7 @@
 #include "kiosk/core/base/result.hpp"
 #include "kiosk/core/service/log_limiter.hpp"
 #include "kiosk/core/speech/read_aloud.hpp"
+#include "kiosk/core/speech/speech_mode.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
 #include "kiosk/core/visit/reload_policy.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
@@ -81,6 +82,9 @@ class KioskLoop {
     void check_redraw() { check_redraw_ = true; }
     // The first frame that differed, and where; nothing while all were equal.
     const std::optional<std::string>& redraw_mismatch() const { return redraw_mismatch_; }
+    // What speech mode and the keypad said since forget_said(), for scripts.
+    const std::vector<Utterance>& said() const { return said_; }
+    void forget_said() { said_.clear(); }
 
   private:
     void resize();
@@ -96,6 +100,13 @@ class KioskLoop {
     void go_dark();
     // Stops read-aloud when the visitor is no longer where it began.
     void follow_speech();
+    // Speech mode: the screen when it appears (and again on "repeat"), the
+    // focused item when the focus moves. After a frame is drawn.
+    void speak_changes();
+    // Says `words` now (stopping what was being said), and keeps them for scripts.
+    void say(std::vector<Utterance> words);
+    // A key of the visitor's keypad, pressed.
+    void keypad(const SDL_KeyboardEvent& key, Clock::time_point now);
 
     platform::Window& window_;
     platform::ImGuiRenderer& gui_;
@@ -120,10 +131,16 @@ class KioskLoop {
     LogLimiter refusals_log_;  // the same refused key at most once a minute
     bool close_asked_ = false;
     bool dark_ = false;
-    SpeechPlace spoken_at_;  // where the last read-aloud began
+    SpeechPlace spoken_at_;                    // where the last read-aloud began
     Millis frame_gap_{0};
     bool check_redraw_ = false;
     std::optional<std::string> redraw_mismatch_;
+    std::optional<AnnouncedPlace> announced_;  // speech mode: the screen last said
+    std::string focus_said_;                   // and the focused item
+    std::vector<Utterance> said_;              // everything said, until a script forgets it
+    // The visit (generation) in which headphones were pulled out: its keys
+    // no longer start speech mode.
+    std::optional<std::uint64_t> unplugged_in_;
 };
 
 }  // namespace kiosk::app

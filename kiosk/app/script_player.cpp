@@ -100,10 +100,11 @@ Clock::time_point script_start_time() {
 }
 
 ScriptPlayer::ScriptPlayer(KioskLoop& loop, const VisitFlow& flow, const ui::KioskUi& ui,
-                           std::filesystem::path screenshots)
+                           std::filesystem::path screenshots, std::uint32_t headphone_event)
     : loop_(loop),
       flow_(flow),
       ui_(ui),
+      headphone_event_(headphone_event),
       screenshots_(std::move(screenshots)),
       now_(script_start_time()) {}
 
@@ -111,6 +112,16 @@ int ScriptPlayer::play(const std::vector<script::Line>& lines, const std::string
     settle();  // the first frame, as the kiosk shows it on start
     for (const auto& line : lines) {
         std::optional<std::string> problem;
+        // `expect said` checks what the last step that did something said.
+        const bool check = std::holds_alternative<script::ExpectSaid>(line.step) ||
+                           std::holds_alternative<script::ExpectFocus>(line.step) ||
+                           std::holds_alternative<script::ExpectText>(line.step) ||
+                           std::holds_alternative<script::ExpectScreen>(line.step) ||
+                           std::holds_alternative<script::ExpectCountdown>(line.step) ||
+                           std::holds_alternative<script::ExpectRunning>(line.step) ||
+                           std::holds_alternative<script::Screenshot>(line.step);
+        if (!check)
+            loop_.forget_said();
         if (loop_.quitting())
             problem = "the kiosk has ended";
         else
@@ -173,6 +184,9 @@ std::optional<std::string> ScriptPlayer::run(const script::Step& step) {
                 // A kiosk that ended is caught before every step.
                 return std::nullopt;
             },
+            [&](const script::ExpectFocus& expect) { return expect_focus(expect.label); },
+            [&](const script::ExpectSaid& expect) { return expect_said(expect.text); },
+            [&](const script::Headphones& h) { return headphones(h.in); },
             [&](const script::Locate& locate) -> std::optional<std::string> {
                 float x = 0, y = 0;
                 if (auto missing = find(locate.label, x, y))
@@ -288,6 +302,38 @@ std::optional<std::string> ScriptPlayer::key(const script::Key& k) {
     run_for(after_touch);
     settle();
     return std::nullopt;
+}
+
+std::optional<std::string> ScriptPlayer::headphones(bool in) {
+    SDL_Event event{};
+    event.type = headphone_event_;
+    event.user.code = in ? 1 : 0;
+    SDL_PushEvent(&event);
+    run_for(after_touch);
+    settle();
+    return std::nullopt;
+}
+
+std::optional<std::string> ScriptPlayer::expect_focus(const std::string& label) const {
+    const std::string& focused = ui_.record().focused();
+    if (!focused.empty() && (focused == label || focused.find(label) != std::string::npos))
+        return std::nullopt;
+    if (focused.empty())
+        return "nothing has the keypad's focus on the " + std::string(to_string(flow_.screen())) +
+               " screen";
+    return "the focus is on \"" + focused + "\"";
+}
+
+std::optional<std::string> ScriptPlayer::expect_said(const std::string& text) const {
+    std::vector<std::string> said;
+    for (const Utterance& u : loop_.said()) {
+        if (u.text.find(text) != std::string::npos)
+            return std::nullopt;
+        said.push_back(u.language + ": " + u.text);
+    }
+    if (said.empty())
+        return "the kiosk said nothing";
+    return "the kiosk said " + quoted_list(said);
 }
 
 std::optional<std::string> ScriptPlayer::close() {

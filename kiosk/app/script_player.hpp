@@ -24,8 +24,10 @@ Clock::time_point script_start_time();
 class ScriptPlayer {
   public:
     // `screenshots`: the folder for `screenshot` steps; empty: they fail.
+    // `headphone_event`: the loop's headphone-jack event, which `headphones
+    // in|out` sends as the jack's thread would.
     ScriptPlayer(KioskLoop& loop, const VisitFlow& flow, const ui::KioskUi& ui,
-                 std::filesystem::path screenshots);
+                 std::filesystem::path screenshots, std::uint32_t headphone_event = 0);
 
     // Plays each line in order. Returns 0 when all were met; at the first that
     // is not, prints "FILE:LINE: <the line>: <what was found>" and returns 1.
@@ -43,6 +45,9 @@ class ScriptPlayer {
     std::optional<std::string> expect_text(const script::ExpectText& expect) const;
     std::optional<std::string> expect_countdown(bool present) const;
     std::optional<std::string> expect_screen(const std::string& screen) const;
+    std::optional<std::string> expect_focus(const std::string& label) const;
+    std::optional<std::string> expect_said(const std::string& text) const;
+    std::optional<std::string> headphones(bool in);
     // Draws a fresh frame and finds the target, or says which targets there are.
     std::optional<std::string> find(const std::string& label, float& x, float& y);
 
@@ -57,6 +62,7 @@ class ScriptPlayer {
     KioskLoop& loop_;
     const VisitFlow& flow_;
     const ui::KioskUi& ui_;
+    std::uint32_t headphone_event_ = 0;
     std::filesystem::path screenshots_;
     Clock::time_point now_;
 };

@@ -1,5 +1,7 @@
 #include "kiosk/platform/lockdown.hpp"
 
+#include <algorithm>
+
 namespace kiosk::platform {
 namespace {
 
@@ -31,7 +33,24 @@ EventMeaning window_event_meaning(const SDL_WindowEvent& window, const LockdownR
     }
 }
 
+// A keypad sends its keys bare; the same key with Ctrl, Alt or Super held
+// comes from a keyboard, and may mean something to the desktop.
+bool is_keypad_key(const SDL_Keysym& key, const LockdownRules& rules) {
+    if (key.mod & (KMOD_CTRL | KMOD_ALT | KMOD_GUI))
+        return false;
+    return std::find(rules.keypad.begin(), rules.keypad.end(), key.sym) != rules.keypad.end();
+}
+
 }  // namespace
+
+std::vector<SDL_Keycode> keycodes(const std::vector<std::string>& names) {
+    std::vector<SDL_Keycode> codes;
+    for (const std::string& name : names) {
+        if (const SDL_Keycode code = SDL_GetKeyFromName(name.c_str()); code != SDLK_UNKNOWN)
+            codes.push_back(code);
+    }
+    return codes;
+}
 
 std::string_view escape_combination(const SDL_Keysym& key) {
     const bool ctrl = (key.mod & KMOD_CTRL) != 0;
@@ -87,6 +106,8 @@ EventMeaning event_meaning(const SDL_Event& event, const LockdownRules& rules) {
             if (rules.locked) {
                 if (auto name = escape_combination(event.key.keysym); !name.empty())
                     return {EventAction::ignore, name};
+                if (!is_keypad_key(event.key.keysym, rules))
+                    return {EventAction::ignore, "a key not on the keypad"};
             }
             // Counts as someone being there; the adapter gives ImGui no keys.
             return {EventAction::input, {}};

@@ -9,7 +9,9 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::platform {
 
@@ -31,7 +33,14 @@ struct EventMeaning {
 struct LockdownRules {
     bool locked = true;
     std::uint32_t quit_event = 0;  // the user event type that ends the kiosk (signals)
+    // The visitor's keypad: a locked kiosk lets these keys through, with no
+    // Ctrl, Alt or Super held, and no other key at all.
+    std::vector<SDL_Keycode> keypad;
 };
+
+// The keycodes of the keys SDL names `names` ("Keypad 8", "Up"); a name SDL
+// does not know is left out.
+std::vector<SDL_Keycode> keycodes(const std::vector<std::string>& names);
 
 EventMeaning event_meaning(const SDL_Event& event, const LockdownRules& rules);
 

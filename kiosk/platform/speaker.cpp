@@ -4,6 +4,8 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <future>
 #include <iomanip>
@@ -43,6 +45,7 @@ Result<std::unique_ptr<Speaker>> Speaker::open(const SpeakerOptions& options) {
     std::unique_ptr<Speaker> speaker(new Speaker());
     speaker->device_id_ = id;
     speaker->options_ = options;
+    speaker->volume_ = std::clamp(options.voice.volume, 0, 100);
     const char* driver = SDL_GetCurrentAudioDriver();
     speaker->device_ = driver ? driver : "?";
     if (options.wav_dir) {
@@ -144,7 +147,7 @@ void Speaker::read(EspeakSynth& synth, const Request& request) {
     for (const Utterance& u : request.utterances) {
         if (superseded(request.id))
             break;
-        Recording rec{u.language, {}, queued, false};
+        Recording rec{u.language, u.text, {}, queued, false};
         auto sink = [&](std::span<const std::int16_t> samples) {
             if (superseded(request.id))
                 return false;
@@ -159,7 +162,13 @@ void Speaker::read(EspeakSynth& synth, const Request& request) {
                 rec.samples.insert(rec.samples.end(), samples.begin(), samples.end());
             return true;
         };
-        auto spoken = synth.speak(u.language, u.text, options_.voice, sink);
+        if (u.language == chime_language) {
+            const std::vector<std::int16_t> tone = chime_samples(volume_);
+            sink(tone);
+            recordings.push_back(std::move(rec));
+            continue;
+        }
+        auto spoken = synth.speak(u.language, u.text, {options_.voice.rate, volume_}, sink);
         if (!spoken) {
             SDL_Log("kiosk: speech: %s", spoken.error().c_str());
             continue;
@@ -187,6 +196,7 @@ void Speaker::read(EspeakSynth& synth, const Request& request) {
 
 void Speaker::record(const std::vector<Recording>& recordings, std::uint64_t played) {
     std::ofstream log(*options_.wav_dir / "speech.log", std::ios::app);
+    std::ofstream said(*options_.wav_dir / "utterances.log", std::ios::app);
     for (const Recording& rec : recordings) {
         if (rec.start >= played && !rec.samples.empty())
             break;  // never began to play
@@ -201,7 +211,28 @@ void Speaker::record(const std::vector<Recording>& recordings, std::uint64_t pla
             SDL_Log("kiosk: speech: %s", w.error().c_str());
         log << name.str() << ' ' << (stopped ? "stopped" : "played") << ' ' << heard << " of "
             << rec.samples.size() << (rec.cut ? " (synthesis stopped)" : "") << '\n';
+        said << name.str() << '\t' << rec.text << '\n';
     }
+}
+
+std::vector<std::int16_t> chime_samples(int volume) {
+    // Two notes, E6 then C6 (a doorbell's falling third), 0.15 s each with a
+    // soft start and end so they do not click.
+    std::vector<std::int16_t> out;
+    const double amplitude = 9000.0 * std::clamp(volume, 0, 100) / 100.0;
+    for (const double hz : {1318.5, 1046.5}) {
+        const int n = speech_sample_rate * 15 / 100;
+        for (int i = 0; i < n; ++i) {
+            const double fade = std::min({1.0, i / 300.0, (n - i) / 300.0});
+            out.push_back(static_cast<std::int16_t>(
+                amplitude * fade * std::sin(2 * M_PI * hz * i / speech_sample_rate)));
+        }
+    }
+    return out;
+}
+
+void Speaker::set_volume(int volume) {
+    volume_ = std::clamp(volume, 0, 100);
 }
 
 void Speaker::finish(std::uint64_t id) {

@@ -15,6 +15,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
@@ -30,11 +31,17 @@ struct SpeakerOptions {
     // the real pace, for headless runs.
     std::string driver;
     // Also write what was played, each utterance as DIR/NNN-<lang>.wav, and a
-    // line for each in DIR/speech.log ("played" or "stopped", samples).
+    // line for each in DIR/speech.log ("played" or "stopped", samples) and in
+    // DIR/utterances.log (the file's name, a tab, the words).
     std::optional<std::filesystem::path> wav_dir;
     // An SDL event pushed when speaking ends by itself, so the loop redraws.
     std::uint32_t wake_event = 0;
 };
+
+// An utterance in this "language" is the chime (two short notes), not words:
+// the idle countdown is heard as well as seen and read.
+inline constexpr std::string_view chime_language = "chime";
+std::vector<std::int16_t> chime_samples(int volume);
 
 class Speaker {
   public:
@@ -49,6 +56,9 @@ class Speaker {
     void speak(std::vector<Utterance> utterances);
     // Stops at once: the synthesis (its callback says stop) and the queued audio.
     void stop();
+    // The volume (0 to 100) from the next utterance on; the configuration's at first.
+    void set_volume(int volume);
+    int volume() const { return volume_; }
     // From speak() until the last sample has played or stop().
     bool speaking() const { return speaking_; }
     // The SDL audio device's name, or SDL's driver where it gives none.
@@ -66,6 +76,7 @@ class Speaker {
     // What one utterance put into the device's queue, for its WAV file.
     struct Recording {
         std::string language;
+        std::string text;  // for DIR/utterances.log
         std::vector<std::int16_t> samples;
         std::uint64_t start = 0;  // samples queued before it in this request
         bool cut = false;         // its synthesis was stopped
@@ -87,6 +98,7 @@ class Speaker {
     std::uint64_t latest_ = 0;  // the id of the last speak() or stop()
     bool quit_ = false;
     std::atomic<bool> speaking_{false};
+    std::atomic<int> volume_{80};
     std::chrono::steady_clock::time_point asked_at_;
     std::optional<std::chrono::nanoseconds> first_sample_after_;
     int written_ = 0;  // utterances written to wav_dir

@@ -22,6 +22,8 @@ class FrameRecord {
     void clear() {
         targets_.clear();
         texts_.clear();
+        focused_.clear();
+        focused_language_.clear();
     }
     void add_target(Target target) { targets_.push_back(std::move(target)); }
     void add_text(std::string text) { texts_.push_back(std::move(text)); }
@@ -33,6 +35,16 @@ class FrameRecord {
     bool shows(std::string_view text) const;
 
     const std::vector<Target>& targets() const { return targets_; }
+
+    // The label of the target the keypad's focus is on, and the language it
+    // is written in (a language's own name is in that language); empty when
+    // nothing is focused.
+    void set_focused(std::string label, std::string language) {
+        focused_ = std::move(label);
+        focused_language_ = std::move(language);
+    }
+    const std::string& focused() const { return focused_; }
+    const std::string& focused_language() const { return focused_language_; }
     const std::vector<std::string>& texts() const { return texts_; }
 
     // Scripted runs ask every text drawn to be checked against the font
@@ -47,6 +59,8 @@ class FrameRecord {
   private:
     std::vector<Target> targets_;
     std::vector<std::string> texts_;
+    std::string focused_;
+    std::string focused_language_;
     bool checking_glyphs_ = false;
     std::string missing_glyph_;
 };

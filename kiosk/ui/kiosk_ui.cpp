@@ -42,6 +42,8 @@ struct KioskUi::State {
     FontFiles font_files;  // the atlas reads its faces from these bytes
     float dt = 0;          // seconds since the last frame, at most 0.1
     SpeechButton speech;
+    bool back = false;  // the keypad's back key, for the next frame
+    bool focus_settling = false;
 
     // Starts a frame: forgets the last visitor's screen memory when a new
     // visit began, and times the frame.
@@ -65,7 +67,9 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
                                            {},
                                            {},
                                            0,
-                                           {}})) {}
+                                           {},
+                                           false,
+                                           false})) {}
 
 KioskUi::~KioskUi() = default;
 
@@ -139,12 +143,77 @@ void draw_screen(ScreenContext& ctx, Area content) {
     }
 }
 
+bool overlay_shown(const ScreenContext& ctx) {
+    const VisitFlow& flow = ctx.flow;
+    return flow.adviser() != AdviserState::closed || ctx.memory.language_menu ||
+           flow.countdown().has_value();
+}
+
+// Where the keypad's focus is: a new place puts it on its first target.
+std::string focus_place(const ScreenContext& ctx) {
+    const VisitFlow& flow = ctx.flow;
+    std::string place = std::string(to_string(flow.screen())) + "/" +
+                        std::to_string(flow.visit().current_question()) + "/" +
+                        std::to_string(flow.open_course());
+    if (flow.adviser() != AdviserState::closed)
+        place += "/adviser";
+    else if (flow.countdown())
+        place += "/countdown";
+    else if (ctx.memory.language_menu)
+        place += "/menu";
+    return place;
+}
+
+// Before the frame draws: the steps the keys asked move the focus through
+// the targets the last frame drew, round at the ends.
+void move_focus(KeypadFocus& focus, const std::string& place) {
+    focus.moved = false;
+    focus.screen.clear();
+    focus.top_bar.clear();
+    if (focus.place != place) {
+        focus.place = place;
+        focus.first = true;  // the order of the last place means nothing here
+        focus.move = 0;
+        focus.select = false;
+        return;
+    }
+    if (focus.move == 0 || focus.order.empty())
+        return;
+    const int n = static_cast<int>(focus.order.size());
+    const auto at = std::find(focus.order.begin(), focus.order.end(), focus.id);
+    int i = at == focus.order.end() ? (focus.move > 0 ? -1 : 0)
+                                    : static_cast<int>(at - focus.order.begin());
+    i = ((i + focus.move) % n + n) % n;
+    focus.id = focus.order[static_cast<std::size_t>(i)];
+    focus.moved = true;
+    focus.move = 0;
+}
+
+// After the frame: its targets in focus order (the screen's, then the top
+// bar's), and the focus on the first where it has none on this screen.
+// True when the focus changed and the next frame must show it.
+bool settle_focus(KeypadFocus& focus) {
+    focus.order = focus.screen;
+    focus.order.insert(focus.order.end(), focus.top_bar.begin(), focus.top_bar.end());
+    focus.select = false;  // a select with nothing focused presses nothing
+    if (!focus.active || focus.order.empty())
+        return false;
+    const bool lost =
+        std::find(focus.order.begin(), focus.order.end(), focus.id) == focus.order.end();
+    if (!focus.first && !lost)
+        return false;
+    focus.first = false;
+    focus.id = focus.order.front();
+    focus.moved = true;
+    return true;
+}
+
 // Overlays in a window of their own above the screen, so the screen's
 // buttons under them cannot be pressed.
 void draw_overlay(ScreenContext& ctx, Area screen, const KioskHealth& health) {
     const VisitFlow& flow = ctx.flow;
     const bool adviser = flow.adviser() != AdviserState::closed;
-    if (!adviser && !ctx.memory.language_menu && !flow.countdown())
+    if (!overlay_shown(ctx))
         return;
     ImGui::SetNextWindowPos(screen.min);
     ImGui::SetNextWindowSize(screen.max);
@@ -171,8 +240,11 @@ void draw_overlay(ScreenContext& ctx, Area screen, const KioskHealth& health) {
 void KioskUi::State::begin(const VisitFlow& flow, Clock::time_point now) {
     record.clear();
     if (flow.generation() != generation) {
-        // A new visitor: nothing of the last one stays, not even a scroll position.
+        // A new visitor: nothing of the last one stays, not even a scroll
+        // position; the focus shows on, for a visitor who listens to the
+        // thank-you screen (speech mode outlives Done until that screen ends).
         memory = ScreenMemory{};
+        memory.focus.active = memory.focus.first = flow.speech_mode();
         generation = flow.generation();
     }
     if (flow.screen() == Screen::attract || flow.countdown())
@@ -207,6 +279,10 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     ImGui::PushStyleColor(ImGuiCol_WindowBg, colours.background);
     cancel_press_on_swipe(0.35f * ctx.em);
 
+    move_focus(s.memory.focus, focus_place(ctx));
+    const bool overlay = overlay_shown(ctx);
+    s.memory.focus.blocked = overlay;
+
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize(display);
     ImGui::Begin("kiosk", nullptr, fixed_window);
@@ -215,6 +291,10 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     // The language screen is itself the language choice: no second one above it.
     top_bar(ctx, bar, flow.screen() != Screen::attract && flow.screen() != Screen::language);
     draw_screen(ctx, content);
+    if (s.back) {
+        s.back = false;
+        ctx.emit(flow::Back{});
+    }
     const Screen shown = flow.screen();
     if (ctx.speech.available && shown != Screen::attract && shown != Screen::thanks)
         speaker_button(ctx, bottom_bar(ctx, content));
@@ -222,7 +302,9 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     adviser_corner(ctx, screen, s.config.adviser.corner, s.config.adviser.hold);
     ImGui::End();
 
+    s.memory.focus.blocked = false;
     draw_overlay(ctx, screen, s.health);
+    const bool focus_changed = settle_focus(s.memory.focus);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar(3);
     ImGui::PopFont();
@@ -230,8 +312,46 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     s.memory.last_screen = flow.screen();
     const bool scrolling =
         s.memory.options.moving() || s.memory.results.moving() || s.memory.course.moving();
-    s.animating = scrolling || s.memory.corner_held;
+    s.animating = scrolling || s.memory.corner_held || focus_changed;
+    s.focus_settling = focus_changed;
     return intents;
+}
+
+void KioskUi::press(KeypadAction action) {
+    KeypadFocus& focus = state_->memory.focus;
+    const bool shown = focus.active;
+    focus.active = true;
+    switch (action) {
+        case KeypadAction::up:
+        case KeypadAction::down:
+        case KeypadAction::select:
+            if (!shown) {
+                focus.first = true;  // the first key shows where the focus is, and does no more
+                return;
+            }
+            if (action == KeypadAction::select)
+                focus.select = true;
+            else
+                focus.move += action == KeypadAction::up ? -1 : 1;
+            break;
+        case KeypadAction::back:
+            if (state_->memory.language_menu) {
+                state_->memory.language_menu = false;
+                return;
+            }
+            state_->back = true;
+            break;
+        case KeypadAction::repeat:
+        case KeypadAction::louder:
+        case KeypadAction::softer:
+            if (!shown)
+                focus.first = true;
+            break;
+    }
+}
+
+bool KioskUi::focus_settling() const {
+    return state_->focus_settling;
 }
 
 bool KioskUi::animating() const {

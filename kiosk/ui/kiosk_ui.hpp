@@ -11,6 +11,7 @@
 #include "kiosk/core/adviser/kiosk_health.hpp"
 #include "kiosk/core/base/result.hpp"
 #include "kiosk/core/config/config.hpp"
+#include "kiosk/core/visit/keypad.hpp"
 #include "kiosk/core/visit/visit_flow.hpp"
 #include "kiosk/ui/frame_record.hpp"
 
@@ -42,6 +43,15 @@ class KioskUi {
 
     // Draws one frame; returns the visitor's intents, in order.
     std::vector<FlowIntent> frame(const VisitFlow& flow, Clock::time_point now);
+
+    // A key of the visitor's keypad: up, down and select move and press the
+    // focus on the next frame (the first key shows the focus, on the screen's
+    // first target); back closes the language menu or goes back. Repeat and
+    // the volume are the app's.
+    void press(KeypadAction action);
+    // The last frame moved the focus to where the next frame shows it (a new
+    // screen's first item): what is focused is known after that frame.
+    bool focus_settling() const;
 
     // Whether something moves (scroll inertia, fades): the loop should draw
     // the next frame soon instead of waiting for input.

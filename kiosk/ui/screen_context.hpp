@@ -28,6 +28,24 @@ struct Area {
     float height() const { return max.y - min.y; }
 };
 
+// The keypad's focus: which target the ring is on, and what the keys asked
+// since the last frame. Targets are known by their ids, in the order the
+// last frame drew them (the screen's first, the top bar's last).
+struct KeypadFocus {
+    bool active = false;  // a keypad key was pressed in this visit: the ring shows
+    std::string id;       // the focused target
+    int move = 0;         // steps asked since the last frame: up -1, down +1
+    bool select = false;  // select asked since the last frame
+    bool moved = false;   // the focus moved this frame: scroll it into sight
+    bool first = false;   // a new place: the next frame puts the focus on its first target
+    std::string place;    // the screen (and question, course, overlay) the focus is on
+    std::vector<std::string> order;    // the last frame's targets, in focus order
+    std::vector<std::string> screen;   // this frame's, being drawn: the screen's
+    std::vector<std::string> top_bar;  // and the top bar's
+    bool in_top_bar = false;           // the top bar is drawing
+    bool blocked = false;  // an overlay lies over the screen: its targets are not reachable
+};
+
 // The UI's own per-visit state (scroll positions, open menus): wiped with the
 // visit, when the flow's generation changes.
 struct ScreenMemory {
@@ -40,6 +58,7 @@ struct ScreenMemory {
     std::map<std::string, QrCode, std::less<>> qr_codes;  // encoded once per payload, not per frame
     bool corner_held = false;   // the adviser's corner is pressed this frame
     bool corner_fired = false;  // and has opened the keypad during this press
+    KeypadFocus focus;
 };
 
 struct Logo {

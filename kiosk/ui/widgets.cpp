@@ -206,18 +206,62 @@ void record_button(ScreenContext& ctx, Area area, std::string_view label) {
         ctx.record.add_target({std::string(label), seen.min.x, seen.min.y, seen.max.x, seen.max.y});
 }
 
+// The keypad's focus on this button: counted as a target in focus order
+// (unless an overlay covers it), and whether the focus is on it.
+bool keypad_focus(ScreenContext& ctx, std::string_view id) {
+    KeypadFocus& focus = ctx.memory.focus;
+    if (focus.blocked)
+        return false;
+    (focus.in_top_bar ? focus.top_bar : focus.screen).emplace_back(id);
+    return focus.active && focus.id == id;
+}
+
+// The focus is on the item just drawn (after its InvisibleButton): scrolls it
+// into sight when the focus just moved there, records what it says, and is
+// true when the keypad's select pressed it.
+bool take_focus(ScreenContext& ctx, Area area, std::string_view label, std::string_view language) {
+    KeypadFocus& focus = ctx.memory.focus;
+    Area seen;
+    // Moved onto a target a list has scrolled out of sight: into the middle.
+    if (focus.moved && (!visible_part(area, seen) || seen.height() < area.height() - 1))
+        ImGui::SetScrollHereY(0.5f);
+    ctx.record.set_focused(std::string(label),
+                           language.empty() ? ctx.lang() : std::string(language));
+    const bool pressed = focus.select;
+    focus.select = false;
+    return pressed;
+}
+
+// A ring around the focused button, in two colours (the text colour outside,
+// the accent inside) so that it stands out on any button and background, and
+// thick: seen from a step away by a visitor with low vision.
+void focus_ring(ScreenContext& ctx, Area area) {
+    const float em = ctx.em;
+    const float out = 0.22f * em;
+    const ImVec2 lo{area.min.x - out, area.min.y - out};
+    const ImVec2 hi{area.max.x + out, area.max.y + out};
+    draw().AddRect(lo, hi, ctx.colours.text, metric::rounding * em + out, 0, 0.2f * em);
+    draw().AddRect({lo.x + 0.17f * em, lo.y + 0.17f * em}, {hi.x - 0.17f * em, hi.y - 0.17f * em},
+                   ctx.colours.accent, metric::rounding * em, 0, 0.14f * em);
+}
+
 }  // namespace
 
 bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     const float em = ctx.em;
     const Palette& c = ctx.colours;
     ImGui::SetCursorScreenPos(area.min);
-    const bool tapped =
+    bool tapped =
         ImGui::InvisibleButton(std::string(spec.id).c_str(), {area.width(), area.height()});
+    const bool focused = keypad_focus(ctx, spec.id);
+    if (focused && take_focus(ctx, area, spec.label, spec.language))
+        tapped = true;
     const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
     const ButtonInk look = button_ink(c, spec.look, held);
     const ImU32 ink = look.ink;
     card(area, look.fill, look.border, em, look.border_em);
+    if (focused)
+        focus_ring(ctx, area);
 
     const Face& face = spec.face ? *spec.face : ctx.fonts.body;
     const float pad = 0.8f * em;
@@ -259,6 +303,13 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     }
     record_button(ctx, area, spec.label);
     return tapped;
+}
+
+bool keypad_target(ScreenContext& ctx, Area area, std::string_view id, std::string_view label) {
+    if (!keypad_focus(ctx, id))
+        return false;
+    focus_ring(ctx, area);
+    return take_focus(ctx, area, label, {});
 }
 
 bool qr_code(ScreenContext& ctx, std::string_view payload, ImVec2 pos, float side) {
@@ -402,7 +453,9 @@ void top_bar(ScreenContext& ctx, Area area, bool with_language) {
                   c.text, shown_name, name);
     }
     ctx.record.add_text(name);
+    ctx.memory.focus.in_top_bar = true;
     top_bar_buttons(ctx, area, toggles, label_face, icons_only);
+    ctx.memory.focus.in_top_bar = false;
 }
 
 void language_menu(ScreenContext& ctx, Area screen) {
@@ -438,7 +491,8 @@ void language_menu(ScreenContext& ctx, Area screen) {
                     .label = name,
                     .look = code == ctx.lang() ? ButtonLook::chosen : ButtonLook::secondary,
                     .centred = true,
-                    .direction = text_direction(ctx.pack, code)})) {
+                    .direction = text_direction(ctx.pack, code),
+                    .language = code})) {
             ctx.emit(flow::ChangeLanguage{code});
             ctx.memory.language_menu = false;
         }

@@ -36,10 +36,19 @@ struct ButtonSpec {
     // The label's direction when it is not the visitor's language (a language's
     // own name); `second` is Dutch, always left to right.
     std::optional<TextDirection> direction = {};
+    // The label's language when it is not the visitor's (a language's own
+    // name), so speech reads it with the right voice; empty: the visitor's.
+    std::string_view language = {};
 };
 
 // A button filling `area`. True on the frame it is tapped.
 bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec);
+// A target a screen draws itself (a course card), reachable by the keypad:
+// call after its InvisibleButton and its background. Counts it in focus
+// order, rings it when focused (`label` is what speech says of it), and is
+// true when the keypad's select pressed it.
+bool keypad_target(ScreenContext& ctx, Area area, std::string_view id, std::string_view label);
+
 // The width a one-line button needs for `label` (in body bold) and an icon.
 // `face` defaults to body bold, as button() draws labels.
 float button_width(const ScreenContext& ctx, std::string_view label, bool with_icon = true,

@@ -8,6 +8,10 @@
 #                                                   played to its end, and not silent
 #   run_speech.sh KIOSK SCRIPT SHOTS --cut          an utterance was stopped before
 #                                                   its end, and none came after it
+#   run_speech.sh KIOSK SCRIPT SHOTS --listen       speech mode with the keypad: plays
+#       with a configuration of three languages (nl, en, ar) and a quick voice; each
+#       line of utterances.log is a WAV file that is not silent; the first three are
+#       how to choose a language in nl, en and ar, in that order; one is the chime
 set -euo pipefail
 
 fail() {
@@ -23,8 +27,20 @@ trap 'rm -rf "$work"' EXIT
     fail "the speech fixture pack does not build: $(cat "$work/build.log")"
 rm -rf "$shots"
 mkdir -p "$shots"
+config=()
+if [[ $check == --listen ]]; then
+    cat >"$work/kiosk.toml" <<'TOML'
+[kiosk]
+name = "Speech mode test"
+languages = ["nl", "en", "ar"]
+[speech]
+rate = 300
+headphones = ""
+TOML
+    config=(--config "$work/kiosk.toml")
+fi
 "$kiosk" --headless --size 1920x1080 --content "$work/content.db" --today 2026-12-01 \
-    --script "$script" --screenshots "$shots" --speech-wav "$work/speech" 2>"$work/stderr" ||
+    "${config[@]}" --script "$script" --screenshots "$shots" --speech-wav "$work/speech" 2>"$work/stderr" ||
     fail "$script: not met: $(cat "$work/stderr")"
 grep -q '^kiosk: content .*; speech: on (dummy' "$work/stderr" ||
     fail "the start-up line does not say speech is on: $(cat "$work/stderr")"
@@ -60,6 +76,22 @@ case $check in
     line=${stopped%%:*}
     [[ $(wc -l <"$work/speech/speech.log") -eq $line ]] ||
         fail "utterances were played after the stop: $(tail -n +"$((line + 1))" "$work/speech/speech.log")"
+    ;;
+--listen)
+    [[ -f $work/speech/utterances.log ]] || fail "no utterances.log"
+    cat "$work/speech/utterances.log"
+    mapfile -t files < <(cut -f1 "$work/speech/utterances.log")
+    [[ ${files[0]} == 001-nl.wav && ${files[1]} == 002-en.wav && ${files[2]} == 003-ar.wav ]] ||
+        fail "the language prompt is not nl, en, ar in turn: ${files[*]:0:3}"
+    grep -q $'^003-ar.wav\t.*الأَوْسَطَ' "$work/speech/utterances.log" ||
+        fail "the Arabic prompt is not its diacritized text"
+    grep -q -- '-chime.wav' "$work/speech/utterances.log" || fail "the countdown did not chime"
+    for f in "${files[@]}"; do
+        read -r seconds rms < <(measure "$work/speech/$f")
+        echo "$f: $seconds s, RMS $rms"
+        ((rms > 300)) || fail "$f is silent (RMS $rms)"
+        [[ $(echo "$seconds > 0.2" | bc) == 1 ]] || fail "$f lasts only $seconds s"
+    done
     ;;
 *) fail "unknown check '$check'" ;;
 esac

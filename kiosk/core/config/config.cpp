@@ -9,6 +9,7 @@
 
 #include "kiosk/core/adviser/adviser_pin.hpp"
 #include "kiosk/core/base/ids.hpp"
+#include "kiosk/core/config/keypad_section.hpp"
 #include "kiosk/core/config/service_sections.hpp"
 #include "kiosk/core/content/toml_reader.hpp"
 
@@ -174,10 +175,17 @@ void read_timeouts(TomlReader& reader, const toml::table& root, IdleTimeouts& ti
     const toml::table* t = reader.table(root, "timeouts", "", false);
     if (!t)
         return;
-    reader.reject_unknown_keys(*t, "timeouts", {"idle_s", "warning_s", "thanks_s"});
+    reader.reject_unknown_keys(*t, "timeouts",
+                               {"idle_s", "warning_s", "thanks_s", "speech_idle_s"});
     timeouts.idle = read_seconds(reader, *t, "timeouts", "idle_s", 15, 900, timeouts.idle);
     timeouts.warning = read_seconds(reader, *t, "timeouts", "warning_s", 5, 120, timeouts.warning);
     timeouts.thanks = read_seconds(reader, *t, "timeouts", "thanks_s", 3, 120, timeouts.thanks);
+    timeouts.speech_idle =
+        read_seconds(reader, *t, "timeouts", "speech_idle_s", 15, 1800, timeouts.speech_idle);
+    if (t->get("speech_idle_s") && timeouts.speech_idle < timeouts.idle)
+        reader.error(t->get("speech_idle_s"), "timeouts.speech_idle_s",
+                     "must be at least idle_s (" + std::to_string(timeouts.idle.count()) +
+                         "): someone who listens needs longer than someone who reads");
 }
 
 std::optional<ScreenCorner> parse_corner(std::string_view text) {
@@ -311,7 +319,7 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
         return config;
     reader.reject_unknown_keys(*root, "",
                                {"kiosk", "timeouts", "branding", "printer", "adviser", "health",
-                                "hours", "speech", "content", "display"});
+                                "hours", "speech", "content", "display", "keypad"});
     read_kiosk(reader, *root, config);
     read_timeouts(reader, *root, config.timeouts);
     read_branding(reader, *root, base_dir, config.branding);
@@ -322,6 +330,7 @@ KioskConfig load_config(std::string_view text, const std::string& file_name,
     read_speech(reader, *root, config.speech);
     read_content(reader, *root, config.content);
     read_display(reader, *root, config.display);
+    read_keypad(reader, *root, config.keypad);
     return config;
 }
 

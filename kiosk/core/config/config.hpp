@@ -14,6 +14,7 @@
 #include "kiosk/core/printing/printer_config.hpp"
 #include "kiosk/core/service/opening_hours.hpp"
 #include "kiosk/core/visit/idle_policy.hpp"
+#include "kiosk/core/visit/keypad.hpp"
 
 namespace kiosk {
 
@@ -69,6 +70,9 @@ struct SpeechConfig {
     // Words a minute; espeak-ng speaks 80 to 450, and visitors who read with
     // difficulty or are new to the language follow a calm pace best.
     int rate = 150;
+    // The headphone jack's switch: "auto" finds the input device that has
+    // one, a path names it (/dev/input/by-path/...-event), "" watches none.
+    std::string headphones = "auto";
 };
 inline constexpr int speech_rate_min = 80;
 inline constexpr int speech_rate_max = 450;
@@ -107,6 +111,7 @@ struct KioskConfig {
     SpeechConfig speech;
     ContentConfig content;
     DisplayConfig display;
+    KeypadConfig keypad;
 };
 
 // The kiosk's name as the visitor reads it on paper: the configured one, or

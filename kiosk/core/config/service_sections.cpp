@@ -65,7 +65,16 @@ void read_speech(TomlReader& reader, const toml::table& root, SpeechConfig& spee
     const toml::table* t = reader.table(root, "speech", "", false);
     if (!t)
         return;
-    reader.reject_unknown_keys(*t, "speech", {"enabled", "volume", "rate"});
+    reader.reject_unknown_keys(*t, "speech", {"enabled", "volume", "rate", "headphones"});
+    if (auto headphones = reader.string(*t, "headphones", "speech", false)) {
+        if (*headphones != "auto" && !headphones->empty() && headphones->front() != '/')
+            reader.error(t->get("headphones"), "speech.headphones",
+                         "'" + *headphones +
+                             "' is neither \"auto\", \"\" nor the absolute path of an input "
+                             "device (/dev/input/...)");
+        else
+            speech.headphones = *headphones;
+    }
     if (auto enabled = reader.boolean(*t, "enabled", "speech"))
         speech.enabled = *enabled;
     speech.volume = read_whole(reader, *t, "volume", 0, 100, "", speech.volume);

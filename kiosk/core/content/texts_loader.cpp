@@ -75,7 +75,9 @@ void load_texts_toml(std::string_view text, const std::string& file_name, Conten
     }
     for (const auto& [key, texts] : pack.texts) {
         const auto& required = required_texts();
-        if (!key.starts_with("speech.") &&
+        // Optional: speech mode's "how to choose a language with the keys",
+        // which has the kiosk's own English words where a pack has none.
+        if (!key.starts_with("speech.") && key != "screen.keys_language" &&
             std::find(required.begin(), required.end(), key) == required.end()) {
             issues.warning(file_name, 0, key, "is not used by this version of the kiosk");
         }

@@ -6,16 +6,12 @@
 #include <span>
 #include <string>
 
+#include "kiosk/core/base/key_names.hpp"
+
 namespace kiosk::script {
 namespace {
 
 constexpr std::array<std::string_view, 4> modifier_order = {"Ctrl", "Shift", "Alt", "Super"};
-// SDL's names of the keys a script may send besides letters, digits, signs and F1-F24.
-constexpr std::array<std::string_view, 21> named_keys = {
-    "Escape", "Return", "Tab",      "Backspace", "Space",       "Delete",     "Insert",
-    "Home",   "End",    "PageUp",   "PageDown",  "Left",        "Right",      "Up",
-    "Down",   "Menu",   "CapsLock", "Pause",     "PrintScreen", "ScrollLock", "Application"};
-
 bool same_ignoring_case(std::string_view a, std::string_view b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
         return std::tolower(static_cast<unsigned char>(x)) ==
@@ -31,17 +27,10 @@ std::size_t find_ignoring_case(std::span<const std::string_view> names, std::str
 
 // SDL's spelling of a key name; empty when SDL would not know it.
 std::string canonical_key(std::string_view name) {
-    if (name.size() == 1 && name[0] > ' ' && name[0] < 0x7f)
-        return std::string(1, static_cast<char>(std::toupper(static_cast<unsigned char>(name[0]))));
-    for (int f = 1; f <= 24; ++f) {
-        if (same_ignoring_case(name, "F" + std::to_string(f)))
-            return "F" + std::to_string(f);
-    }
     // A modifier alone, as desktops read Super alone; SDL calls it "Left GUI".
     if (const auto m = find_ignoring_case(modifier_order, name); m < modifier_order.size())
         return "Left " + std::string(m == 3 ? "GUI" : modifier_order[m]);
-    const auto known = find_ignoring_case(named_keys, name);
-    return known < named_keys.size() ? std::string(named_keys[known]) : "";
+    return canonical_key_name(name);
 }
 
 }  // namespace
@@ -62,12 +51,10 @@ Result<Key> parse_key_chord(std::string_view chord) {
     }
     Key key{canonical_key(rest), {}};
     if (key.key.empty()) {
-        std::string names;
-        for (std::string_view known : named_keys)
-            names += ", " + std::string(known);
         return Error{"'" + std::string(rest) +
-                     "' is not a key name (a letter, digit or sign, F1-F24, a modifier" + names +
-                     ")"};
+                     "' is not a key name (a letter, digit or sign, F1-F24, a modifier, "
+                     "Keypad 0-9 and its signs, " +
+                     known_key_names() + ")"};
     }
     for (std::size_t m = 0; m < modifier_order.size(); ++m) {
         if (held[m])

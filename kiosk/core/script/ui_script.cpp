@@ -200,6 +200,14 @@ Result<Parsed> parse_expect(Args args) {
     }
     if (what == "countdown")
         return Parsed{ExpectCountdown{!no}, no ? 2u : 1u};
+    if ((what == "focus" || what == "said") && !no) {
+        auto parsed = what == "focus"
+                          ? parse_labelled<ExpectFocus>(rest.subspan(1), "expect focus \"English\"")
+                          : parse_labelled<ExpectSaid>(rest.subspan(1), "expect said \"English\"");
+        if (parsed)
+            parsed->used += 1;
+        return parsed;
+    }
     if (what == "running" && !no)
         return Parsed{ExpectRunning{}, 1};
     if (what == "screen" && !no) {
@@ -215,11 +223,18 @@ Result<Parsed> parse_expect(Args args) {
     }
     return Error{
         (rest.empty() ? "needs what to expect" : shown(rest[0]) + " is not something to expect") +
-        " (screen, text, no text, countdown, no countdown, running)"};
+        " (screen, text, no text, countdown, no countdown, running, focus, said)"};
+}
+
+Result<Parsed> parse_headphones(Args args) {
+    if (args.empty() || args[0].quoted || (args[0].text != "in" && args[0].text != "out"))
+        return Error{(args.empty() ? "needs" : shown(args[0]) + " is not") +
+                     " 'in' or 'out', as in headphones in"};
+    return Parsed{Headphones{args[0].text == "in"}, 1};
 }
 
 using StepParser = Result<Parsed> (*)(Args);
-constexpr std::array<std::pair<std::string_view, StepParser>, 9> commands = {{
+constexpr std::array<std::pair<std::string_view, StepParser>, 10> commands = {{
     {"tap", parse_tap},
     {"drag",
      [](Args args) { return parse_positions(args, 4, "X1 Y1 X2 Y2, as in drag 900 800 900 300"); }},
@@ -233,6 +248,7 @@ constexpr std::array<std::pair<std::string_view, StepParser>, 9> commands = {{
     {"screenshot", parse_screenshot},
     {"expect", parse_expect},
     {"locate", [](Args args) { return parse_labelled<Locate>(args, "locate \"Start\""); }},
+    {"headphones", parse_headphones},
 }};
 
 Result<Parsed> parse_step(const std::vector<Token>& words) {

@@ -19,6 +19,9 @@
 //   expect no countdown         it is not
 //   expect running              the kiosk has not ended (after lockdown keys)
 //   locate "Start"              print the target's centre "x y" on stdout
+//   expect focus "English"      the keypad's focus is on the target with that label
+//   expect said "English"       the last step made the kiosk say that (speech mode)
+//   headphones in | out         the headphone jack's switch, as the kernel reports it
 
 #include <string>
 #include <string_view>
@@ -79,10 +82,23 @@ struct ExpectRunning {};
 struct Locate {
     std::string label;
 };
+// The keypad's focus is on a target whose label is, or contains, the text.
+struct ExpectFocus {
+    std::string label;
+};
+// Something the kiosk was asked to say during the last step that was not a
+// check contains the text.
+struct ExpectSaid {
+    std::string text;
+};
+// Headphones plugged in or pulled out, as the jack's switch event says.
+struct Headphones {
+    bool in = true;
+};
 
-using Step =
-    std::variant<TapLabel, TapAt, Drag, Hold, Wait, Key, Close, Screenshot, ExpectScreen,
-                 ExpectText, ExpectCountdown, ExpectRunning, Locate, WaitForPrinter, WaitForSpeech>;
+using Step = std::variant<TapLabel, TapAt, Drag, Hold, Wait, Key, Close, Screenshot, ExpectScreen,
+                          ExpectText, ExpectCountdown, ExpectRunning, Locate, WaitForPrinter,
+                          WaitForSpeech, ExpectFocus, ExpectSaid, Headphones>;
 
 struct Line {
     int number = 0;    // 1-based, for "script.txt:12: expected screen results, got question"

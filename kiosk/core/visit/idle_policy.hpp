@@ -12,6 +12,9 @@ struct IdleTimeouts {
     Seconds warning{30};   // the countdown of that question, then the visit is wiped
     Seconds thanks{15};    // the thank-you screen returns to attract by itself
     Seconds adviser{120};  // adviser mode (and its PIN keypad) leaves by itself
+    // In speech mode, instead of `idle`: listening to a screen and finding
+    // the keys takes longer than reading it.
+    Seconds speech_idle{240};
 };
 
 // Where a visit stands, as far as idling is concerned.

@@ -45,7 +45,7 @@ void VisitFlow::note_input(Clock::time_point now) {
 }
 
 Applied VisitFlow::tick(Clock::time_point now) {
-    const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, settings_.timeouts);
+    const IdleDecision decision = idle_decision(idle_phase(), now, last_input_, idle_timeouts());
     std::optional<Millis>& countdown = state_.countdown;
     switch (decision.action) {
         case IdleAction::none:
@@ -295,11 +295,14 @@ bool VisitFlow::on(const flow::Done&, Clock::time_point now) {
     if (state_.screen == Screen::attract || state_.screen == Screen::thanks)
         return false;
     // Wiped and counted as the visitor says so; the thank-you screen keeps
-    // only the language it speaks in.
+    // only the language it speaks in, and speech mode, so a visitor who
+    // listens hears it too (it ends with the thank-you screen).
     const std::string language = state_.visit.language();
+    const bool speech_mode = state_.speech_mode;
     wipe(now);
     state_.visit.apply(intent::ChangeLanguage{language});
     state_.screen = Screen::thanks;
+    state_.speech_mode = speech_mode;
     return true;
 }
 
@@ -414,6 +417,32 @@ bool VisitFlow::on(const flow::ReadAloud&, Clock::time_point) {
 }
 
 bool VisitFlow::on(const flow::StopReading&, Clock::time_point) {
+    asked_.emplace_back(std::in_place_type<effect::StopReading>);
+    return true;
+}
+
+IdleTimeouts VisitFlow::idle_timeouts() const {
+    // Someone who listens needs longer than someone who reads.
+    IdleTimeouts timeouts = settings_.timeouts;
+    if (state_.speech_mode)
+        timeouts.idle = std::max(timeouts.idle, timeouts.speech_idle);
+    return timeouts;
+}
+
+bool VisitFlow::on(const flow::StartSpeech&, Clock::time_point now) {
+    if (state_.speech_mode || state_.adviser != AdviserState::closed ||
+        state_.screen == Screen::thanks)
+        return false;
+    if (state_.screen == Screen::attract)
+        on(flow::Start{}, now);
+    state_.speech_mode = true;
+    return true;
+}
+
+bool VisitFlow::on(const flow::EndSpeech&, Clock::time_point) {
+    if (!state_.speech_mode)
+        return false;
+    state_.speech_mode = false;
     asked_.emplace_back(std::in_place_type<effect::StopReading>);
     return true;
 }

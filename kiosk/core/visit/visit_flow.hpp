@@ -69,6 +69,12 @@ struct Reprint {};       // adviser: print the visit's receipt (again)
 struct LeaveKiosk {};    // adviser: end the kiosk for maintenance
 struct ReadAloud {};     // the speaker button: read this screen aloud
 struct StopReading {};   // the speaker button again, while it reads
+// Speech mode: every screen spoken as it appears and every focus move, for a
+// visitor who does not see the screen. Begun by headphones plugged in or the
+// keypad's first key (on the attract screen it also starts the visit); ended
+// by pulling the headphones out, or by the visit's wipe.
+struct StartSpeech {};
+struct EndSpeech {};
 }  // namespace flow
 
 using FlowIntent =
@@ -77,7 +83,8 @@ using FlowIntent =
                  flow::Done, flow::StillHere, flow::ToggleContrast, flow::ToggleLargeText,
                  flow::ToggleDutchBeside, flow::NewVisit, flow::OpenKeypad, flow::KeypadDigit,
                  flow::KeypadErase, flow::KeypadEnter, flow::CloseAdviser, flow::Reprint,
-                 flow::LeaveKiosk, flow::ReadAloud, flow::StopReading>;
+                 flow::LeaveKiosk, flow::ReadAloud, flow::StopReading, flow::StartSpeech,
+                 flow::EndSpeech>;
 
 struct FlowSettings {
     std::vector<std::string> languages;  // offered, in this order; a subset of the pack's
@@ -115,6 +122,7 @@ struct VisitState {
     AdviserState adviser = AdviserState::closed;
     std::string keypad;  // the digits typed so far; never kept past Enter
     bool keypad_refused = false;
+    bool speech_mode = false;  // ends with the visit: the next visitor starts it anew
 };
 
 class VisitFlow {
@@ -169,10 +177,14 @@ class VisitFlow {
     bool high_contrast() const { return state_.high_contrast; }
     bool large_text() const { return state_.large_text; }
     bool dutch_beside() const { return state_.dutch_beside; }
+    bool speech_mode() const { return state_.speech_mode; }
 
     // The countdown of "are you still there?", when it is on screen.
     std::optional<Millis> countdown() const { return state_.countdown; }
     IdlePhase idle_phase() const;
+    // The idle times in force: the configuration's, with speech mode's
+    // longer idle time while it is on.
+    IdleTimeouts idle_timeouts() const;
     Clock::time_point last_input() const { return last_input_; }
 
     // Grows by one at every reset: the UI drops its own per-visit state
@@ -230,6 +242,8 @@ class VisitFlow {
     bool on(const flow::LeaveKiosk&, Clock::time_point now);
     bool on(const flow::ReadAloud&, Clock::time_point now);
     bool on(const flow::StopReading&, Clock::time_point now);
+    bool on(const flow::StartSpeech&, Clock::time_point now);
+    bool on(const flow::EndSpeech&, Clock::time_point now);
     // After Choose or Skip: the results once the last question is passed.
     bool answered(bool applied);
 

@@ -44,7 +44,8 @@ void language_screen(ScreenContext& ctx, Area area) {
                     .look = ButtonLook::secondary,
                     .centred = true,
                     .face = &ctx.fonts.heading,
-                    .direction = text_direction(ctx.pack, code)}))
+                    .direction = text_direction(ctx.pack, code),
+                    .language = code}))
             ctx.emit(flow::PickLanguage{code});
     }
     if (back_button(ctx, bottom_bar(ctx, area)))

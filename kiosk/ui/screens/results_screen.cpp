@@ -43,9 +43,12 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
 
     ImGui::SetCursorScreenPos(pos);
     const std::string id = "course-" + std::to_string(rank);
-    const bool tapped = ImGui::InvisibleButton(id.c_str(), {width, h});
+    bool tapped = ImGui::InvisibleButton(id.c_str(), {width, h});
     const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
     card(area, held ? c.pressed : c.surface, c.border, em);
+    // Focused, its number, title and facts (place, start, cost) are said.
+    if (keypad_target(ctx, area, id, std::to_string(rank + 1) + ". " + title + ". " + facts))
+        tapped = true;
 
     // Mirrored on a right-to-left screen: words from the right, the chevron on the left.
     const auto at = [&](float x, float w) { return ctx.place_x(x, w, area.min.x, area.max.x); };

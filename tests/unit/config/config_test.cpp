@@ -533,3 +533,87 @@ TEST_CASE("the display's renderer is auto, software or accelerated, auto when no
     CHECK(bad.error_count() == 2);
     CHECK(fallback.display.renderer == RendererChoice::automatic);
 }
+
+TEST_CASE("the keypad's keys come from [keypad], each action with its own keys") {
+    Issues none;
+    const auto defaults = load("[kiosk]\nname = \"X\"\n", none);
+    CHECK(defaults.keypad.action("Keypad 8") == KeypadAction::up);
+    CHECK(defaults.keypad.action("Keypad Enter") == KeypadAction::select);
+    CHECK(defaults.keypad.action("VolumeUp") == KeypadAction::louder);
+    CHECK_FALSE(defaults.keypad.action("Return"));
+    CHECK_FALSE(defaults.keypad.action("Escape"));
+
+    Issues good;
+    const auto config = load(R"([kiosk]
+name = "X"
+[keypad]
+up = ["keypad8", "W"]
+select = ["Return"]
+repeat = ["KP_Multiply", "H"]
+volume_step = 5
+)",
+                             good);
+    INFO(test::all_issues(good));
+    CHECK_FALSE(good.has_errors());
+    CHECK(config.keypad.action("Keypad 8") == KeypadAction::up);
+    CHECK(config.keypad.action("W") == KeypadAction::up);
+    CHECK_FALSE(config.keypad.action("Up"));  // the list replaces the action's defaults
+    CHECK(config.keypad.action("Return") == KeypadAction::select);
+    CHECK_FALSE(config.keypad.action("Keypad 5"));
+    CHECK(config.keypad.action("Keypad *") == KeypadAction::repeat);
+    CHECK(config.keypad.action("Keypad 2") == KeypadAction::down);  // left out: the default keys
+    CHECK(config.keypad.volume_step == 5);
+}
+
+TEST_CASE("a bad keypad key is named with its line: unknown, refused by the lockdown, or taken") {
+    Issues bad;
+    load(R"([kiosk]
+name = "X"
+[keypad]
+up = ["Keypad 8", "Kaypad 9"]
+down = ["Escape"]
+select = ["Keypad 8"]
+back = []
+louder = "Keypad +"
+volume_step = 80
+speak = ["S"]
+)",
+         bad);
+    INFO(test::all_issues(bad));
+    CHECK(test::has_issue(bad, "kiosk.toml:4: keypad.up: 'Kaypad 9' is not a key name"));
+    CHECK(test::has_issue(bad,
+                          "kiosk.toml:5: keypad.down: 'Escape' leaves or changes a window on a "
+                          "desktop; the locked kiosk refuses it, so it cannot be a keypad key"));
+    CHECK(test::has_issue(bad,
+                          "kiosk.toml:6: keypad.select: 'Keypad 8' is already the key of "
+                          "keypad.up"));
+    CHECK(test::has_issue(bad, "kiosk.toml:7: keypad.back: needs at least one key"));
+    CHECK(test::has_issue(bad, "kiosk.toml:8: keypad.louder:"));
+    CHECK(test::has_issue(bad,
+                          "kiosk.toml:9: keypad.volume_step: must be a whole number between 1 "
+                          "and 50"));
+    CHECK(test::has_issue(bad, "kiosk.toml:10: keypad.speak: unknown key"));
+}
+
+TEST_CASE("speech mode's idle time is at least the ordinary one, and the jack a device path") {
+    Issues good;
+    const auto config = load(
+        "[kiosk]\nname = \"X\"\n[timeouts]\nidle_s = 60\nspeech_idle_s = 300\n[speech]\n"
+        "headphones = \"/dev/input/event7\"\n",
+        good);
+    INFO(test::all_issues(good));
+    CHECK_FALSE(good.has_errors());
+    CHECK(config.timeouts.speech_idle == Seconds{300});
+    CHECK(config.speech.headphones == "/dev/input/event7");
+    CHECK(load("[kiosk]\nname = \"X\"\n", good).speech.headphones == "auto");
+
+    Issues bad;
+    load(
+        "[kiosk]\nname = \"X\"\n[timeouts]\nidle_s = 120\nspeech_idle_s = 60\n[speech]\n"
+        "headphones = \"event7\"\n",
+        bad);
+    INFO(test::all_issues(bad));
+    CHECK(test::has_issue(bad,
+                          "kiosk.toml:5: timeouts.speech_idle_s: must be at least idle_s (120)"));
+    CHECK(test::has_issue(bad, "kiosk.toml:7: speech.headphones: 'event7' is neither"));
+}

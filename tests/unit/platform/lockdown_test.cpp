@@ -3,6 +3,7 @@
 
 #include "kiosk/platform/lockdown.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 using namespace kiosk::platform;
@@ -10,8 +11,8 @@ using namespace kiosk::platform;
 namespace {
 
 constexpr std::uint32_t quit_event = SDL_USEREVENT + 3;
-const LockdownRules locked{true, quit_event};
-const LockdownRules windowed{false, quit_event};
+const LockdownRules locked{true, quit_event, {}};
+const LockdownRules windowed{false, quit_event, {}};
 
 SDL_Event key(SDL_Keycode sym, Uint16 mod = KMOD_NONE, Uint32 type = SDL_KEYDOWN) {
     SDL_Event event{};
@@ -73,14 +74,59 @@ TEST_CASE("an ignored escape key does not count as someone using the kiosk", "[l
           EventAction::ignore);
 }
 
-TEST_CASE("other keys count as someone being there", "[lockdown]") {
+TEST_CASE("a locked kiosk lets the keypad's keys through, bare, as someone being there",
+          "[lockdown]") {
+    const LockdownRules rules{true, quit_event, {SDLK_KP_8, SDLK_UP, SDLK_KP_ENTER, SDLK_VOLUMEUP}};
+    for (const SDL_Keycode sym : rules.keypad) {
+        INFO(SDL_GetKeyName(sym));
+        for (const Uint32 type : {SDL_KEYDOWN, SDL_KEYUP}) {
+            const EventMeaning meaning = event_meaning(key(sym, KMOD_NONE, type), rules);
+            CHECK(meaning.action == EventAction::input);
+            CHECK(meaning.refused.empty());
+        }
+        // Num Lock and Shift are how a keypad is left on; Ctrl, Alt and Super
+        // held mean a keyboard, and the desktop may read them.
+        CHECK(event_meaning(key(sym, KMOD_NUM), rules).action == EventAction::input);
+        CHECK(event_meaning(key(sym, KMOD_LSHIFT), rules).action == EventAction::input);
+        for (const Uint16 mod : {KMOD_LCTRL, KMOD_RALT, KMOD_LGUI})
+            CHECK(event_meaning(key(sym, mod), rules).action == EventAction::ignore);
+    }
+}
+
+TEST_CASE("a locked kiosk ignores every key that is not the keypad's", "[lockdown]") {
+    const LockdownRules rules{true, quit_event, {SDLK_KP_8, SDLK_KP_2, SDLK_KP_5, SDLK_KP_4}};
+    // Every key SDL can report: the characters, and each scancode's own key.
+    std::vector<SDL_Keycode> every;
+    for (SDL_Keycode c = ' '; c < 0x7f; ++c)
+        every.push_back(c);
+    for (int scancode = 1; scancode < SDL_NUM_SCANCODES; ++scancode)
+        every.push_back(SDL_SCANCODE_TO_KEYCODE(scancode));
+    int others = 0;
+    for (const SDL_Keycode sym : every) {
+        if (std::find(rules.keypad.begin(), rules.keypad.end(), sym) != rules.keypad.end())
+            continue;
+        INFO(SDL_GetKeyName(sym));
+        const EventMeaning meaning = event_meaning(key(sym), rules);
+        CHECK(meaning.action == EventAction::ignore);
+        CHECK_FALSE(meaning.refused.empty());
+        ++others;
+    }
+    CHECK(others > 600);
+    // Keys without a scancode, such as the media keys a keyboard sends.
+    CHECK(event_meaning(key(SDLK_VOLUMEUP), rules).action == EventAction::ignore);
+}
+
+TEST_CASE("a window for development takes every key as someone being there", "[lockdown]") {
     for (const SDL_Keycode sym : {SDLK_a, SDLK_RETURN, SDLK_SPACE, SDLK_F4, SDLK_w}) {
         INFO(SDL_GetKeyName(sym));
-        const EventMeaning meaning = event_meaning(key(sym), locked);
-        CHECK(meaning.action == EventAction::input);
-        CHECK(meaning.refused.empty());
+        CHECK(event_meaning(key(sym), windowed).action == EventAction::input);
     }
-    CHECK(event_meaning(key(SDLK_w, KMOD_LSHIFT), locked).action == EventAction::input);
+}
+
+TEST_CASE("the keypad's key names become SDL's keycodes", "[lockdown]") {
+    CHECK(
+        keycodes({"Keypad 8", "Up", "Keypad Enter", "VolumeDown", "Keypad +", "Nonsense"}) ==
+        std::vector<SDL_Keycode>{SDLK_KP_8, SDLK_UP, SDLK_KP_ENTER, SDLK_VOLUMEDOWN, SDLK_KP_PLUS});
 }
 
 TEST_CASE("a locked kiosk ignores the window manager's close and quit requests", "[lockdown]") {

@@ -159,7 +159,7 @@ TEST_CASE("an error names the file, the line and the bad word", "[script]") {
           "visit.script:7: wait: '95' needs a unit (s, ms or m)");
     CHECK(error_of("tapp \"Start\"") ==
           "visit.script:1: unknown command 'tapp' (known: tap, drag, hold, wait, key, close, "
-          "screenshot, expect, locate)");
+          "screenshot, expect, locate, headphones)");
     CHECK(error_of("\"tap\" 1 2").starts_with("visit.script:1: unknown command \"tap\""));
     CHECK(error_of("close\nclose now") ==
           "visit.script:2: close: unexpected 'now' after a complete step");
@@ -240,9 +240,23 @@ TEST_CASE("a key names an unknown modifier or key", "[script]") {
           "visit.script:1: key: 'Meta' in 'Meta+Q' is not a modifier (Alt, Ctrl, Shift, Super)");
     CHECK(error_of("key Esc").starts_with(
         "visit.script:1: key: 'Esc' is not a key name (a letter, digit or sign, F1-F24, a "
-        "modifier, Escape"));
+        "modifier, Keypad 0-9 and its signs, Escape"));
     CHECK(error_of("key F25").find("'F25' is not a key name") != std::string::npos);
     CHECK(error_of("key Alt+").find("'' is not a key name") != std::string::npos);
+    CHECK(error_of("key Keypad9x").find("'Keypad9x' is not a key name") != std::string::npos);
+}
+
+TEST_CASE("a key of the numeric keypad is written without a space", "[script]") {
+    for (auto [written, sdl] : {std::pair{"key Keypad8", "Keypad 8"},
+                                {"key kp_enter", "Keypad Enter"},
+                                {"key KeypadPlus", "Keypad +"},
+                                {"key KP-", "Keypad -"},
+                                {"key VolumeUp", "VolumeUp"}}) {
+        INFO(written);
+        auto parsed = parse_script(written, "visit.script");
+        REQUIRE(parsed);
+        CHECK(std::get<Key>(parsed->front().step).key == sdl);
+    }
 }
 
 TEST_CASE("a screenshot name is safe as a file name and used once", "[script]") {
@@ -259,7 +273,7 @@ TEST_CASE("a screenshot name is safe as a file name and used once", "[script]") 
 TEST_CASE("expect names what it cannot check", "[script]") {
     CHECK(error_of("expect") ==
           "visit.script:1: expect: needs what to expect (screen, text, no text, countdown, no "
-          "countdown, running)");
+          "countdown, running, focus, said)");
     CHECK(error_of("expect miracles")
               .starts_with(
                   "visit.script:1: expect: 'miracles' is not something to expect (screen, text"));
@@ -280,4 +294,23 @@ TEST_CASE("expect names what it cannot check", "[script]") {
     CHECK(error_of("expect no text \"a\" \"b\"") ==
           "visit.script:1: expect: unexpected \"b\" after a complete step");
     CHECK(error_of("locate Start").starts_with("visit.script:1: locate: 'Start' needs to be"));
+}
+
+TEST_CASE("a script checks the keypad's focus and what the kiosk said, and plugs headphones",
+          "[script]") {
+    auto parsed = parse_script(
+        "expect focus \"English\"\nexpect said \"Choose\"\nheadphones in\nheadphones out\n",
+        "visit.script");
+    REQUIRE(parsed);
+    REQUIRE(parsed->size() == 4);
+    CHECK(std::get<ExpectFocus>((*parsed)[0].step).label == "English");
+    CHECK(std::get<ExpectSaid>((*parsed)[1].step).text == "Choose");
+    CHECK(std::get<Headphones>((*parsed)[2].step).in);
+    CHECK_FALSE(std::get<Headphones>((*parsed)[3].step).in);
+    CHECK(error_of("headphones") ==
+          "visit.script:1: headphones: needs 'in' or 'out', as in headphones in");
+    CHECK(error_of("headphones half") ==
+          "visit.script:1: headphones: 'half' is not 'in' or 'out', as in headphones in");
+    CHECK(error_of("expect focus") ==
+          "visit.script:1: expect: needs a text in quotes, as in expect focus \"English\"");
 }

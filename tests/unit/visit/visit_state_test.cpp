@@ -52,7 +52,7 @@ struct StateKiosk {
         tap(flow::KeypadEnter{});
     }
     void walk_to_takeaway() {
-        REQUIRE(tap(flow::Start{}));
+        REQUIRE(tap(flow::StartSpeech{}));
         REQUIRE(tap(flow::PickLanguage{"en"}));
         while (flow.screen() == Screen::question)
             REQUIRE(tap(flow::Choose{0}));
@@ -65,7 +65,7 @@ struct StateKiosk {
 void check_equal(const VisitState& state, const VisitState& fresh) {
     const auto& [visit, screen, ranking, courses, also_places, payload, open_course, receipt,
                  print_state, print_problem, high_contrast, large_text, dutch_beside, countdown,
-                 adviser, keypad, keypad_refused] = state;
+                 adviser, keypad, keypad_refused, speech_mode] = state;
     CHECK(visit == fresh.visit);
     CHECK(screen == fresh.screen);
     CHECK(ranking.results == fresh.ranking.results);
@@ -85,6 +85,7 @@ void check_equal(const VisitState& state, const VisitState& fresh) {
     CHECK(adviser == fresh.adviser);
     CHECK(keypad == fresh.keypad);
     CHECK(keypad_refused == fresh.keypad_refused);
+    CHECK(speech_mode == fresh.speech_mode);
 }
 
 }  // namespace
