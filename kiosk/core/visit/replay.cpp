@@ -70,7 +70,7 @@ Result<std::vector<std::string>> replay(Visit& visit, const Questionnaire& quest
             if (ids.size() > 1 &&
                 question.options[static_cast<std::size_t>(question.option_index(id))].alone) {
                 return Error{"option '" + id + "' of question '" + a.question +
-                             "' stands alone: it cannot be chosen with others"};
+                             "' stands alone: it is not ticked together with others"};
             }
         }
         if (!given.insert(a.question).second) {
