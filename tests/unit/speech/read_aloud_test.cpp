@@ -2,51 +2,15 @@
 
 #include <catch2/catch.hpp>
 
-#include "tests/support/pack_support.hpp"
+#include "tests/support/speech_flow_support.hpp"
 
 using namespace kiosk;
 using namespace std::chrono_literals;
 
 namespace {
 
-const Clock::time_point t0 = Clock::time_point{} + Seconds{1000};
-
-struct SpeechPack {
-    test::TempDir dir;
-    Catalogue catalogue;
-    Matcher matcher;
-
-    SpeechPack()
-        : catalogue(test::compiled_fixture("pack_speech", dir)),
-          matcher(catalogue.pack(), catalogue.index()) {}
-};
-
-const SpeechPack& speech_pack() {
-    static const SpeechPack pack;
-    return pack;
-}
-
-struct Kiosk {
-    VisitFlow flow;
-    Clock::time_point now = t0;
-
-    Kiosk() : flow(speech_pack().catalogue, speech_pack().matcher, settings(), t0) {
-        flow.set_today(static_cast<std::int32_t>(
-            std::chrono::sys_days{std::chrono::year{2026} / 12 / 1}.time_since_epoch().count()));
-    }
-    static FlowSettings settings() {
-        FlowSettings s;
-        s.languages = {"nl", "en", "pl", "tr", "uk", "ar"};
-        s.default_language = "nl";
-        return s;
-    }
-    Applied tap(const FlowIntent& intent) {
-        now += 2s;
-        return flow.apply(intent, now);
-    }
-    std::vector<Utterance> heard() const {
-        return read_aloud(flow, speech_pack().catalogue.pack());
-    }
+struct Kiosk : test::SpeechKiosk {
+    std::vector<Utterance> heard() const { return read_aloud(flow, pack()); }
 };
 
 bool asks_to_read(const Applied& applied) {
