@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <iostream>
 
+#include "kiosk/ui/screen_context.hpp"
+
 namespace kiosk::app {
 
 KioskLoop::KioskLoop(platform::Window& window, platform::ImGuiRenderer& gui, ui::KioskUi& ui,
@@ -335,7 +337,11 @@ std::vector<FlowIntent> KioskLoop::draw(Clock::time_point now, platform::RgbaPix
     ui_.set_speech(services_.speaker != nullptr, speaking());
     gui_.new_frame();
     std::vector<FlowIntent> intents = ui_.frame(flow_, now);
-    const std::vector<SDL_Rect> drawn = gui_.render();
+    const ui::ListInView& shown = ui_.list_in_view();
+    const platform::ScrollingList list{shown.draw_list,  shown.clip_min.x, shown.clip_min.y,
+                                       shown.clip_max.x, shown.clip_max.y, shown.scroll};
+    const std::vector<SDL_Rect> drawn =
+        gui_.render(shown.draw_list ? &list : nullptr, window_.drawn_pixels());
     if (capture) {
         if (auto pixels = window_.read_pixels())
             *capture = std::move(*pixels);

@@ -15,6 +15,7 @@
 #include <vector>
 
 struct ImDrawData;
+struct ImDrawList;
 struct ImVec4;
 
 namespace kiosk::platform {
@@ -45,23 +46,81 @@ std::optional<PixelRect> backend_clip(const ImVec4& clip, int width, int height)
 std::vector<PixelRect> merge_damage(std::vector<PixelRect> rects, const PixelRect& screen,
                                     std::size_t most = 8);
 
+// A list that scrolls by dragging, as the frame shows it: its own draw list,
+// the rectangle it shows its content in (its clip rectangle), and how far its
+// content is scrolled, in pixels. Given to FrameDamage::update, it lets a
+// scroll move the pixels already drawn instead of drawing them again.
+struct ScrollingList {
+    const ImDrawList* draw_list = nullptr;
+    float clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;
+    float scroll = 0;
+};
+
+// What to do to the last frame's pixels to show the new frame: first move
+// the rows of `moved` (the destination) by `shift` rows (down when positive)
+// from where they were, then draw `redraw` again.
+struct FrameChange {
+    std::vector<PixelRect> redraw;
+    PixelRect moved;
+    int shift = 0;
+    bool none() const { return redraw.empty() && moved.empty(); }
+};
+
 class FrameDamage {
   public:
-    // What may differ between `frame` and the last frame given: empty when
+    // What may differ between `frame` and the last frame given: nothing when
     // nothing does, the whole screen when there is no last frame to compare
     // with (the first, after forget(), a new size) or a command draws
     // through a callback.
-    std::vector<PixelRect> update(const ImDrawData& frame, int width, int height);
+    //
+    // Within a command that changed, only the triangles between the ones
+    // that stayed at its start and at its end are redrawn. With `list`, a
+    // list that was scrolled since the last frame moves: its pixels are
+    // moved, and only what came into view and what lies over the list at a
+    // fixed place (its fades) is redrawn. That needs an opaque backdrop of
+    // one colour drawn first in the list's draw list, and whole-pixel scroll
+    // offsets; without them the list is compared as any other.
+    FrameChange update(const ImDrawData& frame, int width, int height,
+                       const ScrollingList* list = nullptr);
     // The next update redraws everything: the screen's pixels were lost or
     // overwritten (resize, expose, a black screen), or a texture changed.
     void forget() { known_ = false; }
     // Where each command of the frame last given can paint, in draw order
     // (lists, then commands); empty for a command the backend skips.
-    const std::vector<PixelRect>& command_bounds() const { return bounds_; }
+    const std::vector<PixelRect>& command_bounds() const { return last_.bounds; }
+    // The triangles of a command of the frame last given (numbered from its
+    // first) that can paint in `rect`, with the others of their runs: SDL's
+    // software renderer may draw a run's triangles two by two as rectangles,
+    // so a run is drawn whole or not at all.
+    void runs_within(std::size_t command, const PixelRect& rect,
+                     std::vector<std::uint32_t>& triangles) const;
+
+    // What one frame was, for comparing the next with. Public for the
+    // functions of frame_damage.cpp that build it.
+    struct Record {
+        // Per command, in draw order.
+        std::vector<std::uint64_t> hashes;     // all it draws
+        std::vector<std::uint64_t> states;     // its texture and clip rectangle
+        std::vector<PixelRect> bounds;         // where it can paint
+        std::vector<std::uint32_t> ends;       // one past its last triangle in `keys`
+        std::vector<const ImDrawList*> lists;  // the draw list it is in
+        // Per triangle: what it draws (with the others SDL may draw it
+        // with) and where it can paint.
+        std::vector<std::uint64_t> keys;
+        std::vector<PixelRect> boxes;
+        std::vector<bool> starts;  // begins a run SDL may draw two by two
+        // The scrolling list, when one was given and can be moved.
+        bool has_list = false;
+        const ImDrawList* list = nullptr;
+        PixelRect area;
+        int scroll = 0;
+        std::uint64_t backdrop = 0;
+        std::vector<std::uint64_t> content_keys;  // its triangles, by the content's own place
+        std::vector<PixelRect> content_boxes;     // and where on screen they paint
+    };
 
   private:
-    std::vector<std::uint64_t> hashes_;
-    std::vector<PixelRect> bounds_;
+    Record last_;
     bool known_ = false;
     int width_ = 0, height_ = 0;
 };

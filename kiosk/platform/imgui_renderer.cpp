@@ -3,6 +3,9 @@
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
 
+#include <cstddef>
+#include <cstring>
+
 #include "kiosk/platform/input.hpp"
 
 namespace kiosk::platform {
@@ -70,7 +73,7 @@ void ImGuiRenderer::new_frame() {
     ImGui::NewFrame();
 }
 
-std::vector<SDL_Rect> ImGuiRenderer::render() {
+std::vector<SDL_Rect> ImGuiRenderer::render(const ScrollingList* list, SDL_Surface* pixels) {
     ImGui::Render();
     ImDrawData& frame = *ImGui::GetDrawData();
     int width = 0, height = 0;
@@ -89,17 +92,46 @@ std::vector<SDL_Rect> ImGuiRenderer::render() {
         render_in_full();
         return {SDL_Rect{0, 0, width, height}};
     }
-    const std::vector<PixelRect> damage = damage_.update(frame, width, height);
+    // Pixels can be moved only where they can be reached, in the surface
+    // the renderer draws into, the same size as the frame.
+    const bool movable =
+        pixels && pixels->w == width && pixels->h == height && pixels->format->BytesPerPixel == 4;
+    const FrameChange change = damage_.update(frame, width, height, movable ? list : nullptr);
     std::vector<SDL_Rect> drawn;
-    if (damage.size() == 1 && damage.front() == PixelRect{0, 0, width, height}) {
+    if (change.redraw.size() == 1 && change.redraw.front() == PixelRect{0, 0, width, height}) {
         render_in_full();
     } else {
-        for (const PixelRect& rect : damage)
+        if (!change.moved.empty())
+            move_rows(*pixels, change.moved, change.shift);
+        for (const PixelRect& rect : change.redraw)
             draw_within(rect, width, height);
     }
-    for (const PixelRect& rect : damage)
+    for (const PixelRect& rect : change.redraw)
         drawn.push_back(sdl_rect(rect));
+    if (!change.moved.empty())
+        drawn.push_back(sdl_rect(change.moved));
     return drawn;
+}
+
+void ImGuiRenderer::move_rows(SDL_Surface& pixels, const PixelRect& to, int shift) {
+    // What SDL has queued is drawn first: the rows moved are the last frame's.
+    SDL_RenderFlush(renderer_);
+    if (SDL_MUSTLOCK(&pixels) && SDL_LockSurface(&pixels) != 0)
+        return;
+    auto* base = static_cast<unsigned char*>(pixels.pixels);
+    const std::size_t bytes = static_cast<std::size_t>(to.x1 - to.x0) * 4;
+    auto row = [&](int y) {
+        return base + static_cast<std::ptrdiff_t>(y) * pixels.pitch + to.x0 * 4;
+    };
+    // Moving down, the bottom row first, so no row is overwritten before it moved.
+    if (shift > 0)
+        for (int y = to.y1 - 1; y >= to.y0; --y)
+            std::memmove(row(y), row(y - shift), bytes);
+    else
+        for (int y = to.y0; y < to.y1; ++y)
+            std::memmove(row(y), row(y - shift), bytes);
+    if (SDL_MUSTLOCK(&pixels))
+        SDL_UnlockSurface(&pixels);
 }
 
 void ImGuiRenderer::render_in_full() {
@@ -108,40 +140,54 @@ void ImGuiRenderer::render_in_full() {
 }
 
 void ImGuiRenderer::draw_within(const PixelRect& rect, int width, int height) {
-    // The backend sets a clip rectangle of its own for every command, so one
-    // set around it would not hold: each command's is narrowed to `rect`
-    // instead, in whole pixels as the backend would truncate it, and a
-    // command that cannot reach `rect` is skipped. SDL_RenderClear ignores
-    // clipping; a filled rectangle does not.
+    // As the backend draws a frame (imgui_impl_sdlrenderer.cpp, 1.86), but
+    // each command clipped to `rect` as well, and only its triangles that
+    // can paint there. SDL_RenderClear ignores clipping; a filled rectangle
+    // does not.
     const SDL_Rect area = sdl_rect(rect);
+    SDL_RenderSetViewport(renderer_, nullptr);
     SDL_RenderSetClipRect(renderer_, &area);
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderFillRect(renderer_, &area);
-    ImDrawData& frame = *ImGui::GetDrawData();
+    const ImDrawData& frame = *ImGui::GetDrawData();
     const std::vector<PixelRect>& bounds = damage_.command_bounds();
-    std::vector<ImVec4> kept;
-    kept.reserve(bounds.size());
     std::size_t k = 0;
     for (int n = 0; n < frame.CmdListsCount; ++n) {
-        for (ImDrawCmd& cmd : frame.CmdLists[n]->CmdBuffer) {
-            kept.push_back(cmd.ClipRect);
+        const ImDrawList& list = *frame.CmdLists[n];
+        for (const ImDrawCmd& cmd : list.CmdBuffer) {
+            const std::size_t command = k++;
             const auto clip = backend_clip(cmd.ClipRect, width, height);
-            const PixelRect narrowed = clip ? intersection(*clip, rect) : PixelRect{};
-            if (k < bounds.size() && !intersection(bounds[k], rect).empty() && !narrowed.empty())
-                cmd.ClipRect =
-                    ImVec4(static_cast<float>(narrowed.x0), static_cast<float>(narrowed.y0),
-                           static_cast<float>(narrowed.x1), static_cast<float>(narrowed.y1));
-            else
-                cmd.ClipRect = ImVec4(0.0f, 0.0f, 0.0f, 0.0f);  // the backend skips it
-            ++k;
+            if (!clip || command >= bounds.size() || intersection(bounds[command], rect).empty())
+                continue;
+            const PixelRect narrowed = intersection(*clip, rect);
+            if (narrowed.empty())
+                continue;
+            triangles_.clear();
+            damage_.runs_within(command, rect, triangles_);
+            indices_.clear();
+            const ImDrawIdx* from = list.IdxBuffer.Data + cmd.IdxOffset;
+            for (const std::uint32_t t : triangles_)
+                indices_.insert(indices_.end(), from + t * 3, from + t * 3 + 3);
+            if (indices_.empty())
+                continue;
+            const SDL_Rect within = sdl_rect(narrowed);
+            SDL_RenderSetClipRect(renderer_, &within);
+            const ImDrawVert* vertices = list.VtxBuffer.Data + cmd.VtxOffset;
+            SDL_RenderGeometryRaw(
+                renderer_, static_cast<SDL_Texture*>(cmd.GetTexID()),
+                reinterpret_cast<const float*>(reinterpret_cast<const char*>(vertices) +
+                                               offsetof(ImDrawVert, pos)),
+                sizeof(ImDrawVert),
+                reinterpret_cast<const SDL_Color*>(reinterpret_cast<const char*>(vertices) +
+                                                   offsetof(ImDrawVert, col)),
+                sizeof(ImDrawVert),
+                reinterpret_cast<const float*>(reinterpret_cast<const char*>(vertices) +
+                                               offsetof(ImDrawVert, uv)),
+                sizeof(ImDrawVert), list.VtxBuffer.Size - static_cast<int>(cmd.VtxOffset),
+                indices_.data(), static_cast<int>(indices_.size()), sizeof(ImDrawIdx));
         }
     }
-    ImGui_ImplSDLRenderer_RenderDrawData(&frame);
-    k = 0;
-    for (int n = 0; n < frame.CmdListsCount; ++n)
-        for (ImDrawCmd& cmd : frame.CmdLists[n]->CmdBuffer)
-            cmd.ClipRect = kept[k++];
     SDL_RenderSetClipRect(renderer_, nullptr);
 }
 

@@ -5,7 +5,9 @@
 // before stay where they are, in memory or in the window's surface.
 
 #include <SDL.h>
+#include <imgui.h>
 
+#include <cstdint>
 #include <vector>
 
 #include "kiosk/core/base/image.hpp"
@@ -35,7 +37,11 @@ class ImGuiRenderer {
     // Ends the frame and draws it: on a software renderer only where it
     // differs from the last frame, elsewhere all of it. Returns the
     // rectangles drawn, for the caller to present; none when nothing changed.
-    std::vector<SDL_Rect> render();
+    // With `list` (the frame's scrolling list) and `pixels` (the surface the
+    // software renderer draws into), a list that scrolled has its pixels
+    // moved rather than drawn again.
+    std::vector<SDL_Rect> render(const ScrollingList* list = nullptr,
+                                 SDL_Surface* pixels = nullptr);
     // Draws the frame that render() drew once more, all of it (to check
     // that drawing only the changes gives the same pixels).
     void render_in_full();
@@ -47,11 +53,14 @@ class ImGuiRenderer {
 
   private:
     void draw_within(const PixelRect& rect, int width, int height);
+    void move_rows(SDL_Surface& pixels, const PixelRect& to, int shift);
 
     SDL_Renderer* renderer_;
     bool changes_only_ = false;
     FrameDamage damage_;
     std::vector<SDL_Texture*> textures_;
+    std::vector<std::uint32_t> triangles_;  // draw_within's, kept to save allocations
+    std::vector<ImDrawIdx> indices_;
 };
 
 }  // namespace kiosk::platform

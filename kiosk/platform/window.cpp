@@ -281,6 +281,15 @@ Result<RgbaPixels> Window::read_pixels() const {
     return pixels;
 }
 
+SDL_Surface* Window::drawn_pixels() const {
+    if (surface_)
+        return surface_;
+    SDL_RendererInfo info{};
+    if (SDL_GetRendererInfo(renderer_, &info) != 0 || (info.flags & SDL_RENDERER_SOFTWARE) == 0)
+        return nullptr;
+    return SDL_GetWindowSurface(window_);
+}
+
 void Window::present(const std::vector<SDL_Rect>& drawn) const {
     SDL_RendererInfo info{};
     const bool software =

@@ -65,6 +65,10 @@ class Window {
     // (no /dev/dri render node)".
     const std::string& renderer_description() const { return renderer_description_; }
 
+    // The pixels a software renderer draws into (the window's surface, or
+    // memory when headless), for moving what is drawn; null with an
+    // accelerated renderer.
+    SDL_Surface* drawn_pixels() const;
     // What the renderer has drawn since the last clear; call before presenting.
     Result<RgbaPixels> read_pixels() const;
     // Shows what was drawn: with a software renderer only the rectangles

@@ -282,6 +282,7 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     move_focus(s.memory.focus, focus_place(ctx));
     const bool overlay = overlay_shown(ctx);
     s.memory.focus.blocked = overlay;
+    s.memory.list_in_view = {};
 
     ImGui::SetNextWindowPos({0, 0});
     ImGui::SetNextWindowSize(display);
@@ -352,6 +353,10 @@ void KioskUi::press(KeypadAction action) {
 
 bool KioskUi::focus_settling() const {
     return state_->focus_settling;
+}
+
+const ListInView& KioskUi::list_in_view() const {
+    return state_->memory.list_in_view;
 }
 
 bool KioskUi::animating() const {

@@ -17,6 +17,8 @@
 
 namespace kiosk::ui {
 
+struct ListInView;
+
 struct UiFonts {
     std::string regular = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf";
     std::string bold = "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf";
@@ -56,6 +58,8 @@ class KioskUi {
     // Whether something moves (scroll inertia, fades): the loop should draw
     // the next frame soon instead of waiting for input.
     bool animating() const;
+    // Where the last frame's scrolling list drew, if it drew one.
+    const ListInView& list_in_view() const;
 
     // What the last frame showed, for scripted runs.
     const FrameRecord& record() const;

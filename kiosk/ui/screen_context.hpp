@@ -46,6 +46,16 @@ struct KeypadFocus {
     bool blocked = false;  // an overlay lies over the screen: its targets are not reachable
 };
 
+// Where this frame's scrolling list drew: its own draw list, the rectangle
+// it shows its content in and how far that is scrolled. The renderer moves
+// the list's pixels when a scroll is all that changed.
+struct ListInView {
+    const ImDrawList* draw_list = nullptr;
+    ImVec2 clip_min, clip_max;
+    float scroll = 0;
+    int lists = 0;  // drawn this frame; with two, neither is moved
+};
+
 // The UI's own per-visit state (scroll positions, open menus): wiped with the
 // visit, when the flow's generation changes.
 struct ScreenMemory {
@@ -59,6 +69,7 @@ struct ScreenMemory {
     bool corner_held = false;   // the adviser's corner is pressed this frame
     bool corner_fired = false;  // and has opened the keypad during this press
     KeypadFocus focus;
+    ListInView list_in_view;  // this frame's, set by scroll_list
 };
 
 struct Logo {

@@ -13,6 +13,20 @@ void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scr
         ImGui::SetScrollY(0);
         scroll.reset();
     }
+    // A backdrop of the screen's own colour, first in the list's own draw
+    // list: it looks the same, and as nothing beneath shows through it, the
+    // renderer can move the list's pixels when it scrolls. (Dear ImGui draws
+    // a child window's own background in its parent's draw list.)
+    ImDrawList& own = *ImGui::GetWindowDrawList();
+    const ImVec2 clip_min = own.GetClipRectMin(), clip_max = own.GetClipRectMax();
+    own.AddRectFilled({clip_min.x - 2, clip_min.y - 2}, {clip_max.x + 2, clip_max.y + 2},
+                      ctx.colours.background | IM_COL32_A_MASK);
+    ListInView& shown = ctx.memory.list_in_view;
+    shown.lists += 1;
+    shown.draw_list = shown.lists == 1 ? &own : nullptr;
+    shown.clip_min = clip_min;
+    shown.clip_max = clip_max;
+    shown.scroll = ImGui::GetScrollY();
     // A little room above the first item, so a chosen option's thick border
     // is not cut off by the list's edge.
     const float top_room = 0.3f * ctx.em;

@@ -17,6 +17,16 @@ void cancel_press_on_swipe(float threshold) {
         ImGui::ClearActiveID();
 }
 
+namespace {
+
+// Scrolls to whole pixels: the renderer can then move the pixels already
+// drawn instead of drawing them again.
+void set_scroll(float to, float max_scroll) {
+    ImGui::SetScrollY(std::clamp(std::round(to), 0.0f, std::floor(max_scroll)));
+}
+
+}  // namespace
+
 void TouchScroll::update(float dt, float threshold) {
     const ImGuiIO& io = ImGui::GetIO();
     const float max_scroll = ImGui::GetScrollMaxY();
@@ -36,8 +46,7 @@ void TouchScroll::update(float dt, float threshold) {
             ImGui::ClearActiveID();  // the swipe must not press the button under it
         }
         if (dragging_) {
-            ImGui::SetScrollY(
-                std::clamp(start_scroll_ - (io.MousePos.y - start_y_), 0.0f, max_scroll));
+            set_scroll(start_scroll_ - (io.MousePos.y - start_y_), max_scroll);
             if (dt > 0) {
                 const float instant = -(io.MousePos.y - last_y_) / dt;
                 velocity_ = velocity_ * 0.6f + instant * 0.4f;
@@ -51,10 +60,12 @@ void TouchScroll::update(float dt, float threshold) {
         if (!dragging_)
             velocity_ = 0;
         dragging_ = false;
+        gliding_ = ImGui::GetScrollY();
     }
     if (velocity_ != 0 && dt > 0) {
-        const float next = ImGui::GetScrollY() + velocity_ * dt;
-        ImGui::SetScrollY(std::clamp(next, 0.0f, max_scroll));
+        const float next = gliding_ + velocity_ * dt;
+        gliding_ = next;
+        set_scroll(next, max_scroll);
         velocity_ *= std::exp(-4.0f * dt);  // about a second to come to rest
         if (std::fabs(velocity_) < 30.0f || next <= 0 || next >= max_scroll)
             velocity_ = 0;

@@ -30,6 +30,7 @@ class TouchScroll {
     float start_scroll_ = 0;
     float last_y_ = 0;
     float velocity_ = 0;  // pixels per second, of the content
+    float gliding_ = 0;   // where the list is after the finger lifted, to the fraction of a pixel
 };
 
 }  // namespace kiosk::ui

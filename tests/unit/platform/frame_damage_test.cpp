@@ -5,9 +5,11 @@
 #include <catch2/catch.hpp>
 
 using kiosk::platform::backend_clip;
+using kiosk::platform::FrameChange;
 using kiosk::platform::FrameDamage;
 using kiosk::platform::merge_damage;
 using kiosk::platform::PixelRect;
+using kiosk::platform::ScrollingList;
 
 namespace {
 
@@ -46,7 +48,7 @@ struct Frames {
             list.PopClipRect();
         }
         ImGui::Render();
-        return damage.update(*ImGui::GetDrawData(), width, height);
+        return damage.update(*ImGui::GetDrawData(), width, height).redraw;
     }
 
     FrameDamage damage;
@@ -89,23 +91,28 @@ TEST_CASE("a box that moves redraws where it was and where it is, and no more", 
     CHECK(area <= 110 * 130);
 }
 
-TEST_CASE("boxes drawn by one command are redrawn together", "[damage]") {
+TEST_CASE("within one command, only the triangles that changed are redrawn", "[damage]") {
     Frames frames;
     ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
     // Dear ImGui merges what shares a texture and a clip rectangle into one
-    // command; the damage is that command's bounds, old and new.
-    auto frame = [&](float y) {
+    // command; the triangles it kept at its start and end paint the same.
+    auto frame = [&](float y, ImU32 last) {
         ImGui::NewFrame();
         ImDrawList& list = *ImGui::GetForegroundDrawList();
         list.AddRectFilled(ImVec2(10, 10), ImVec2(50, 50), IM_COL32(0, 0, 0, 255));
         list.AddRectFilled(ImVec2(1000, y), ImVec2(1100, y + 100), IM_COL32(0, 0, 0, 255));
+        list.AddRectFilled(ImVec2(1500, 900), ImVec2(1600, 1000), last);
         ImGui::Render();
-        return frames.damage.update(*ImGui::GetDrawData(), width, height);
+        return frames.damage.update(*ImGui::GetDrawData(), width, height).redraw;
     };
-    frame(800);
-    const auto damage = frame(820);
-    CHECK(covers(damage, 30, 30));
+    frame(800, IM_COL32(0, 0, 0, 255));
+    auto damage = frame(820, IM_COL32(0, 0, 0, 255));
+    CHECK_FALSE(covers(damage, 30, 30));  // before the change, in the same command
     CHECK(covers(damage, 1050, 910));
+    CHECK_FALSE(covers(damage, 1550, 950));  // after it
+    damage = frame(820, IM_COL32(0, 0, 255, 255));
+    CHECK(covers(damage, 1550, 950));
+    CHECK_FALSE(covers(damage, 1050, 850));
 }
 
 TEST_CASE("a change of colour alone is a change", "[damage]") {
@@ -154,4 +161,80 @@ TEST_CASE("many damage rectangles become a few that cover them all", "[damage]")
 
 TEST_CASE("damage over half the screen is the whole screen", "[damage]") {
     CHECK(merge_damage({{0, 0, 1920, 600}}, screen) == std::vector{screen});
+}
+
+namespace {
+
+// A list in (100, 200)–(900, 800) of twenty rounded cards, scrolled by
+// `scroll` pixels, with a fade at its foot that stays where it is; drawn
+// over a backdrop of one opaque colour when `backdrop`, as scroll_list does.
+FrameChange scrolled_list(Frames& frames, int scroll, bool backdrop = true, int pressed = -1) {
+    constexpr float x0 = 100, y0 = 200, x1 = 900, y1 = 800;
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    ImGui::NewFrame();
+    ImDrawList& list = *ImGui::GetForegroundDrawList();
+    list.PushClipRect(ImVec2(x0, y0), ImVec2(x1, y1));
+    if (backdrop)
+        list.AddRectFilled(ImVec2(x0 - 2, y0 - 2), ImVec2(x1 + 2, y1 + 2),
+                           IM_COL32(250, 250, 250, 255));
+    for (int i = 0; i < 20; ++i) {
+        // Positions with fractions, as a layout of text makes them.
+        const float top = y0 + 10.3f + static_cast<float>(i) * 100.7f - static_cast<float>(scroll);
+        const ImU32 colour = i == pressed ? IM_COL32(200, 0, 0, 255) : IM_COL32(20, 20, 200, 255);
+        list.AddRectFilled(ImVec2(x0 + 10.6f, top), ImVec2(x1 - 10.6f, top + 80.35f), colour,
+                           12.0f);
+    }
+    const ImU32 solid = IM_COL32(250, 250, 250, 255), clear = IM_COL32(250, 250, 250, 0);
+    list.AddRectFilledMultiColor(ImVec2(x0, y1 - 30), ImVec2(x1, y1), clear, clear, solid, solid);
+    list.PopClipRect();
+    ImGui::Render();
+    const ScrollingList scrolling{&list, x0, y0, x1, y1, static_cast<float>(scroll)};
+    return frames.damage.update(*ImGui::GetDrawData(), width, height, &scrolling);
+}
+
+std::int64_t area_of(const std::vector<PixelRect>& rects) {
+    std::int64_t area = 0;
+    for (const PixelRect& rect : rects)
+        area += rect.area();
+    return area;
+}
+
+}  // namespace
+
+TEST_CASE("a list that scrolls has its pixels moved, and only what came into view drawn",
+          "[damage]") {
+    Frames frames;
+    scrolled_list(frames, 100);
+    const FrameChange down = scrolled_list(frames, 140);  // the content goes up 40 rows
+    CHECK(down.shift == -40);
+    CHECK(down.moved == PixelRect{100, 200, 900, 760});
+    CHECK(covers(down.redraw, 500, 790));        // came into view, under the fade
+    CHECK_FALSE(covers(down.redraw, 500, 400));  // moved, not drawn
+    CHECK(area_of(down.redraw) < 800 * 120);
+    const FrameChange up = scrolled_list(frames, 90);
+    CHECK(up.shift == 50);
+    CHECK(up.moved == PixelRect{100, 250, 900, 800});
+    CHECK(covers(up.redraw, 500, 220));
+    CHECK(covers(up.redraw, 500, 790));  // the fade's place: what is under it moved
+    CHECK_FALSE(covers(up.redraw, 500, 500));
+    CHECK(scrolled_list(frames, 90).none());
+}
+
+TEST_CASE("a card that changes while its list scrolls is drawn again", "[damage]") {
+    Frames frames;
+    scrolled_list(frames, 100);
+    const FrameChange change = scrolled_list(frames, 120, true, 5);  // the sixth card
+    CHECK(change.shift == -20);
+    const float top = 200 + 10.3f + 5 * 100.7f - 120;
+    CHECK(covers(change.redraw, 500, static_cast<int>(top + 40)));
+    CHECK_FALSE(covers(change.redraw, 500, static_cast<int>(top + 150)));
+}
+
+TEST_CASE("a list without an opaque backdrop is not moved", "[damage]") {
+    Frames frames;
+    scrolled_list(frames, 100, false);
+    const FrameChange change = scrolled_list(frames, 140, false);
+    CHECK(change.moved.empty());
+    CHECK(change.shift == 0);
+    CHECK(covers(change.redraw, 500, 400));
 }
