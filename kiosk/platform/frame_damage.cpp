@@ -111,16 +111,29 @@ std::uint64_t content_place(float x, float y, int scroll) {
     return mix(static_cast<std::uint64_t>(whole(x)), static_cast<std::uint64_t>(whole(y) + scroll));
 }
 
-// The width and height SDL gives two triangles it draws as one rectangle:
-// differences of float corners, truncated.
+// The width and height SDL gives two triangles it draws as one rectangle
+// (differences of float corners, truncated), for two that make an
+// axis-aligned rectangle; zero for two that do not, which SDL draws as
+// triangles whatever their size.
 std::uint64_t pair_extent(const ImDrawVert* const* a, const ImDrawVert* const* b) {
-    float x0 = a[0]->pos.x, y0 = a[0]->pos.y, x1 = x0, y1 = y0;
+    float xs[3] = {}, ys[3] = {};
+    int nx = 0, ny = 0;
+    auto add = [](float v, float* values, int& n) {
+        for (int i = 0; i < std::min(n, 3); ++i)
+            if (values[i] == v)
+                return;
+        if (n < 3)
+            values[n] = v;
+        ++n;
+    };
     for (const ImDrawVert* const* triangle : {a, b})
         for (int k = 0; k < 3; ++k) {
-            x0 = std::min(x0, triangle[k]->pos.x), y0 = std::min(y0, triangle[k]->pos.y);
-            x1 = std::max(x1, triangle[k]->pos.x), y1 = std::max(y1, triangle[k]->pos.y);
+            add(triangle[k]->pos.x, xs, nx);
+            add(triangle[k]->pos.y, ys, ny);
         }
-    return content_place(x1 - x0, y1 - y0, 0);
+    if (nx != 2 || ny != 2)
+        return 0;
+    return content_place(std::fabs(xs[1] - xs[0]), std::fabs(ys[1] - ys[0]), 0);
 }
 
 // Sums up every command of `frame` into `record`; when it has a scrolling

@@ -313,7 +313,7 @@ std::vector<FlowIntent> KioskUi::frame(const VisitFlow& flow, Clock::time_point 
     s.memory.last_screen = flow.screen();
     const bool scrolling =
         s.memory.options.moving() || s.memory.results.moving() || s.memory.course.moving();
-    s.animating = scrolling || s.memory.corner_held || focus_changed;
+    s.animating = scrolling || s.memory.corner_held || focus_changed || press_pending();
     s.focus_settling = focus_changed;
     return intents;
 }

@@ -27,6 +27,16 @@ void set_scroll(float to, float max_scroll) {
 
 }  // namespace
 
+bool shows_pressed() {
+    return ImGui::IsItemActive() && ImGui::IsItemHovered() &&
+           ImGui::GetIO().MouseDownDuration[0] >= press_delay_s;
+}
+
+bool press_pending() {
+    const ImGuiIO& io = ImGui::GetIO();
+    return io.MouseDown[0] && ImGui::GetActiveID() != 0 && io.MouseDownDuration[0] < press_delay_s;
+}
+
 void TouchScroll::update(float dt, float threshold) {
     const ImGuiIO& io = ImGui::GetIO();
     const float max_scroll = ImGui::GetScrollMaxY();

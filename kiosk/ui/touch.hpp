@@ -12,6 +12,17 @@ namespace kiosk::ui {
 // cancelled, so the release that follows presses nothing.
 void cancel_press_on_swipe(float threshold);
 
+// A press shows only once the finger has rested this long, as touch systems
+// do (Android's tap timeout): a swipe that starts on a button does not make
+// it flash, and a quick tap changes the screen before it would show.
+constexpr float press_delay_s = 0.1f;
+
+// Whether the item just submitted shows as pressed: held down, under the
+// finger, for press_delay_s.
+bool shows_pressed();
+// Whether a press is held but does not show yet: a frame is due when it will.
+bool press_pending();
+
 // Scrolling of one list by dragging anywhere in it (on buttons too), with
 // inertia after the finger lifts. One per scrollable list; its state is the
 // visitor's and is reset with the visit.

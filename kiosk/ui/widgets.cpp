@@ -256,7 +256,7 @@ bool button(ScreenContext& ctx, Area area, const ButtonSpec& spec) {
     const bool focused = keypad_focus(ctx, spec.id);
     if (focused && take_focus(ctx, area, spec.label, spec.language))
         tapped = true;
-    const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    const bool held = shows_pressed();
     const ButtonInk look = button_ink(c, spec.look, held);
     const ImU32 ink = look.ink;
     card(area, look.fill, look.border, em, look.border_em);

@@ -44,7 +44,7 @@ float course_card(ScreenContext& ctx, int rank, const MatchResult& result, ImVec
     ImGui::SetCursorScreenPos(pos);
     const std::string id = "course-" + std::to_string(rank);
     bool tapped = ImGui::InvisibleButton(id.c_str(), {width, h});
-    const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
+    const bool held = shows_pressed();
     card(area, held ? c.pressed : c.surface, c.border, em);
     // Focused, its number, title and facts (place, start, cost) are said.
     if (keypad_target(ctx, area, id, std::to_string(rank + 1) + ". " + title + ". " + facts))
