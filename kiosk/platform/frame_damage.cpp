@@ -417,23 +417,36 @@ void compare_moved_list(const Record& from, const Record& to, const PixelRect& k
             next = it->second + 1;
         }
     }
-    std::vector<PixelRect> unmatched;
+    // Unmatched triangles lie together (a card, a fade's bands, the "more
+    // below" mark): joined in draw order while that wastes few pixels, then
+    // each group on its own, for merge_damage to join what lies close.
+    std::vector<PixelRect> groups;
+    PixelRect group;
+    auto add = [&](const PixelRect& box) {
+        if (box.empty())
+            return;
+        constexpr std::int64_t waste = 64 * 64;
+        if (!group.empty() && bounding(group, box).area() - group.area() - box.area() > waste) {
+            groups.push_back(group);
+            group = {};
+        }
+        group = bounding(group, box);
+    };
     for (std::size_t t = 0; t < from.content_keys.size(); ++t)
         if (!old_matched[t])
-            unmatched.push_back(intersection(shifted(from.content_boxes[t], shift), kept));
+            add(intersection(shifted(from.content_boxes[t], shift), kept));
     for (std::size_t t = 0; t < to.content_keys.size(); ++t)
         if (!new_matched[t])
-            unmatched.push_back(intersection(to.content_boxes[t], kept));
-    std::erase_if(unmatched, [](const PixelRect& rect) { return rect.empty(); });
-    // Changes in a few places (the fades, the "more below" mark) each on
-    // their own, for merge_damage to join what lies close; many as one.
-    constexpr std::size_t one_by_one = 256;
-    if (unmatched.size() <= one_by_one) {
-        damage.insert(damage.end(), unmatched.begin(), unmatched.end());
+            add(intersection(to.content_boxes[t], kept));
+    if (!group.empty())
+        groups.push_back(group);
+    constexpr std::size_t most = 256;
+    if (groups.size() <= most) {
+        damage.insert(damage.end(), groups.begin(), groups.end());
         return;
     }
     PixelRect all;
-    for (const PixelRect& rect : unmatched)
+    for (const PixelRect& rect : groups)
         all = bounding(all, rect);
     damage.push_back(all);
 }

@@ -19,6 +19,8 @@ void clear(SDL_Renderer* renderer) {
     SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer, 0, 0, 0, 255);
     SDL_RenderClear(renderer);
+    // What the UI draws without a texture (a fade's bands) blends.
+    SDL_SetRenderDrawBlendMode(renderer, SDL_BLENDMODE_BLEND);
 }
 
 }  // namespace
@@ -150,6 +152,7 @@ void ImGuiRenderer::draw_within(const PixelRect& rect, int width, int height) {
     SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(renderer_, 0, 0, 0, 255);
     SDL_RenderFillRect(renderer_, &area);
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_BLEND);
     const ImDrawData& frame = *ImGui::GetDrawData();
     const std::vector<PixelRect>& bounds = damage_.command_bounds();
     std::size_t k = 0;

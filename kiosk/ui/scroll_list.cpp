@@ -1,8 +1,36 @@
 #include "kiosk/ui/scroll_list.hpp"
 
+#include <algorithm>
+#include <cmath>
+
 #include "kiosk/ui/pictograms.hpp"
 
 namespace kiosk::ui {
+namespace {
+
+// A fade from `top` to `bottom` down `area`: a band of one colour for each
+// row of pixels, drawn without a texture. It looks as a gradient's two
+// triangles do, and costs a software renderer a blend per pixel where the
+// gradient cost it the colour and texture place of every pixel worked out
+// on their own; it is drawn on every frame of a swipe.
+void fade_rows(ImDrawList& draw, Area area, ImU32 top, ImU32 bottom) {
+    const ImVec4 from = ImGui::ColorConvertU32ToFloat4(top);
+    const ImVec4 to = ImGui::ColorConvertU32ToFloat4(bottom);
+    // As SDL's software renderer draws the gradient: from corners truncated
+    // to whole pixels, each row the colour at its middle.
+    const float y0 = std::trunc(area.min.y), y1 = std::trunc(area.max.y);
+    draw.PushTextureID(nullptr);
+    for (float row = y0; row < y1; ++row) {
+        const float t = std::clamp((row + 0.5f - y0) / (y1 - y0), 0.0f, 1.0f);
+        const ImVec4 colour{from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t,
+                            from.z + (to.z - from.z) * t, from.w + (to.w - from.w) * t};
+        draw.AddRectFilled({area.min.x, row}, {area.max.x, row + 1},
+                           ImGui::ColorConvertFloat4ToU32(colour));
+    }
+    draw.PopTextureID();
+}
+
+}  // namespace
 
 void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scroll,
                  bool reset_to_top, const std::function<float(ImVec2 origin)>& content) {
@@ -46,8 +74,7 @@ void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scr
     const ImU32 clear = solid & 0x00ffffff;
     const float fade = 0.9f * ctx.em;
     if (y < max - 1) {
-        draw.AddRectFilledMultiColor({area.min.x, area.max.y - fade}, area.max, clear, clear, solid,
-                                     solid);
+        fade_rows(draw, {{area.min.x, area.max.y - fade}, area.max}, clear, solid);
         // A round "more below" mark: not every visitor knows a list can be dragged.
         const float r = 0.8f * ctx.em;
         // At the end edge, where cards leave room, not over their words: the
@@ -62,8 +89,7 @@ void scroll_list(ScreenContext& ctx, const char* id, Area area, TouchScroll& scr
                      ctx.colours.on_primary, icon::more_below);
     }
     if (y > 1)
-        draw.AddRectFilledMultiColor(area.min, {area.max.x, area.min.y + fade}, solid, solid, clear,
-                                     clear);
+        fade_rows(draw, {area.min, {area.max.x, area.min.y + fade}}, solid, clear);
     ImGui::EndChild();
 }
 
