@@ -115,7 +115,7 @@ std::uint64_t content_place(float x, float y, int scroll) {
 // (differences of float corners, truncated), for two that make an
 // axis-aligned rectangle; zero for two that do not, which SDL draws as
 // triangles whatever their size.
-std::uint64_t pair_extent(const ImDrawVert* const* a, const ImDrawVert* const* b) {
+std::optional<ImVec2> rectangle_size(const ImDrawVert* const* a, const ImDrawVert* const* b) {
     float xs[3] = {}, ys[3] = {};
     int nx = 0, ny = 0;
     auto add = [](float v, float* values, int& n) {
@@ -132,8 +132,25 @@ std::uint64_t pair_extent(const ImDrawVert* const* a, const ImDrawVert* const* b
             add(triangle[k]->pos.y, ys, ny);
         }
     if (nx != 2 || ny != 2)
-        return 0;
-    return content_place(std::fabs(xs[1] - xs[0]), std::fabs(ys[1] - ys[0]), 0);
+        return std::nullopt;
+    return ImVec2(std::fabs(xs[1] - xs[0]), std::fabs(ys[1] - ys[0]));
+}
+
+// Whether two triangles take all their colour from one place of their
+// texture (a solid fill: the font atlas's white pixel), which SDL fills
+// rather than blits.
+bool one_texel(const ImDrawVert* const* a, const ImDrawVert* const* b) {
+    const ImVec2 uv = a[0]->uv;
+    for (const ImDrawVert* const* triangle : {a, b})
+        for (int k = 0; k < 3; ++k)
+            if (triangle[k]->uv.x != uv.x || triangle[k]->uv.y != uv.y)
+                return false;
+    return true;
+}
+
+std::uint64_t pair_extent(const ImDrawVert* const* a, const ImDrawVert* const* b) {
+    const auto size = rectangle_size(a, b);
+    return size ? content_place(size->x, size->y, 0) : 0;
 }
 
 // Sums up every command of `frame` into `record`; when it has a scrolling
@@ -186,6 +203,8 @@ void summarise(const ImDrawData& frame, int width, int height, FrameDamage::Reco
             }
             runs.push_back(static_cast<std::uint32_t>(triangles));
             std::uint64_t hash = mix(state, cmd.ElemCount);
+            const std::size_t first = record.whole.size();
+            record.whole.resize(first + triangles, false);
             for (std::size_t r = 0; r + 1 < runs.size(); ++r) {
                 std::uint64_t run = 0;
                 for (std::uint32_t t = runs[r]; t < runs[r + 1]; ++t)
@@ -193,6 +212,10 @@ void summarise(const ImDrawData& frame, int width, int height, FrameDamage::Reco
                 for (std::uint32_t t = runs[r]; t < runs[r + 1]; ++t) {
                     record.keys.push_back(mix(run, t - runs[r]));
                     record.starts.push_back(t == runs[r]);
+                    if (t > runs[r] && cmd.GetTexID() &&
+                        !one_texel(&corners[(t - 1) * 3], &corners[t * 3]) &&
+                        rectangle_size(&corners[(t - 1) * 3], &corners[t * 3]))
+                        record.whole[first + t - 1] = record.whole[first + t] = true;
                 }
                 hash = mix(hash, run);
             }
@@ -469,6 +492,29 @@ void over_moved_list(const Record& from, const Record& to, const PixelRect& kept
         damage.push_back(intersection(to.bounds[i], kept));
 }
 
+// SDL's software renderer draws two textured triangles that make an
+// axis-aligned rectangle as one blit, which, scaled and cut by a clip
+// rectangle, takes its texture's pixels from other places than uncut: a
+// damage rectangle grows until it cuts none.
+std::vector<PixelRect> uncut(std::vector<PixelRect> rects, const Record& record,
+                             const PixelRect& screen) {
+    for (bool grown = true; grown;) {
+        grown = false;
+        for (PixelRect& rect : rects)
+            for (std::size_t t = 0; t < record.boxes.size(); ++t) {
+                const PixelRect& box = record.boxes[t];
+                if (record.whole[t] && !intersection(box, rect).empty() &&
+                    !(bounding(rect, box) == rect)) {
+                    rect = bounding(rect, box);
+                    grown = true;
+                }
+            }
+        if (grown)
+            rects = merge_damage(std::move(rects), screen);
+    }
+    return rects;
+}
+
 }  // namespace
 
 void FrameDamage::runs_within(std::size_t command, const PixelRect& rect,
@@ -535,7 +581,7 @@ FrameChange FrameDamage::update(const ImDrawData& frame, int width, int height,
                 change.shift = shift;
             }
         }
-        change.redraw = merge_damage(std::move(damage), screen);
+        change.redraw = uncut(merge_damage(std::move(damage), screen), record, screen);
         if (change.redraw.size() == 1 && change.redraw.front() == screen) {
             change.moved = {};
             change.shift = 0;

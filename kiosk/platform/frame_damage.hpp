@@ -109,6 +109,7 @@ class FrameDamage {
         std::vector<std::uint64_t> keys;
         std::vector<PixelRect> boxes;
         std::vector<bool> starts;  // begins a run SDL may draw two by two
+        std::vector<bool> whole;   // half of a textured rectangle: never cut
         // The scrolling list, when one was given and can be moved.
         bool has_list = false;
         const ImDrawList* list = nullptr;

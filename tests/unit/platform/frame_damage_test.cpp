@@ -238,3 +238,27 @@ TEST_CASE("a list without an opaque backdrop is not moved", "[damage]") {
     CHECK(change.shift == 0);
     CHECK(covers(change.redraw, 500, 400));
 }
+
+TEST_CASE("a damage rectangle never cuts a picture, which SDL would sample elsewhere when cut",
+          "[damage]") {
+    Frames frames;
+    ImGui::GetIO().DeltaTime = 1.0f / 60.0f;
+    // A picture (a textured rectangle, as a glyph or the logo) and a solid
+    // one, each with a small box over it that changes colour.
+    auto frame = [&](ImU32 box) {
+        ImGui::NewFrame();
+        ImDrawList& list = *ImGui::GetForegroundDrawList();
+        list.AddImage(reinterpret_cast<ImTextureID>(std::intptr_t{2}), ImVec2(100, 100),
+                      ImVec2(300, 300));
+        list.AddRectFilled(ImVec2(1000, 100), ImVec2(1200, 300), IM_COL32(0, 0, 0, 255));
+        list.AddRectFilled(ImVec2(150, 280), ImVec2(160, 290), box);
+        list.AddRectFilled(ImVec2(1050, 280), ImVec2(1060, 290), box);
+        ImGui::Render();
+        return frames.damage.update(*ImGui::GetDrawData(), width, height).redraw;
+    };
+    frame(IM_COL32(255, 0, 0, 255));
+    const auto damage = frame(IM_COL32(0, 255, 0, 255));
+    CHECK(covers(damage, 101, 101));         // the whole picture
+    CHECK(covers(damage, 1055, 285));        // the box over the solid rectangle
+    CHECK_FALSE(covers(damage, 1100, 150));  // but not the rest of it
+}
