@@ -52,6 +52,7 @@ class ImGuiRenderer {
     bool changes_only_ = false;
     FrameDamage damage_;
     std::vector<SDL_Texture*> textures_;
+    SDL_Texture* font_texture_ = nullptr;
 };
 
 }  // namespace kiosk::platform
