@@ -63,7 +63,7 @@ void add_drawn_code_points(std::set<char32_t>& seen, std::string_view text);
 std::set<char32_t> drawn_code_points(const Catalogue& catalogue);
 
 // The font files' bytes, read once and shared by every face (the atlas
-// would otherwise keep a copy of the file per face: 20 copies, ~12 MB).
+// would otherwise keep a copy of the file per face: 20 copies, ~9 MB).
 struct FontFiles {
     std::vector<char> regular;
     std::vector<char> bold;
