@@ -88,6 +88,8 @@ class KioskLoop {
 
   private:
     void resize();
+    // The larger-text faces, rasterised when a visitor first asks for them.
+    void load_large_faces();
     // Only draws, and returns what the visitor asked for.
     std::vector<FlowIntent> draw(Clock::time_point now, platform::RgbaPixels* capture);
     void compare_with_full_redraw(const std::vector<SDL_Rect>& drawn);
@@ -131,7 +133,7 @@ class KioskLoop {
     LogLimiter refusals_log_;  // the same refused key at most once a minute
     bool close_asked_ = false;
     bool dark_ = false;
-    SpeechPlace spoken_at_;                    // where the last read-aloud began
+    SpeechPlace spoken_at_;  // where the last read-aloud began
     Millis frame_gap_{0};
     bool check_redraw_ = false;
     std::optional<std::string> redraw_mismatch_;
