@@ -176,6 +176,11 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
 void KioskLoop::frame(Clock::time_point now, platform::RgbaPixels* capture) {
     refresh_health(now);
     const std::vector<FlowIntent> intents = draw(now, capture);
+    if (after_first_frame_) {
+        auto work = std::move(after_first_frame_);
+        after_first_frame_ = nullptr;
+        work();
+    }
     speak_changes();
     // Each intent changes what is on screen: draw again at once.
     for (const auto& intent : intents) {

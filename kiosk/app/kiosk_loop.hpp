@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -82,6 +83,14 @@ class KioskLoop {
     void check_redraw() { check_redraw_ = true; }
     // The first frame that differed, and where; nothing while all were equal.
     const std::optional<std::string>& redraw_mismatch() const { return redraw_mismatch_; }
+    // Runs `work` once, as soon as the first frame is on screen: what the
+    // first screen does not need waits until then.
+    void after_first_frame(std::function<void()> work) { after_first_frame_ = std::move(work); }
+    // Read-aloud, once it has started (null: none).
+    void set_speaker(platform::Speaker* speaker) {
+        services_.speaker = speaker;
+        dirty_ = true;
+    }
     // What speech mode and the keypad said since forget_said(), for scripts.
     const std::vector<Utterance>& said() const { return said_; }
     void forget_said() { said_.clear(); }
@@ -140,6 +149,7 @@ class KioskLoop {
     std::optional<AnnouncedPlace> announced_;  // speech mode: the screen last said
     std::string focus_said_;                   // and the focused item
     std::vector<Utterance> said_;              // everything said, until a script forgets it
+    std::function<void()> after_first_frame_;
     // The visit (generation) in which headphones were pulled out: its keys
     // no longer start speech mode.
     std::optional<std::uint64_t> unplugged_in_;
