@@ -4,10 +4,10 @@
 // each touched page by page when first written, and on a virtual machine
 // each 4 KB page fault is dear: at 1080p they were a third of the time to the
 // first frame. Blocks of 2 MB and more that SDL and Dear ImGui allocate are
-// mapped on their own and marked MADV_HUGEPAGE (Debian 12's kernel gives huge
-// pages to regions that ask: transparent_hugepage=madvise), so a 2 MB page
-// faults once. Smaller blocks, and every block allocated before, stay with
-// the C library.
+// mapped on their own and marked MADV_HUGEPAGE, so a 2 MB page faults once
+// where the kernel's transparent_hugepage setting is "madvise" or "always"
+// (with "never" they are plain mappings). Smaller blocks, and every block
+// allocated before, stay with the C library.
 
 #include <cstddef>
 
