@@ -167,13 +167,13 @@ FlowSettings flow_settings(const KioskConfig& config) {
 }
 
 // What the adviser's health view shows, gathered when asked; all the parts
-// it reads must outlive it.
+// it reads (`speech`, read-aloud's state in words, too) must outlive it.
 std::function<KioskHealth()> health_view(const KioskOptions& options, const KioskConfig& config,
                                          const Catalogue& catalogue, const PackChoice& choice,
                                          const ReceiptPrinter* printer, UsageStats* stats,
-                                         const VisitFlow& flow, std::string speech) {
-    return [&options, &config, &catalogue, &choice, printer, stats, &flow,
-            speech = std::move(speech), started = Clock::now()]() {
+                                         const VisitFlow& flow, const std::string& speech) {
+    return [&options, &config, &catalogue, &choice, printer, stats, &flow, &speech,
+            started = Clock::now()]() {
         const ContentPack& pack = catalogue.pack();
         KioskHealth h;
         h.kiosk_version = KIOSK_VERSION;
@@ -335,7 +335,13 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     std::optional<UsageStats> stats = open_usage_figures(options.stats, figures);
     ReceiptPrinter* printer_part = printer ? &*printer : nullptr;
     UsageStats* stats_part = stats ? &*stats : nullptr;
-    SpeechOutput speech = open_speech(config.speech, headless, options.speech_wav, events.speech);
+    // Read-aloud starts once the first frame is on screen: SDL's sound start
+    // waits for its first scan of the devices (100 ms with ALSA) and espeak-ng
+    // loads its voices, and the attract screen has no speaker button. A
+    // headless run starts it at once, so that a script's first step can speak.
+    SpeechOutput speech =
+        headless ? open_speech(config.speech, headless, options.speech_wav, events.speech)
+                 : SpeechOutput{nullptr, "starting after the first frame"};
     KioskServices services{printer_part,
                            stats_part,
                            health_view(options, config, catalogue, loaded.choice, printer_part,
@@ -350,6 +356,13 @@ Served serve(const KioskOptions& options, platform::Window& window, LoopEvents e
     ui.add_catalogue_letters(catalogue);
     show_logo(ui, gui, config);
     KioskLoop loop(window, gui, ui, flow, events.quit, events.reload, std::move(services));
+    if (!headless) {
+        loop.after_first_frame([&] {
+            speech = open_speech(config.speech, headless, options.speech_wav, events.speech);
+            loop.set_speaker(speech.speaker.get());
+            std::cerr << "kiosk: speech: " << speech.status << std::endl;
+        });
+    }
     if (auto fonts = loop.build_fonts(); !fonts) {
         std::cerr << "kiosk: " << fonts.error() << '\n';
         return {false, 1};

@@ -34,6 +34,14 @@ Result<bool> KioskLoop::build_fonts() {
     return built;
 }
 
+void KioskLoop::load_large_faces() {
+    gui_.drop_font_texture();
+    if (auto built = ui_.add_large_faces(font_width_, font_height_); !built)
+        std::cerr << "kiosk: " << built.error() << '\n';
+    if (!gui_.make_font_texture())
+        std::cerr << "kiosk: cannot make the font texture with the larger-text faces\n";
+}
+
 void KioskLoop::resize() {
     view_ = window_.view_size();
     dirty_ = true;
@@ -170,6 +178,11 @@ bool KioskLoop::update(Clock::time_point now, bool waited_out) {
 void KioskLoop::frame(Clock::time_point now, platform::RgbaPixels* capture) {
     refresh_health(now);
     const std::vector<FlowIntent> intents = draw(now, capture);
+    if (after_first_frame_) {
+        auto work = std::move(after_first_frame_);
+        after_first_frame_ = nullptr;
+        work();
+    }
     speak_changes();
     // Each intent changes what is on screen: draw again at once.
     for (const auto& intent : intents) {
@@ -333,6 +346,8 @@ std::vector<FlowIntent> KioskLoop::draw(Clock::time_point now, platform::RgbaPix
     last_frame_ = now;
     ++frames_drawn_;
 
+    if (flow_.large_text() && !ui_.has_large_faces())
+        load_large_faces();  // the first frame in larger text
     input_.begin_frame(view_, delta);
     ui_.set_speech(services_.speaker != nullptr, speaking());
     gui_.new_frame();

@@ -8,6 +8,7 @@
 #include <SDL.h>
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <set>
 #include <string>
@@ -82,12 +83,22 @@ class KioskLoop {
     void check_redraw() { check_redraw_ = true; }
     // The first frame that differed, and where; nothing while all were equal.
     const std::optional<std::string>& redraw_mismatch() const { return redraw_mismatch_; }
+    // Runs `work` once, as soon as the first frame is on screen: what the
+    // first screen does not need waits until then.
+    void after_first_frame(std::function<void()> work) { after_first_frame_ = std::move(work); }
+    // Read-aloud, once it has started (null: none).
+    void set_speaker(platform::Speaker* speaker) {
+        services_.speaker = speaker;
+        dirty_ = true;
+    }
     // What speech mode and the keypad said since forget_said(), for scripts.
     const std::vector<Utterance>& said() const { return said_; }
     void forget_said() { said_.clear(); }
 
   private:
     void resize();
+    // The larger-text faces, rasterised when a visitor first asks for them.
+    void load_large_faces();
     // Only draws, and returns what the visitor asked for.
     std::vector<FlowIntent> draw(Clock::time_point now, platform::RgbaPixels* capture);
     void compare_with_full_redraw(const std::vector<SDL_Rect>& drawn);
@@ -131,13 +142,14 @@ class KioskLoop {
     LogLimiter refusals_log_;  // the same refused key at most once a minute
     bool close_asked_ = false;
     bool dark_ = false;
-    SpeechPlace spoken_at_;                    // where the last read-aloud began
+    SpeechPlace spoken_at_;  // where the last read-aloud began
     Millis frame_gap_{0};
     bool check_redraw_ = false;
     std::optional<std::string> redraw_mismatch_;
     std::optional<AnnouncedPlace> announced_;  // speech mode: the screen last said
     std::string focus_said_;                   // and the focused item
     std::vector<Utterance> said_;              // everything said, until a script forgets it
+    std::function<void()> after_first_frame_;
     // The visit (generation) in which headphones were pulled out: its keys
     // no longer start speech mode.
     std::optional<std::uint64_t> unplugged_in_;

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <cstring>
 
+#include "kiosk/platform/font_texture.hpp"
 #include "kiosk/platform/input.hpp"
 
 namespace kiosk::platform {
@@ -38,6 +39,7 @@ ImGuiRenderer::ImGuiRenderer(SDL_Renderer* renderer) : renderer_(renderer) {
 }
 
 ImGuiRenderer::~ImGuiRenderer() {
+    drop_font_texture();
     for (SDL_Texture* texture : textures_)
         SDL_DestroyTexture(texture);
     ImGui_ImplSDLRenderer_Shutdown();
@@ -45,13 +47,22 @@ ImGuiRenderer::~ImGuiRenderer() {
 }
 
 void ImGuiRenderer::drop_font_texture() {
-    ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    if (font_texture_) {
+        ImGui::GetIO().Fonts->SetTexID(nullptr);
+        SDL_DestroyTexture(font_texture_);
+        font_texture_ = nullptr;
+    }
     damage_.forget();
 }
 
 bool ImGuiRenderer::make_font_texture() {
-    damage_.forget();
-    return ImGui_ImplSDLRenderer_CreateFontsTexture();
+    drop_font_texture();
+    // Ours, not the backend's: it would go through a 32-bit copy of the atlas.
+    font_texture_ = platform::make_font_texture(renderer_, *ImGui::GetIO().Fonts);
+    if (!font_texture_)
+        return false;
+    ImGui::GetIO().Fonts->SetTexID(font_texture_);
+    return true;
 }
 
 void* ImGuiRenderer::make_texture(const RgbaImage& image) {
@@ -66,7 +77,9 @@ void* ImGuiRenderer::make_texture(const RgbaImage& image) {
 }
 
 void ImGuiRenderer::new_frame() {
-    ImGui_ImplSDLRenderer_NewFrame();
+    // All the backend's NewFrame would do is make its own font texture.
+    if (!font_texture_)
+        make_font_texture();
     // The backend has the atlas as a texture now; the atlas's own copies of
     // the pixels (tens of MB at 1080p) are not needed until it is rebuilt.
     ImFontAtlas& atlas = *ImGui::GetIO().Fonts;

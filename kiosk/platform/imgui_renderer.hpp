@@ -61,6 +61,7 @@ class ImGuiRenderer {
     std::vector<SDL_Texture*> textures_;
     std::vector<std::uint32_t> triangles_;  // draw_within's, kept to save allocations
     std::vector<ImDrawIdx> indices_;
+    SDL_Texture* font_texture_ = nullptr;
 };
 
 }  // namespace kiosk::platform

@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <string_view>
 
+#include "kiosk/platform/large_buffers.hpp"
+
 namespace kiosk::platform {
 namespace {
 
@@ -131,6 +133,7 @@ std::optional<std::pair<int, int>> parse_window_size(std::string_view text) {
 }
 
 Result<std::unique_ptr<Window>> Window::open(const WindowOptions& options) {
+    use_huge_pages_for_large_buffers();
     set_hints(options);
     // Only video and timer: the game-controller subsystem makes SDL poll.
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0)

@@ -174,7 +174,7 @@ std::vector<ImWchar> glyph_ranges_for(const ContentPack& pack,
 }
 
 Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
-                           const std::vector<ImWchar>& ranges, FontFiles& files) {
+                           const std::vector<ImWchar>& ranges, FontFiles& files, bool with_large) {
     for (auto [path, bytes] :
          {std::pair{&paths.regular, &files.regular}, std::pair{&paths.bold, &files.bold},
           std::pair{&paths.icons, &files.icons}}) {
@@ -187,13 +187,23 @@ Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
             return Error{"font " + *path + " is empty"};
     }
     atlas.Clear();
-    // Only the rows in use: a power-of-two height wastes a third at 1080p.
-    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    // A power-of-two height, so that a glyph's texture rows y / height are
+    // exact: SDL's software renderer samples row (int)(v * height), and with
+    // other heights (1552, say) a third of all rows come out one too high.
+    // Then where a glyph lies in the atlas, and whether the larger-text faces
+    // are in it, changes no pixel on screen.
+    atlas.Flags &= ~ImFontAtlasFlags_NoPowerOfTwoHeight;
     auto add_file = [&](std::vector<char>& bytes, float size, ImFontConfig& config,
                         const ImWchar* glyphs) {
-        config.FontDataOwnedByAtlas = false;  // `files` keeps the bytes
-        return atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()), size,
-                                          &config, glyphs);
+        // Dear ImGui 1.86 copies a file it does not own at every face (28
+        // copies, 12 MB, at each start); told it owns them, it takes the bytes
+        // as they are, and is then told it does not, so that `files` keeps
+        // them and the atlas never frees them.
+        config.FontDataOwnedByAtlas = true;
+        ImFont* font = atlas.AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
+                                                  size, &config, glyphs);
+        atlas.ConfigData.back().FontDataOwnedByAtlas = false;
+        return font;
     };
     const auto* icons = reinterpret_cast<const ImWchar*>(icon_ranges().data());
     auto add = [&](std::vector<char>& file, float size, const ImWchar* glyphs) -> ImFont* {
@@ -233,7 +243,8 @@ Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
     };
     FontSet set;
     set.normal = scale(em);  // first: ImGui's default font is the body text
-    set.large = scale(em * 1.25f);
+    set.has_large = with_large;
+    set.large = with_large ? scale(em * 1.25f) : set.normal;
     if (!atlas.Build())
         return Error{"the font atlas could not be built from " + paths.regular};
     return set;

@@ -40,8 +40,11 @@ struct FontScale {
 
 struct FontSet {
     FontScale normal;
-    FontScale large;  // the larger-text switch: 1.25 times
-    const FontScale& scale(bool large_text) const { return large_text ? large : normal; }
+    FontScale large;  // the larger-text switch: 1.25 times; `normal` until loaded
+    bool has_large = false;
+    const FontScale& scale(bool large_text) const {
+        return large_text && has_large ? large : normal;
+    }
 };
 
 // 1 em in pixels for a display: about 32 px at 1080p landscape, more on 4K,
@@ -63,16 +66,19 @@ void add_drawn_code_points(std::set<char32_t>& seen, std::string_view text);
 std::set<char32_t> drawn_code_points(const Catalogue& catalogue);
 
 // The font files' bytes, read once and shared by every face (the atlas
-// would otherwise keep a copy of the file per face: 20 copies, ~12 MB).
+// would otherwise keep a copy of the file per face: 28 copies, ~12 MB).
 struct FontFiles {
     std::vector<char> regular;
     std::vector<char> bold;
     std::vector<char> icons;
 };
 
-// Clears the atlas and adds every face. `ranges` must outlive the atlas
-// build, and `files` (filled here) the atlas.
+// Clears the atlas and adds every face, the larger-text ones only
+// `with_large`: few visitors switch to larger text, and its faces more than
+// double the atlas the start must rasterise and upload. `ranges` must
+// outlive the atlas build, and `files` (filled here) the atlas.
 Result<FontSet> load_fonts(ImFontAtlas& atlas, const FontPaths& paths, float em,
-                           const std::vector<ImWchar>& ranges, FontFiles& files);
+                           const std::vector<ImWchar>& ranges, FontFiles& files,
+                           bool with_large = true);
 
 }  // namespace kiosk::ui

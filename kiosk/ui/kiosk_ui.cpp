@@ -74,13 +74,18 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
 KioskUi::~KioskUi() = default;
 
 Result<bool> KioskUi::build_fonts(int width, int height) {
-    auto fonts = load_fonts(*ImGui::GetIO().Fonts,
-                            {state_->paths.regular, state_->paths.bold, state_->paths.icons},
-                            em_for_display(width, height), state_->ranges, state_->font_files);
+    auto fonts = load_fonts(
+        *ImGui::GetIO().Fonts, {state_->paths.regular, state_->paths.bold, state_->paths.icons},
+        em_for_display(width, height), state_->ranges, state_->font_files, large_faces_);
     if (!fonts)
         return Error{fonts.error()};
     state_->fonts = *fonts;
     return true;
+}
+
+Result<bool> KioskUi::add_large_faces(int width, int height) {
+    large_faces_ = true;
+    return build_fonts(width, height);
 }
 
 std::string KioskUi::font_atlas_summary() const {

@@ -37,7 +37,13 @@ class KioskUi {
     // all read well). Call after ImGui::CreateContext() and before the
     // renderer builds its font texture; again (then rebuild the texture) when
     // the display size changes. Fails with a message naming a missing font.
+    // The larger-text faces only once asked for (add_large_faces): the
+    // start rasterises only what the first screen can show.
     Result<bool> build_fonts(int width, int height);
+    // Builds the atlas again with the larger-text faces too, before the
+    // first frame in larger text; rebuild the font texture after it.
+    Result<bool> add_large_faces(int width, int height);
+    bool has_large_faces() const { return large_faces_; }
     // "font atlas 2048x1472 (3310 glyphs)": what the fonts cost, for the log.
     std::string font_atlas_summary() const;
     // Counts the course catalogue's letters in for the next build_fonts().
@@ -83,6 +89,7 @@ class KioskUi {
   private:
     struct State;
     std::unique_ptr<State> state_;
+    bool large_faces_ = false;
 };
 
 }  // namespace kiosk::ui
