@@ -54,7 +54,7 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
     : state_(std::make_unique<State>(State{config,
                                            pack,
                                            std::move(fonts),
-                                           glyph_ranges_for(pack, config_letters(config)),
+                                           {},  // worked out when the fonts are first built
                                            {},
                                            branded_palette(config.branding),
                                            high_contrast_palette(),
@@ -74,6 +74,9 @@ KioskUi::KioskUi(const KioskConfig& config, const ContentPack& pack, UiFonts fon
 KioskUi::~KioskUi() = default;
 
 Result<bool> KioskUi::build_fonts(int width, int height) {
+    // Once: going through every text of a pack takes a while.
+    if (state_->ranges.empty())
+        state_->ranges = glyph_ranges_for(state_->pack, config_letters(state_->config));
     auto fonts = load_fonts(
         *ImGui::GetIO().Fonts, {state_->paths.regular, state_->paths.bold, state_->paths.icons},
         em_for_display(width, height), state_->ranges, state_->font_files, large_faces_);
