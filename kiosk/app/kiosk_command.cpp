@@ -430,6 +430,13 @@ int run_kiosk(const KioskOptions& options, PackAndConfig first,
         std::cerr << "kiosk: " << window.error() << '\n';
         return 1;
     }
+    // The screen's own colour at once, while the fonts are built: nobody sees
+    // a black screen, and the display takes in its first whole picture (on
+    // Xvfb tens of ms) meanwhile, not when the first frame is ready.
+    if (options.window.mode != platform::WindowMode::headless) {
+        const Colour colour = first.config.branding.background;
+        (*window)->show_colour(colour.r, colour.g, colour.b);
+    }
     const std::uint32_t first_event = SDL_RegisterEvents(4);
     const LoopEvents events{first_event, first_event + 1, first_event + 2, first_event + 3};
     platform::QuitSignalThread signals(events.quit, events.reload);

@@ -284,6 +284,15 @@ Result<RgbaPixels> Window::read_pixels() const {
     return pixels;
 }
 
+void Window::show_colour(std::uint8_t red, std::uint8_t green, std::uint8_t blue) const {
+    SDL_SetRenderDrawBlendMode(renderer_, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(renderer_, red, green, blue, 255);
+    SDL_RenderClear(renderer_);
+    int width = 0, height = 0;
+    SDL_GetRendererOutputSize(renderer_, &width, &height);
+    present({SDL_Rect{0, 0, width, height}});
+}
+
 SDL_Surface* Window::drawn_pixels() const {
     if (surface_)
         return surface_;

@@ -75,6 +75,8 @@ class Window {
     // `drawn` (none: nothing changed, nothing to show), with an accelerated
     // one the whole frame.
     void present(const std::vector<SDL_Rect>& drawn) const;
+    // Shows the whole window in one colour at once.
+    void show_colour(std::uint8_t red, std::uint8_t green, std::uint8_t blue) const;
 
     // Waits up to `timeout` for an event. Under a Wayland compositor (cage),
     // frames presented while SDL 2.26 waits in SDL_WaitEventTimeout never reached
