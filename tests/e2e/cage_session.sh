@@ -19,7 +19,7 @@ set -euo pipefail
 source_dir=$(cd "$(dirname "$0")/../.." && pwd)
 kiosk=$(realpath "$1")
 shot=$2
-for tool in cage Xwayland Xvfb xwd xwdtopnm pamsumm pnmtopng; do
+for tool in cage Xwayland Xvfb xwd xwdtopnm ppmtopgm pamsumm pnmtopng; do
     command -v "$tool" >/dev/null || { echo "cage session: '$tool' is missing (deploy/dev/install-deps.sh)" >&2; exit 1; }
 done
 # cage 0.1.4 refuses to run as root: the session runs as nobody, as the
@@ -68,17 +68,22 @@ export WLR_LIBINPUT_NO_DEVICES=1 SDL_VIDEODRIVER=wayland
     --stats "$work/stats.db" >"$work/session.log" 2>&1 &
 cage_pid=$!
 
-# The attract screen is light: wait for a screenshot that is not all black.
+# Wait for the kiosk's start line (it comes once the fonts are built), then
+# for a screenshot of the attract screen: not black, and not one colour
+# either (the window shows the screen's colour before its first frame).
 for _ in $(seq 1 60); do
     sleep 1
     kill -0 "$cage_pid" 2>/dev/null || fail "cage ended: $(cat "$work/session.log")"
     [ -S "$work/run/wayland-0" ] || continue
+    grep -q "^kiosk: content " "$work/session.log" || continue
+    grep -q "on wayland" "$work/session.log" || fail "the kiosk did not run over Wayland: $(cat "$work/session.log")"
     xwd -root -silent | xwdtopnm >"$work/shot.ppm" 2>>"$work/xwd.log" || continue
-    brightest=$(pamsumm -max -brief "$work/shot.ppm")
-    if [ "${brightest%.*}" -gt 0 ]; then
+    ppmtopgm "$work/shot.ppm" >"$work/shot.pgm"
+    brightest=$(pamsumm -max -brief "$work/shot.pgm")
+    darkest=$(pamsumm -min -brief "$work/shot.pgm")
+    if [ "${brightest%.*}" -gt 0 ] && [ "${darkest%.*}" -lt "${brightest%.*}" ]; then
         mkdir -p "$(dirname "$shot")"
         pnmtopng "$work/shot.ppm" >"$shot"
-        grep -q "on wayland" "$work/session.log" || fail "the kiosk did not run over Wayland: $(cat "$work/session.log")"
         echo "cage session: the screen shows the kiosk; screenshot in $shot"
         # When cage ends, the kiosk ends too (it once spun on, presenting to
         # the dead display), and says why.
@@ -94,4 +99,4 @@ for _ in $(seq 1 60); do
         exit 0
     fi
 done
-fail "the screen under cage stayed black for 60 s: $(cat "$work/session.log")"
+fail "no attract screen under cage within 60 s: $(cat "$work/session.log")"
