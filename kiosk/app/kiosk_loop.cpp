@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iostream>
 
+#include "kiosk/app/redraw_check.hpp"
 #include "kiosk/ui/screen_context.hpp"
 
 namespace kiosk::app {
@@ -377,29 +378,8 @@ void KioskLoop::compare_with_full_redraw(const std::vector<SDL_Rect>& drawn) {
         redraw_mismatch_ = "cannot read the frame back: " + (changes ? full : changes).error();
         return;
     }
-    if (changes->rgba == full->rgba)
-        return;
-    std::size_t at = 0;
-    while (changes->rgba[at] == full->rgba[at])
-        ++at;
-    const std::size_t pixel = at / 4;
-    const int x = static_cast<int>(pixel % static_cast<std::size_t>(full->width));
-    const int y = static_cast<int>(pixel / static_cast<std::size_t>(full->width));
-    auto colour = [pixel](const platform::RgbaPixels& pixels) {
-        std::string text = "rgba(";
-        for (std::size_t c = 0; c < 4; ++c)
-            text += std::to_string(pixels.rgba[pixel * 4 + c]) + (c < 3 ? "," : ")");
-        return text;
-    };
-    std::string rects;
-    for (const SDL_Rect& rect : drawn)
-        rects += " " + std::to_string(rect.w) + "x" + std::to_string(rect.h) + "+" +
-                 std::to_string(rect.x) + "+" + std::to_string(rect.y);
-    redraw_mismatch_ = "frame " + std::to_string(frames_drawn_) +
-                       " drawn where it changed differs from a full redraw at pixel (" +
-                       std::to_string(x) + ", " + std::to_string(y) + "): " + colour(*changes) +
-                       " instead of " + colour(*full) +
-                       "; redrawn:" + (rects.empty() ? std::string(" nothing") : rects);
+    if (auto difference = redraw_difference(*changes, *full, drawn, frames_drawn_))
+        redraw_mismatch_ = std::move(*difference);
 }
 
 }  // namespace kiosk::app
